@@ -1,0 +1,284 @@
+//! The parsed document: serde types of the JSON contract (`shared/docs/model.md`).
+//!
+//! The same shape is printed by `tidings parse --json`, written by `tidings export`
+//! and read back by `tidings import`, so changes here are additive only.
+
+use serde::{Deserialize, Serialize};
+
+/// The contract version written into every document.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Whether a page was an aggregated story or a single article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Story,
+    Article,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Story => "story",
+            Kind::Article => "article",
+        }
+    }
+}
+
+/// One parsed page: a story (sections, sources, timeline) or an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    #[serde(default = "schema_default")]
+    pub schema: u32,
+    pub kind: Kind,
+    pub title: String,
+    #[serde(default)]
+    pub article_count: Option<u32>,
+    #[serde(default)]
+    pub published: Option<PartialDate>,
+    #[serde(default)]
+    pub images: Vec<Image>,
+    #[serde(default)]
+    pub lead: Vec<Paragraph>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub timeline: Vec<Event>,
+    #[serde(default)]
+    pub reactions: Vec<Paragraph>,
+    #[serde(default)]
+    pub related: Vec<Related>,
+}
+
+fn schema_default() -> u32 {
+    SCHEMA_VERSION
+}
+
+impl Document {
+    /// An empty document of the given kind and title.
+    pub fn new(kind: Kind, title: String) -> Self {
+        Document {
+            schema: SCHEMA_VERSION,
+            kind,
+            title,
+            article_count: None,
+            published: None,
+            images: Vec::new(),
+            lead: Vec::new(),
+            sections: Vec::new(),
+            sources: Vec::new(),
+            timeline: Vec::new(),
+            reactions: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    /// Every claim (sentence) of the lead and sections, in page order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.lead
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| s.paragraphs.iter()))
+            .flat_map(|p| p.sentences.iter())
+    }
+
+    /// The source numbered `n`, if the page listed it.
+    pub fn source(&self, n: u32) -> Option<&Source> {
+        self.sources.iter().find(|s| s.n == n)
+    }
+
+    /// The latest dated timeline event, by year/month/day/part.
+    pub fn latest_date(&self) -> Option<&PartialDate> {
+        self.timeline
+            .iter()
+            .map(|e| &e.date)
+            .filter(|d| d.year.is_some())
+            .max_by_key(|d| d.sort_key())
+            .or(self.published.as_ref())
+    }
+}
+
+/// An image: its caption, the photo credit, and whether a badge said it is AI-made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub caption: String,
+    #[serde(default)]
+    pub credit: Option<String>,
+    #[serde(default)]
+    pub ai_generated: bool,
+}
+
+/// A bullet section of a story, or a run of body paragraphs under a subheading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph as a list of sentences.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Paragraph {
+    pub sentences: Vec<Sentence>,
+}
+
+impl Paragraph {
+    /// The paragraph's text, sentences joined by one space.
+    pub fn text(&self) -> String {
+        let parts: Vec<&str> = self.sentences.iter().map(|s| s.text.as_str()).collect();
+        parts.join(" ")
+    }
+}
+
+/// One sentence; with citations it is a claim that names its sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub text: String,
+    #[serde(default)]
+    pub citations: Vec<u32>,
+}
+
+/// A numbered source the page lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub n: u32,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A dated timeline entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub date: PartialDate,
+    pub text: String,
+    #[serde(default)]
+    pub citations: Vec<u32>,
+}
+
+/// A date as written (`Jan 6 2026 (morning)`) with whatever fields it states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartialDate {
+    pub label: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub month: Option<u32>,
+    #[serde(default)]
+    pub day: Option<u32>,
+    #[serde(default)]
+    pub part: Option<String>,
+}
+
+impl PartialDate {
+    /// Sort key: missing fields sort first within their parent (`2017` < `Jan 2017`
+    /// < `Jan 5 2017`), and parts of a day sort morning < afternoon < evening.
+    pub fn sort_key(&self) -> (i32, u32, u32, u8) {
+        (
+            self.year.unwrap_or(i32::MIN),
+            self.month.unwrap_or(0),
+            self.day.unwrap_or(0),
+            self.part.as_deref().map_or(0, part_rank),
+        )
+    }
+}
+
+/// Rank of a qualifier of the day: unknown qualifiers sort after the known ones.
+fn part_rank(part: &str) -> u8 {
+    let p = part.to_lowercase();
+    let order = [
+        "early",
+        "dawn",
+        "morning",
+        "midday",
+        "noon",
+        "afternoon",
+        "evening",
+        "night",
+        "late",
+    ];
+    order
+        .iter()
+        .position(|w| p.contains(w))
+        .map_or(order.len() as u8 + 1, |i| i as u8 + 1)
+}
+
+/// A related-article card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub ai_generated: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(
+        label: &str,
+        y: Option<i32>,
+        m: Option<u32>,
+        d: Option<u32>,
+        p: Option<&str>,
+    ) -> PartialDate {
+        PartialDate {
+            label: label.into(),
+            year: y,
+            month: m,
+            day: d,
+            part: p.map(String::from),
+        }
+    }
+
+    #[test]
+    fn partial_dates_sort_coarse_first_and_parts_of_day_in_order() {
+        let mut v = [
+            date(
+                "Jan 6 2026 (evening)",
+                Some(2026),
+                Some(1),
+                Some(6),
+                Some("evening"),
+            ),
+            date(
+                "Jan 6 2026 (morning)",
+                Some(2026),
+                Some(1),
+                Some(6),
+                Some("morning"),
+            ),
+            date("Jan 2026", Some(2026), Some(1), None, None),
+            date("2017", Some(2017), None, None, None),
+            date(
+                "Jan 6 2026 (afternoon)",
+                Some(2026),
+                Some(1),
+                Some(6),
+                Some("afternoon"),
+            ),
+        ];
+        v.sort_by_key(|d| d.sort_key());
+        let labels: Vec<&str> = v.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "2017",
+                "Jan 2026",
+                "Jan 6 2026 (morning)",
+                "Jan 6 2026 (afternoon)",
+                "Jan 6 2026 (evening)"
+            ]
+        );
+    }
+}

@@ -1,0 +1,628 @@
+//! Finds where a heading that the page flattened onto its paragraph ends
+//! (`Talks Follow Summit With Xi The Li meeting occurred ...`).
+//!
+//! Each capitalized word that could start the body is scored on evidence the page
+//! itself gives: headline case against sentence case, words a heading cannot end
+//! with (`for`, `President`), words a body sentence starts with (`The`, `On`, a
+//! quotation), the tense of the body's first verb (`met`, `asked`), and whether the
+//! phrases on either side of the cut recur elsewhere on the page (names do).
+
+use std::collections::HashMap;
+
+/// Words that are lowercase in headline case and never end a heading.
+const FUNCTION: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "for", "to", "in", "on", "at", "by", "with",
+    "from", "as", "into", "onto", "over", "amid", "after", "before", "during", "about", "against",
+    "between", "under", "via", "per", "than", "that", "its", "their", "his", "her", "vs", "vs.",
+    "versus", "off", "up", "out", "upon", "within", "without", "toward", "towards", "across",
+    "through", "despite", "among", "amongst", "near", "behind", "beyond", "since", "until",
+    "while", "if", "so", "yet", "is", "are", "was", "were", "be", "de", "du", "des", "la", "le",
+    "el", "von", "van", "der",
+];
+
+/// Capitalized mid-paragraph, these can only start a sentence.
+const STARTERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "he", "she", "they", "it", "we", "his", "her",
+    "their", "its", "our", "on", "in", "at", "by", "for", "to", "of", "as", "but", "and", "or",
+    "there", "such",
+];
+
+/// Start a sentence when the next word is lowercase (they are capitalized in headlines).
+const CLAUSE_STARTERS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "despite",
+    "following",
+    "while",
+    "when",
+    "since",
+    "amid",
+    "with",
+    "from",
+    "over",
+    "under",
+    "although",
+    "though",
+    "if",
+    "because",
+    "once",
+    "unlike",
+    "according",
+    "nearly",
+    "more",
+    "some",
+    "many",
+    "most",
+    "both",
+    "several",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "yesterday",
+    "today",
+    "last",
+    "next",
+    "officials",
+    "analysts",
+    "critics",
+    "experts",
+    "residents",
+    "researchers",
+    "scientists",
+    "speaking",
+    "asked",
+    "in",
+    "without",
+    "until",
+    "two",
+    "three",
+    "four",
+    "five",
+    "one",
+    "all",
+    "each",
+    "every",
+    "no",
+    "not",
+    "only",
+    "even",
+    "what",
+    "why",
+    "how",
+    "who",
+];
+
+/// Titles that precede a name: a heading never ends with one.
+const TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "professor",
+    "prof.",
+    "general",
+    "gen.",
+    "admiral",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "ceo",
+    "judge",
+    "justice",
+    "ambassador",
+    "commissioner",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "vice",
+    "deputy",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sheikh",
+    "emir",
+    "crown",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "interior",
+    "health",
+    "trade",
+    "coach",
+    "captain",
+    "officer",
+    "inspector",
+    "detective",
+    "sergeant",
+    "lt.",
+    "col.",
+    "capt.",
+    "speaker",
+    "leader",
+    "envoy",
+    "founder",
+    "author",
+    "economist",
+    "analyst",
+    "lawmaker",
+    "legislator",
+    "rev.",
+    "father",
+    "sister",
+    "brother",
+    "archbishop",
+    "bishop",
+    "cardinal",
+];
+
+/// Irregular past forms and auxiliaries that a body's first verb often is.
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "met",
+    "told",
+    "spent",
+    "held",
+    "made",
+    "took",
+    "gave",
+    "went",
+    "came",
+    "saw",
+    "won",
+    "lost",
+    "led",
+    "left",
+    "set",
+    "put",
+    "began",
+    "became",
+    "wrote",
+    "sent",
+    "brought",
+    "thought",
+    "found",
+    "got",
+    "rose",
+    "fell",
+    "hit",
+    "cut",
+    "ran",
+    "struck",
+    "sought",
+    "paid",
+    "kept",
+    "chose",
+    "drew",
+    "grew",
+    "knew",
+    "shook",
+    "spoke",
+    "stood",
+    "swore",
+    "threw",
+    "understood",
+    "was",
+    "were",
+    "has",
+    "had",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "broke",
+    "built",
+    "bought",
+    "caught",
+    "dealt",
+    "felt",
+    "heard",
+    "hid",
+    "laid",
+    "meant",
+    "read",
+    "sold",
+    "shot",
+    "shut",
+    "sat",
+    "slept",
+    "spread",
+    "stole",
+    "swept",
+    "taught",
+    "tore",
+    "won't",
+    "wore",
+    "withdrew",
+];
+
+const MAX_N: usize = 6;
+const MAX_INDEXED_WORDS: usize = 400_000;
+
+/// Counts of word n-grams (1 to 6 words) over a page, to ask "does this recur?".
+pub struct Recurrence {
+    counts: HashMap<u64, u32>,
+}
+
+impl Recurrence {
+    /// Indexes the words of `text` (the first 400,000, to bound memory).
+    pub fn new(text: &str) -> Self {
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .take(MAX_INDEXED_WORDS)
+            .map(norm)
+            .collect();
+        let mut counts = HashMap::with_capacity(words.len() * 3);
+        for i in 0..words.len() {
+            if words[i].is_empty() {
+                continue;
+            }
+            for n in 1..=MAX_N.min(words.len() - i) {
+                let gram = &words[i..i + n];
+                if gram.iter().any(|w| w.is_empty()) {
+                    break;
+                }
+                *counts.entry(hash_words(gram)).or_insert(0) += 1;
+            }
+        }
+        Recurrence { counts }
+    }
+
+    /// How often the phrase (case-sensitive, normalized words) occurs on the page.
+    fn count(&self, words: &[&str]) -> u32 {
+        if words.is_empty() || words.len() > MAX_N {
+            return 0;
+        }
+        let normed: Vec<&str> = words.iter().map(|w| norm(w)).collect();
+        self.counts.get(&hash_words(&normed)).copied().unwrap_or(0)
+    }
+}
+
+/// FNV-1a over the words with a separator byte: cheap and good enough for a page.
+fn hash_words(words: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(0xff)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// A word without citation markers, surrounding punctuation or a possessive `'s`.
+fn norm(w: &str) -> &str {
+    let w = match w.find('[') {
+        Some(0) | None => w,
+        Some(i) => &w[..i],
+    };
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// What the scorer needs to know about one word.
+struct Word<'a> {
+    raw: &'a str,
+    start: usize,
+    lower: String,
+    capital: bool,
+    lowercase: bool,
+    digit: bool,
+    quote: bool,
+}
+
+impl<'a> Word<'a> {
+    fn new(raw: &'a str, start: usize) -> Self {
+        let first = raw.chars().next().unwrap_or(' ');
+        let letter = raw.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
+        // A quotation opens a sentence only when it starts with a capital.
+        let quote = super::sentences::is_opener(first) && first != '(' && letter.is_uppercase();
+        Word {
+            raw,
+            start,
+            lower: norm(raw).to_lowercase(),
+            capital: letter.is_uppercase() || (letter.is_alphabetic() && !letter.is_lowercase()),
+            lowercase: letter.is_lowercase() && !quote,
+            digit: letter.is_ascii_digit(),
+            quote,
+        }
+    }
+
+    fn is_function(&self) -> bool {
+        FUNCTION.contains(&self.lower.as_str())
+            || FUNCTION.contains(&self.raw.to_lowercase().as_str())
+    }
+
+    fn is_title(&self) -> bool {
+        TITLES.contains(&self.lower.as_str()) || TITLES.contains(&self.raw.to_lowercase().as_str())
+    }
+
+    fn is_past_verb(&self) -> bool {
+        let w = self.lower.as_str();
+        VERBS.contains(&w) || (w.len() > 3 && w.ends_with("ed"))
+    }
+
+    /// A lowercase word that carries meaning (not `of`, `and`, `the`).
+    fn is_content_lower(&self) -> bool {
+        self.lowercase && !self.is_function()
+    }
+
+    fn ends_clause(&self) -> bool {
+        self.raw.ends_with([',', ':', ';']) || matches!(self.raw, "–" | "-" | "—")
+    }
+
+    fn ends_sentence(&self) -> bool {
+        let w = self
+            .raw
+            .trim_end_matches(|c: char| "\"'”’)]".contains(c) || c.is_ascii_digit() || c == '[');
+        w.ends_with(['.', '!', '?']) && !abbreviation(w)
+    }
+}
+
+fn abbreviation(w: &str) -> bool {
+    let core = w.trim_end_matches('.');
+    core.chars().filter(|c| c.is_alphabetic()).count() <= 1
+        || core.contains('.')
+        || [
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "no",
+        ]
+        .contains(&core.to_lowercase().as_str())
+}
+
+/// The lowest score a cut needs; below it the paragraph has no heading.
+const THRESHOLD: f32 = 2.5;
+const MAX_HEADING_WORDS: usize = 30;
+
+/// Byte offset where the body starts, or `None` when no heading stands out.
+pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
+    let words: Vec<Word> = text
+        .split_whitespace()
+        .take(MAX_HEADING_WORDS + 12)
+        .map(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            Word::new(w, start)
+        })
+        .collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let limit = words
+        .iter()
+        .position(Word::ends_sentence)
+        .unwrap_or(words.len() - 1)
+        .min(MAX_HEADING_WORDS);
+    // In headline case, a past-tense verb at the first lowercase word belongs to the
+    // body, so the cut comes before it.
+    let first_lower = words.iter().position(Word::is_content_lower);
+    let headline_until = first_lower.filter(|&m| m >= 3 && words[m].is_past_verb());
+
+    let mut best: Option<(f32, usize)> = None;
+    for k in 2..=limit.min(words.len() - 1) {
+        let Some(score) = score(&words, k, headline_until, rec) else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.filter(|(s, _)| *s >= THRESHOLD)
+        .map(|(_, k)| words[k].start)
+}
+
+/// The score of a cut before word `k`, or `None` when the cut is impossible.
+fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurrence) -> Option<f32> {
+    let w = &words[k];
+    let prev = &words[k - 1];
+    if !(w.capital || w.digit || w.quote) {
+        return None;
+    }
+    if prev.is_function()
+        || prev.is_title()
+        || prev.ends_clause()
+        || prev.quote && !prev.raw.ends_with(['”', '"', '’'])
+    {
+        return None;
+    }
+    let next = words.get(k + 1);
+    let mut s = 0.0;
+
+    if STARTERS.contains(&w.lower.as_str()) && !w.quote {
+        s += 10.0;
+    } else if CLAUSE_STARTERS.contains(&w.lower.as_str()) && next.is_some_and(|n| n.lowercase) {
+        s += 6.0;
+    }
+    if w.quote {
+        s += 6.0;
+    }
+    if w.digit && next.is_some_and(|n| n.lowercase) {
+        s += 4.0;
+    }
+    if w.is_title() {
+        s += 4.0;
+    }
+    if prev.is_content_lower() {
+        s += 3.0;
+    }
+    if headline_until.is_some_and(|m| k > m) {
+        s -= 8.0;
+    }
+
+    // The body's subject: the capitalized run from k up to the first lowercase word.
+    let m = (k + 1..words.len())
+        .find(|&i| words[i].lowercase)
+        .unwrap_or(words.len());
+    let subject_len = m - k;
+    s += match subject_len {
+        1 | 2 => 1.0,
+        3 => 0.5,
+        4 | 5 => 0.0,
+        n => -((n - 5) as f32),
+    };
+    if let Some(v) = words.get(m) {
+        if v.is_past_verb() {
+            s += 2.0;
+        } else if v.lower.len() > 3 && v.lower.ends_with('s') && !v.lower.ends_with("ss") {
+            s += 1.0;
+        }
+    }
+    // A capitalized function word inside the subject means headline case continues.
+    if words[k + 1..m].iter().any(|x| x.capital && x.is_function()) {
+        s -= 4.0;
+    }
+
+    // Names recur: a cut inside a recurring phrase is unlikely, a subject that recurs
+    // is likely, and one that recurs with the word before it should include it.
+    let raw = |a: usize, b: usize| -> Vec<&str> { words[a..b].iter().map(|x| x.raw).collect() };
+    if prev.capital && w.capital && rec.count(&raw(k - 1, k + 1)) >= 2 {
+        s -= 4.0;
+    }
+    if subject_len <= 5 && rec.count(&raw(k, m)) >= 2 {
+        s += 2.0;
+        if subject_len < 5 && prev.capital && rec.count(&raw(k - 1, m)) >= 2 {
+            s -= 3.0;
+        }
+    }
+
+    // Heading shape: length, clause commas, and a body verb swallowed into it.
+    s += match k {
+        2 => -3.0,
+        3 => -1.0,
+        4..=14 => 0.0,
+        n => -((n - 14) as f32) * 0.5,
+    };
+    for i in 1..k {
+        if words[i - 1].raw.ends_with(',') && words[i].is_content_lower() {
+            s -= 3.0;
+        }
+        if i >= 3 && words[i].is_past_verb() && words[i].lowercase && words[i - 1].capital {
+            s -= 3.0;
+        }
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str, page: &str) -> Option<String> {
+        let rec = Recurrence::new(&format!("{page}\n{text}"));
+        split(text, &rec).map(|i| text[..i].trim().to_string())
+    }
+
+    #[test]
+    fn determiner_starts_the_body() {
+        assert_eq!(
+            cut("Talks Follow Summit With Xi Emphasizing North Korea Dialogue The Li meeting occurred a day after.", ""),
+            Some("Talks Follow Summit With Xi Emphasizing North Korea Dialogue".into())
+        );
+    }
+
+    #[test]
+    fn title_and_recurring_name_start_the_body() {
+        let page = "President Lee Jae Myung meets Premier Li Qiang.";
+        assert_eq!(
+            cut("Lee Announces Irreversible Restoration Goal During Beijing Meeting President Lee Jae Myung met Premier Li Qiang at the guesthouse.", page),
+            Some("Lee Announces Irreversible Restoration Goal During Beijing Meeting".into())
+        );
+    }
+
+    #[test]
+    fn heading_never_ends_with_a_small_word() {
+        let page = "Lee met Li. Lee asked again.";
+        assert_eq!(
+            cut("Lee Seeks Li’s Support for Trilateral Summit With Japan Lee asked Li, China’s top economic policymaker, to help.", page),
+            Some("Lee Seeks Li’s Support for Trilateral Summit With Japan".into())
+        );
+    }
+
+    #[test]
+    fn sentence_case_heading() {
+        let page = "President Lee Jae Myung meets Premier Li Qiang.";
+        assert_eq!(
+            cut("Lee announces irreversible restoration goal during Beijing meeting President Lee Jae Myung met Premier Li Qiang at the guesthouse.", page),
+            Some("Lee announces irreversible restoration goal during Beijing meeting".into())
+        );
+        assert_eq!(
+            cut("Flood barriers fail in two northern towns On Tuesday evening the river rose again.", ""),
+            Some("Flood barriers fail in two northern towns".into())
+        );
+    }
+
+    #[test]
+    fn quotation_and_number_start_the_body() {
+        assert_eq!(
+            cut(
+                "Minister Defends Pension Plan “We will not back down,” Ortega said on Monday.",
+                "Ortega"
+            ),
+            Some("Minister Defends Pension Plan".into())
+        );
+        assert_eq!(
+            cut(
+                "Heat Wave Grips Southern Europe 40 people died in Spain over the weekend.",
+                ""
+            ),
+            Some("Heat Wave Grips Southern Europe".into())
+        );
+    }
+
+    #[test]
+    fn clause_starter_before_lowercase() {
+        assert_eq!(
+            cut("Lee Claims Visit Laid Foundation for Full Restoration After returning, Lee told aides.", "Lee said."),
+            Some("Lee Claims Visit Laid Foundation for Full Restoration".into())
+        );
+    }
+
+    #[test]
+    fn plain_sentence_has_no_heading() {
+        assert_eq!(
+            cut(
+                "The Fed held rates steady on Tuesday. Officials said more.",
+                ""
+            ),
+            None
+        );
+        assert_eq!(cut("Short line.", ""), None);
+    }
+}
