@@ -6,8 +6,6 @@
 //! are recognized as short lines that recur and name AI, and a cookie banner as the
 //! few lines left after a run of blank spacer lines at the end of the page.
 
-use std::collections::HashMap;
-
 use super::labels::{Badges, Labels};
 use super::{sentences, Line};
 use crate::model::{Document, Image, Kind, Related, Section};
@@ -153,7 +151,7 @@ impl Walk {
     }
 
     fn card_text(&mut self, text: &str) {
-        if self.card.title.is_none() && !ends_sentence(text) && word_count(text) <= MAX_TITLE_WORDS
+        if self.card.title.is_none() && !ends_sentence(text) && words_at_most(text, MAX_TITLE_WORDS)
         {
             self.card.title = Some(text.to_string());
             return;
@@ -198,13 +196,13 @@ impl Walk {
     }
 }
 
-/// Marks every line with its role: labels first, then recurring AI badges.
+/// Marks every line with its role: labels first, then badges learned from the page,
+/// then the related and reactions labels inferred from where they stand.
 fn classify(lines: &[Line], labels: &Labels) -> Vec<Role> {
     let learned = learned_badges(lines, labels);
-    lines
+    let mut roles: Vec<Role> = lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| {
+        .map(|l| {
             let t = l.text;
             if labels.is_navigation(t) || labels.is_chrome(t) {
                 Role::Chrome
@@ -216,32 +214,85 @@ fn classify(lines: &[Line], labels: &Labels) -> Vec<Role> {
                 Role::ReactionsLabel
             } else if labels.is_related(t) {
                 Role::RelatedLabel
-            } else if let Some(b) =
-                learned_badge(t, &learned, i.checked_sub(1).map(|p| lines[p].text))
-            {
+            } else if let Some(b) = learned_badge(t, &learned) {
                 Role::Badge(b)
             } else {
                 Role::Text
             }
         })
-        .collect()
+        .collect();
+    infer_block_labels(lines, &mut roles);
+    roles
 }
 
-/// Short lines that recur on the page and name AI: badges in a language we have no
-/// table for.
-fn learned_badges(lines: &[Line], labels: &Labels) -> Vec<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for l in lines {
-        if word_count(l.text) <= 6 && !ends_sentence(l.text) && labels.badges(l.text).is_none() {
-            *counts.entry(l.text).or_default() += 1;
+/// For a UI language without a table: the related label is the first short line
+/// after the body that is followed, within three lines, by card structure (a badge
+/// not directly under it); the reactions label is a short line that stands right
+/// before it with one paragraph between.
+fn infer_block_labels(lines: &[Line], roles: &mut [Role]) {
+    let has_badges = roles.iter().any(|r| matches!(r, Role::Badge(_)));
+    if !has_badges || roles.contains(&Role::RelatedLabel) {
+        return;
+    }
+    let is_badge = |i: usize| matches!(roles.get(i), Some(Role::Badge(_)));
+    let short = |i: usize| roles[i] == Role::Text && is_subheading(lines[i].text);
+    let mut paragraphs = 0;
+    let mut related = None;
+    for i in 0..lines.len() {
+        if roles[i] == Role::Text && ends_sentence(lines[i].text) {
+            paragraphs += 1;
+        }
+        if paragraphs >= 2 && short(i) && !is_badge(i + 1) && (i + 2..=i + 3).any(is_badge) {
+            related = Some(i);
+            break;
         }
     }
-    let mut found: Vec<String> = counts
-        .into_iter()
-        .filter(|(t, n)| *n >= 2 && names_ai(t))
-        .map(|(t, _)| t.to_string())
+    let Some(r) = related else { return };
+    let reactions = r >= 2
+        && !roles.contains(&Role::ReactionsLabel)
+        && short(r - 2)
+        && roles[r - 1] == Role::Text
+        && ends_sentence(lines[r - 1].text);
+    roles[r] = Role::RelatedLabel;
+    if reactions {
+        roles[r - 2] = Role::ReactionsLabel;
+    }
+}
+
+/// A badge learned from the page, and whether it marks an AI image.
+struct Learned {
+    text: String,
+    image: bool,
+}
+
+/// Short lines that name AI and recur on the page, alone or inside a longer badge
+/// line: badges in a language we have no table for. A badge is an image badge when
+/// it stands under the page's first line (the hero caption) or last in a combined
+/// line (pages put the report badge first); otherwise a report badge.
+fn learned_badges(lines: &[Line], labels: &Labels) -> Vec<Learned> {
+    let candidates: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text)
+        .filter(|t| {
+            words_at_most(t, 8) && !ends_sentence(t) && names_ai(t) && labels.badges(t).is_none()
+        })
         .collect();
-    found.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut found: Vec<Learned> = Vec::new();
+    for &c in &candidates {
+        let uses = candidates.iter().filter(|o| o.contains(c)).count();
+        if !words_at_most(c, 6) || uses < 2 || found.iter().any(|f| f.text == c) {
+            continue;
+        }
+        let under_hero = lines.get(1).is_some_and(|l| l.text == c);
+        let last_in_combined = candidates
+            .iter()
+            .any(|o| o.len() > c.len() && o.ends_with(c));
+        found.push(Learned {
+            text: c.to_string(),
+            image: under_hero || last_in_combined,
+        });
+    }
+    found.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
     found
 }
 
@@ -250,31 +301,30 @@ fn names_ai(t: &str) -> bool {
         .any(|w| {
             matches!(
                 w.trim_start_matches("l'"),
-                "AI" | "IA" | "KI" | "ИИ" | "ИИ-" | "AI-" | "एआई" | "الذكاء"
+                "AI" | "IA" | "KI" | "ИИ" | "एआई" | "الذكاء"
             )
         })
 }
 
-/// A line made only of learned badges; an image badge when it follows a caption.
-fn learned_badge(text: &str, learned: &[String], prev: Option<&str>) -> Option<Badges> {
+/// A line made only of learned badges, and what they say.
+fn learned_badge(text: &str, learned: &[Learned]) -> Option<Badges> {
     if learned.is_empty() {
         return None;
     }
+    let mut found = Badges::default();
     let mut rest = text.trim();
     'outer: while !rest.is_empty() {
         for b in learned {
-            if let Some(r) = rest.strip_prefix(b.as_str()) {
+            if let Some(r) = rest.strip_prefix(b.text.as_str()) {
+                found.ai_image |= b.image;
+                found.ai_report |= !b.image;
                 rest = r.trim_start();
                 continue 'outer;
             }
         }
         return None;
     }
-    let after_caption = prev.is_some_and(ends_sentence);
-    Some(Badges {
-        ai_image: after_caption,
-        ai_report: !after_caption,
-    })
+    Some(found)
 }
 
 /// Index where the page's footer chrome (cookie banner and its buttons) starts.
@@ -283,7 +333,9 @@ fn footer_start(lines: &[Line], labels: &Labels) -> usize {
         let rest = &lines[i + 1..];
         let banner = rest.len() <= FOOTER_LINES
             || rest.iter().take(FOOTER_LINES).all(|l| {
-                labels.is_cookie_text(l.text) || labels.is_button(l.text) || word_count(l.text) <= 3
+                labels.is_cookie_text(l.text)
+                    || labels.is_button(l.text)
+                    || words_at_most(l.text, 3)
             });
         if banner {
             return i;
@@ -313,13 +365,20 @@ fn count_body_paragraphs(lines: &[Line], roles: &[Role]) -> usize {
         .iter()
         .zip(roles)
         .filter(|(l, r)| {
-            **r == Role::Text && ends_sentence(l.text) && word_count(l.text) > MAX_SUBHEADING_WORDS
+            **r == Role::Text
+                && ends_sentence(l.text)
+                && !words_at_most(l.text, MAX_SUBHEADING_WORDS)
         })
         .count()
 }
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// True when `s` has at most `n` words, without counting past them.
+fn words_at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Ends like a sentence (allowing closing quotes and brackets).

@@ -8,6 +8,7 @@
 //! phrases on either side of the cut recur elsewhere on the page (names do).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words that are lowercase in headline case and never end a heading.
 const FUNCTION: &[&str] = &[
@@ -277,7 +278,25 @@ const MAX_INDEXED_WORDS: usize = 400_000;
 
 /// Counts of word n-grams (1 to 6 words) over a page, to ask "does this recur?".
 pub struct Recurrence {
-    counts: HashMap<u64, u32>,
+    counts: HashMap<u64, u32, BuildHasherDefault<PrehashedKey>>,
+}
+
+/// The n-gram keys are FNV hashes already; hashing them again would be waste.
+#[derive(Default)]
+struct PrehashedKey(u64);
+
+impl Hasher for PrehashedKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl Recurrence {
@@ -288,17 +307,16 @@ impl Recurrence {
             .take(MAX_INDEXED_WORDS)
             .map(norm)
             .collect();
-        let mut counts = HashMap::with_capacity(words.len() * 3);
+        let mut counts = HashMap::with_capacity_and_hasher(words.len() * MAX_N, Default::default());
         for i in 0..words.len() {
-            if words[i].is_empty() {
-                continue;
-            }
-            for n in 1..=MAX_N.min(words.len() - i) {
-                let gram = &words[i..i + n];
-                if gram.iter().any(|w| w.is_empty()) {
+            // Extend one hash word by word: the key of words[i..i + n] for each n.
+            let mut h = FNV_OFFSET;
+            for w in words[i..].iter().take(MAX_N) {
+                if w.is_empty() {
                     break;
                 }
-                *counts.entry(hash_words(gram)).or_insert(0) += 1;
+                h = fnv_word(h, w);
+                *counts.entry(h).or_insert(0) += 1;
             }
         }
         Recurrence { counts }
@@ -314,14 +332,18 @@ impl Recurrence {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a over the words with a separator byte: cheap and good enough for a page.
 fn hash_words(words: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0xff)) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    words.iter().fold(FNV_OFFSET, |h, w| fnv_word(h, w))
+}
+
+/// Extends an FNV-1a hash by one word and a separator.
+fn fnv_word(mut h: u64, word: &str) -> u64 {
+    for b in word.bytes().chain(std::iter::once(0xff)) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
@@ -430,17 +452,30 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
         .position(Word::ends_sentence)
         .unwrap_or(words.len() - 1)
         .min(MAX_HEADING_WORDS);
-    // In headline case, a past-tense verb at the first lowercase word belongs to the
-    // body, so the cut comes before it.
+    // In headline case the body starts before the first lowercase content word:
+    // when that word is a past-tense verb, or when the words before it show headline
+    // case plainly (small words lowercase between capitalized content words).
     let first_lower = words.iter().position(Word::is_content_lower);
-    let headline_until = first_lower.filter(|&m| m >= 3 && words[m].is_past_verb());
+    let headline_until = first_lower.filter(|&m| {
+        let prefix = &words[1..m.max(1)];
+        let small = prefix
+            .iter()
+            .filter(|w| w.lowercase && w.is_function())
+            .count();
+        let capitals = prefix
+            .iter()
+            .filter(|w| w.capital && !w.is_function())
+            .count();
+        m >= 3 && (words[m].is_past_verb() || (small >= 1 && capitals >= 2))
+    });
 
     let mut best: Option<(f32, usize)> = None;
     for k in 2..=limit.min(words.len() - 1) {
         let Some(score) = score(&words, k, headline_until, rec) else {
             continue;
         };
-        if best.is_none_or(|(b, _)| score > b) {
+        // On a tie the later cut wins: the shorter subject.
+        if best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, k));
         }
     }
@@ -455,8 +490,9 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
     if !(w.capital || w.digit || w.quote) {
         return None;
     }
+    // A capitalized title precedes a name; lowercase ("says Upton mayor") it can end.
     if prev.is_function()
-        || prev.is_title()
+        || (prev.capital && prev.is_title())
         || prev.ends_clause()
         || prev.quote && !prev.raw.ends_with(['”', '"', '’'])
     {
@@ -482,8 +518,10 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
     if prev.is_content_lower() {
         s += 3.0;
     }
-    if headline_until.is_some_and(|m| k > m) {
-        s -= 8.0;
+    match headline_until {
+        Some(m) if k > m => s -= 8.0,
+        Some(_) => s += 1.5,
+        None => {}
     }
 
     // The body's subject: the capitalized run from k up to the first lowercase word.

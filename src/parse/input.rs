@@ -91,9 +91,16 @@ pub fn decode(bytes: &[u8], limit: u64) -> Result<String, InputError> {
 
 /// Replaces no-break and other Unicode space separators with ASCII spaces.
 pub fn normalize_spaces(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_unicode_space(c) { ' ' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(is_unicode_space) {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        let width = rest[i..].chars().next().map_or(1, char::len_utf8);
+        rest = &rest[i + width..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn is_unicode_space(c: char) -> bool {

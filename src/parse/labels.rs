@@ -68,6 +68,8 @@ pub struct Labels {
     buttons: HashSet<String>,
     chrome_prefixes: Vec<String>,
     months: Vec<(String, u32)>,
+    /// The longest folded label, in chars: longer lines cannot equal a label.
+    max_label_chars: usize,
 }
 
 /// The merged labels of every shipped language.
@@ -90,6 +92,19 @@ pub fn tables() -> Vec<Table> {
 /// Folds text for label matching: NFD without combining marks, lowercase, one
 /// ASCII space between words, typographic apostrophes as `'`.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| match b {
+                b'`' => '\'',
+                b => b.to_ascii_lowercase() as char,
+            }));
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {
@@ -140,7 +155,34 @@ impl Labels {
             .flat_map(|t| t.months.iter().zip(1u32..))
             .flat_map(|(names, m)| names.iter().map(move |n| (fold(n), m)))
             .collect();
+        let max_label_chars = tables
+            .iter()
+            .flat_map(|t| {
+                [
+                    &t.navigation,
+                    &t.updated,
+                    &t.sources,
+                    &t.articles,
+                    &t.timeline,
+                    &t.key_facts,
+                    &t.status,
+                    &t.photo_credit,
+                    &t.ai_image,
+                    &t.ai_report,
+                    &t.reactions,
+                    &t.related,
+                    &t.cookie_title,
+                    &t.cookie_text,
+                    &t.buttons,
+                    &t.chrome_prefixes,
+                ]
+            })
+            .flatten()
+            .map(|l| fold(l).chars().count())
+            .max()
+            .unwrap_or(0);
         Labels {
+            max_label_chars,
             navigation: set(|t| &t.navigation),
             updated: list(|t| &t.updated),
             sources: list(|t| &t.sources),
@@ -161,52 +203,71 @@ impl Labels {
         }
     }
 
+    /// The folded line when it is short enough to equal a label; body lines are
+    /// refused by length before any folding, which keeps parsing fast.
+    fn short_key(&self, line: &str) -> Option<String> {
+        let limit = self.max_label_chars * 2 + 8;
+        line.chars().nth(limit).is_none().then(|| fold(line))
+    }
+
+    /// The folded start of a line, as long as the longest label.
+    fn head_key(&self, line: &str) -> String {
+        let end = line
+            .char_indices()
+            .nth(self.max_label_chars + 4)
+            .map_or(line.len(), |(i, _)| i);
+        fold(&line[..end])
+    }
+
+    fn in_set(&self, set: &HashSet<String>, line: &str) -> bool {
+        self.short_key(line).is_some_and(|k| set.contains(&k))
+    }
+
+    fn has_prefix(&self, prefixes: &[String], line: &str) -> bool {
+        let head = self.head_key(line);
+        prefixes.iter().any(|p| head.starts_with(p.as_str()))
+    }
+
     pub fn is_navigation(&self, line: &str) -> bool {
-        self.navigation.contains(&fold(line))
+        self.in_set(&self.navigation, line)
     }
 
     pub fn is_timeline(&self, line: &str) -> bool {
-        self.timeline.contains(&fold(line))
+        self.in_set(&self.timeline, line)
     }
 
     pub fn is_key_facts(&self, line: &str) -> bool {
-        self.key_facts.contains(&fold(line))
+        self.in_set(&self.key_facts, line)
     }
 
     pub fn is_reactions(&self, line: &str) -> bool {
-        self.reactions.contains(&fold(line))
+        self.in_set(&self.reactions, line)
     }
 
     pub fn is_related(&self, line: &str) -> bool {
-        self.related.contains(&fold(line))
+        self.in_set(&self.related, line)
     }
 
     pub fn is_cookie_title(&self, line: &str) -> bool {
-        self.cookie_title.contains(&fold(line))
+        self.in_set(&self.cookie_title, line)
     }
 
     pub fn is_button(&self, line: &str) -> bool {
-        self.buttons.contains(&fold(line))
+        self.in_set(&self.buttons, line)
     }
 
     pub fn is_cookie_text(&self, line: &str) -> bool {
-        let f = fold(line);
-        self.cookie_text.iter().any(|p| f.starts_with(p.as_str()))
+        self.has_prefix(&self.cookie_text, line)
     }
 
     /// Sign-up, follow and share prompts.
     pub fn is_chrome(&self, line: &str) -> bool {
-        let f = fold(line);
-        self.chrome_prefixes
-            .iter()
-            .any(|p| f.starts_with(p.as_str()))
+        self.has_prefix(&self.chrome_prefixes, line)
     }
 
     /// A photo credit line such as `PHOTO: REUTERS`.
     pub fn is_credit(&self, line: &str) -> bool {
-        let f = fold(line);
-        line.split_whitespace().count() <= 12
-            && self.photo_credit.iter().any(|p| f.starts_with(p.as_str()))
+        line.split_whitespace().nth(12).is_none() && self.has_prefix(&self.photo_credit, line)
     }
 
     /// The credit without its label: `PHOTO: REUTERS` -> `REUTERS`.
@@ -224,7 +285,10 @@ impl Labels {
 
     /// `Updated (4 articles)` or `Sources (4 articles)`: which one, and N.
     pub fn count_line(&self, line: &str) -> Option<(CountLabel, u32)> {
-        let f = fold(line);
+        if !line.ends_with(')') {
+            return None;
+        }
+        let f = self.short_key(line)?;
         let open = f.find('(')?;
         let inner = f[open + 1..].strip_suffix(')')?.trim();
         let head = f[..open].trim();
@@ -244,24 +308,26 @@ impl Labels {
 
     /// A bare `Sources` heading without a count.
     pub fn is_sources(&self, line: &str) -> bool {
-        let f = fold(line);
-        self.sources.contains(&f)
+        self.short_key(line)
+            .is_some_and(|f| self.sources.contains(&f))
     }
 
     /// The `Updated Published Cached` status line of the Key Facts layout: a short
     /// line holding at least two status words.
     pub fn is_status_line(&self, line: &str) -> bool {
-        let f = fold(line);
-        let words = f.split_whitespace().count();
-        if words > 16 {
+        if line.ends_with(['.', ']', '!', '?']) || line.split_whitespace().nth(16).is_some() {
             return false;
         }
+        let f = fold(line);
         let hits = self.status.iter().filter(|w| contains_word(&f, w)).count();
         hits >= 2
     }
 
     /// If the whole line is made of AI badges, what they say.
     pub fn badges(&self, line: &str) -> Option<Badges> {
+        if line.split_whitespace().nth(16).is_some() {
+            return None;
+        }
         let mut rest = fold(line);
         let mut found = Badges::default();
         'outer: loop {

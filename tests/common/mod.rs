@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests: the built binary, temp files, the
+//! shared seeds folder and the facts checker beside it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The `tidings` binary cargo built for these tests.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tidings"))
+}
+
+/// Runs `tidings ARGS` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("tidings runs")
+}
+
+/// `../shared` beside the repository, when this checkout has it.
+pub fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    p.join("seeds").is_dir().then_some(p)
+}
+
+/// This repository's own test pages.
+pub fn pages() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages")
+}
+
+/// True when `s` holds a control character or bidi control that must never reach
+/// a terminal.
+pub fn has_control(s: &str) -> bool {
+    s.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}

@@ -1,0 +1,64 @@
+//! The project's own test pages (`tests/pages`), written to cover what the seeds do
+//! not: sentence-case headings, Key Facts bullets, CRLF and a BOM, listing pages,
+//! other UI languages, unstructured text.
+
+mod common;
+
+use std::process::Command;
+
+#[test]
+fn own_pages_pass_every_fact() {
+    let Some(shared) = common::shared() else {
+        eprintln!(
+            "SKIPPED: ../shared/tools/check-facts is not present; facts of tests/pages not checked"
+        );
+        return;
+    };
+    let out = Command::new("python3")
+        .arg(shared.join("tools/check-facts"))
+        .arg("--cmd")
+        .arg(format!("{} parse --json", env!("CARGO_BIN_EXE_tidings")))
+        .arg(common::pages().join("expected"))
+        .output()
+        .expect("python3 runs check-facts");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "check-facts failed:\n{report}");
+    assert!(report.contains(", 0 failed"), "{report}");
+}
+
+#[test]
+fn listing_page_prints_json_lines_in_page_order() {
+    let page = common::pages().join("listing_two_stories.txt");
+    let out = common::run(&["parse", "--json", page.to_str().unwrap()]);
+    assert!(out.status.success());
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[0]["title"],
+        "Orbital Telescope Reaches Its Parking Orbit"
+    );
+    assert_eq!(docs[1]["title"], "Marathon Record Falls in Berlin");
+    assert_eq!(
+        docs[1]["sections"][0]["heading"],
+        "Runner Breaks the Mark by Nine Seconds"
+    );
+    assert_eq!(docs[1]["sources"].as_array().unwrap().len(), 3);
+    assert_eq!(docs[0]["timeline"][1]["date"]["day"], 1);
+}
+
+#[test]
+fn key_facts_citations_keep_page_order() {
+    let page = common::pages().join("story_key_facts_rates.txt");
+    let out = common::run(&["parse", "--json", page.to_str().unwrap()]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let last = &doc["sections"][3]["paragraphs"][0]["sentences"][0]["citations"];
+    assert_eq!(last, &serde_json::json!([4, 2, 5]));
+    assert_eq!(
+        doc["sources"][0]["url"],
+        "https://www.example.com/ft/bank-holds-rates"
+    );
+}
