@@ -36,10 +36,10 @@ fn measure(label: &str, bytes: &[u8]) {
 }
 
 fn main() {
-    let story = page("story_flood_sentence_case.txt");
-    let listing = page("listing_two_stories.txt");
-    let article = page("article_en_ai_site.txt");
-    let body = page("article_wire_photo_credit.txt");
+    let story = page("assets/samples/story_flood_sentence_case.txt");
+    let listing = page("tests/pages/listing_two_stories.txt");
+    let article = page("assets/samples/article_en_ai_site.txt");
+    let body = page("tests/pages/article_wire_photo_credit.txt");
     println!("parse throughput (one core, median)");
     measure("story page (4.5 KB)", story.as_bytes());
     measure("article page (3 KB)", article.as_bytes());

@@ -1,21 +1,28 @@
-//! The command line: clap definitions, dispatch, and error reporting that names the
-//! file and the reason, then goes on with the rest.
+//! The command line: clap definitions validated once into a [`Command`], dispatch,
+//! and error reporting that names the file and the reason.
 
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::Document;
-use crate::parse::{self, DEFAULT_MAX_PAGE_BYTES};
+use crate::commands;
+use crate::parse::DEFAULT_MAX_PAGE_BYTES;
 use crate::sanitize::for_terminal;
-use crate::summary;
 
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
+///
+/// With no command, opens the reader on the local store (importing the bundled
+/// sample stories on the first run into an empty store).
 #[derive(Debug, Parser)]
-#[command(name = "tidings", version, about)]
+#[command(name = "tidings", version, about, long_about = None)]
 pub struct Cli {
+    /// Where the store lives (default: $TIDINGS_DATA_DIR, else the platform's data dir).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Use a throw-away store holding the bundled samples; the real store is untouched.
+    #[arg(long, global = true)]
+    pub demo: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -34,123 +41,80 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Import page dumps, exported JSON and directories of them into the store.
+    Import {
+        /// Largest page accepted, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_PAGE_BYTES, value_name = "BYTES")]
+        max_page_bytes: u64,
+        /// Files or directories (read recursively); `-` reads standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List headlines, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// At most this many.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Only documents not yet read.
+        #[arg(long)]
+        unread: bool,
+    },
+    /// Show one document (by id, id prefix or title prefix).
+    Show {
+        id: String,
+        /// Print the document as JSON (the parse contract).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over titles, sections, sources and timelines.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Export documents (all when no id is given).
+    Export {
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        ids: Vec<String>,
+    },
+    /// Remove a document from the store.
+    Remove { id: String },
+    /// Mark a document read, unread, saved or unsaved.
+    Mark { mark: Mark, id: String },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Markdown,
+}
+
+/// Reader marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Mark {
+    Read,
+    Unread,
+    Saved,
+    Unsaved,
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Parse {
-            json,
-            max_page_bytes,
-            files,
-        }) => parse_files(&files, json, max_page_bytes),
-        None => {
-            eprintln!("tidings: the reader is not built yet; try `tidings parse --help`");
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("tidings: {}", for_terminal(&message));
             ExitCode::FAILURE
         }
     }
-}
-
-/// `tidings parse`: every file in turn; a bad one is reported and the rest go on.
-fn parse_files(files: &[PathBuf], json: bool, limit: u64) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in files {
-        match read_page(path, limit)
-            .and_then(|bytes| parse::parse_bytes(&bytes, limit).map_err(|e| e.to_string()))
-        {
-            Ok(docs) => {
-                if let Err(e) = print_docs(&mut out, path, &docs, json, files.len() > 1) {
-                    if e.kind() == io::ErrorKind::BrokenPipe {
-                        return ExitCode::SUCCESS;
-                    }
-                    report(path, &e.to_string());
-                    failed = true;
-                }
-            }
-            Err(reason) => {
-                let _ = out.flush();
-                report(path, &reason);
-                failed = true;
-            }
-        }
-    }
-    let _ = out.flush();
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn print_docs(
-    out: &mut impl Write,
-    path: &Path,
-    docs: &[Document],
-    json: bool,
-    many: bool,
-) -> io::Result<()> {
-    for doc in docs {
-        if json {
-            serde_json::to_writer(&mut *out, doc)?;
-            writeln!(out)?;
-        } else {
-            if many {
-                writeln!(out, "{}:", display_path(path))?;
-            }
-            write!(out, "{}", summary::render(doc))?;
-        }
-    }
-    Ok(())
-}
-
-/// Reads a page, refusing files over the limit before reading them.
-pub fn read_page(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(bytes);
-    }
-    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
-    let meta = file.metadata().map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory".into());
-    }
-    if meta.len() > limit {
-        return Err(parse::InputError::TooLarge {
-            size: meta.len(),
-            limit,
-        }
-        .to_string());
-    }
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
-    Ok(bytes)
-}
-
-fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
-/// A path as it may be shown on a terminal.
-pub fn display_path(path: &Path) -> String {
-    if path == Path::new("-") {
-        return "<stdin>".into();
-    }
-    for_terminal(&path.to_string_lossy()).into_owned()
-}
-
-/// One line on stderr: `tidings: FILE: reason`.
-pub fn report(path: &Path, reason: &str) {
-    eprintln!("tidings: {}: {}", display_path(path), for_terminal(reason));
 }

@@ -4,12 +4,24 @@
 //! Module map (data flows one way: page → [`parse`] → [`model::Document`] → …):
 //! - [`model`]: serde types of the JSON contract (`tidings parse --json`).
 //! - [`parse`]: page dumps to documents (stories and articles), pure functions.
+//! - [`fold`]: text folding for label lookup, store keys and search.
+//! - [`paths`]: where the store lives (`--data-dir`, `TIDINGS_DATA_DIR`, platform dirs).
+//! - [`store`]: the SQLite store, the only code that speaks SQL.
 //! - [`sanitize`]: the one road from untrusted content to a terminal cell.
-//! - [`cli`]: command-line parsing and the non-interactive commands.
+//! - [`cli`]: command-line definitions; [`commands`]: what each command does.
+//! - [`import`]: files, directories and JSON into the store; [`export`]: JSON and Markdown out.
+//! - [`samples`]: the bundled sample pages.
 //! - [`summary`]: the short human-readable summary of a document.
 
 pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod fold;
+pub mod import;
 pub mod model;
 pub mod parse;
+pub mod paths;
+pub mod samples;
 pub mod sanitize;
+pub mod store;
 pub mod summary;

@@ -16,7 +16,10 @@ use std::borrow::Cow;
 
 /// Cleans `s` for display or storage; see the module doc for the mapping.
 pub fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s.chars().any(needs_work) {
+    if !s
+        .chars()
+        .any(|c| needs_work(c) || (c == '\n' && !keep_newlines))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -156,6 +159,7 @@ mod tests {
     fn newlines_kept_or_flattened() {
         assert_eq!(clean("a\r\nb\rc\nd", true), "a\nb\nc\nd");
         assert_eq!(clean("a\r\nb\nc", false), "a b c");
+        assert_eq!(for_terminal("one\ntwo"), "one two");
     }
 
     #[test]

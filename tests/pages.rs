@@ -52,7 +52,7 @@ fn listing_page_prints_json_lines_in_page_order() {
 
 #[test]
 fn key_facts_citations_keep_page_order() {
-    let page = common::pages().join("story_key_facts_rates.txt");
+    let page = common::samples().join("story_key_facts_rates.txt");
     let out = common::run(&["parse", "--json", page.to_str().unwrap()]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let last = &doc["sections"][3]["paragraphs"][0]["sentences"][0]["citations"];

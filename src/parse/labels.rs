@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+pub use crate::fold::fold;
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
 
 /// The label tables compiled into the binary, one per UI language.
 const TABLES: &[(&str, &str)] = &[
@@ -87,45 +87,6 @@ pub fn tables() -> Vec<Table> {
                 .unwrap_or_else(|e| panic!("assets/labels/{lang}.json is malformed: {e}"))
         })
         .collect()
-}
-
-/// Folds text for label matching: NFD without combining marks, lowercase, one
-/// ASCII space between words, typographic apostrophes as `'`.
-pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
-        for w in s.split_ascii_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(w.bytes().map(|b| match b {
-                b'`' => '\'',
-                b => b.to_ascii_lowercase() as char,
-            }));
-        }
-        return out;
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        let c = match c {
-            '’' | '‘' | 'ʼ' | '`' => '\'',
-            c => c,
-        };
-        out.extend(c.to_lowercase());
-    }
-    out
 }
 
 fn folded(v: &[String]) -> Vec<String> {

@@ -34,3 +34,8 @@ pub fn has_control(s: &str) -> bool {
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     })
 }
+
+/// The sample pages bundled with the app (also test pages).
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+}

@@ -1,0 +1,297 @@
+//! `tidings import`: page dumps, exported JSON documents, directories (recursive)
+//! and stdin into the store, in one transaction. A file that fails is reported with
+//! its reason and the rest still land.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::model::{Document, SCHEMA_VERSION};
+use crate::parse::{self, InputError};
+use crate::sanitize::for_terminal;
+use crate::store::{Store, StoreError, Tally};
+
+/// What an import did, with the reason for each file that failed.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub tally: Tally,
+    pub failures: Vec<(String, String)>,
+}
+
+/// Extensions read from directories; files named on the command line are read
+/// whatever their name.
+const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl"];
+
+/// Imports every path (files, directories, `-`) in one transaction.
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    limit: u64,
+) -> Result<Report, StoreError> {
+    let mut report = Report::default();
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            collect_dir(p, &mut files, &mut report);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut progress = Progress::new(files.len());
+    let mut importer = store.begin_import()?;
+    for (i, file) in files.iter().enumerate() {
+        progress.tick(i);
+        let name = display(file);
+        match read_page(file, limit).and_then(|bytes| documents(file, &bytes, limit)) {
+            Ok(docs) => {
+                for doc in docs {
+                    let outcome = importer.put(&doc, Some(&name))?;
+                    report.tally.count(outcome);
+                }
+            }
+            Err(reason) => {
+                report.tally.failed += 1;
+                report.failures.push((name, reason));
+            }
+        }
+    }
+    progress.done();
+    importer.commit()?;
+    Ok(report)
+}
+
+/// Imports documents already in memory (the bundled samples) in one transaction.
+pub fn import_documents(
+    store: &mut Store,
+    docs: &[(String, Document)],
+) -> Result<Tally, StoreError> {
+    let mut tally = Tally::default();
+    let mut importer = store.begin_import()?;
+    for (origin, doc) in docs {
+        tally.count(importer.put(doc, Some(origin))?);
+    }
+    importer.commit()?;
+    Ok(tally)
+}
+
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            report.tally.failed += 1;
+            report.failures.push((display(dir), e.to_string()));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect_dir(&p, files, report);
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            files.push(p);
+        }
+    }
+}
+
+/// The documents a file holds: exported JSON (an object, an array, or one object
+/// per line), else a page dump to parse.
+pub fn documents(path: &Path, bytes: &[u8], limit: u64) -> Result<Vec<Document>, String> {
+    let start = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    let json_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"));
+    if json_name || matches!(start, Some(b'{') | Some(b'[')) {
+        let text = parse::input::decode(bytes, limit).map_err(|e| e.to_string())?;
+        return json_documents(&text);
+    }
+    parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())
+}
+
+fn json_documents(text: &str) -> Result<Vec<Document>, String> {
+    let trimmed = text.trim_start();
+    let values: Vec<serde_json::Value> = if trimmed.starts_with('[') {
+        serde_json::from_str(trimmed).map_err(|e| format!("not JSON: {e}"))?
+    } else {
+        serde_json::Deserializer::from_str(trimmed)
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("not JSON: {e}"))?
+    };
+    if values.is_empty() {
+        return Err("no documents in this JSON".into());
+    }
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            // Exported documents always carry the contract's schema number; other
+            // JSON (a facts file, a feed) is not a document even if it has a title.
+            match v.get("schema").and_then(|s| s.as_u64()) {
+                Some(n) if n as u32 <= SCHEMA_VERSION => {}
+                Some(n) => {
+                    return Err(format!(
+                        "document {} has schema {n}, newer than this tidings reads",
+                        i + 1
+                    ))
+                }
+                None => {
+                    return Err(format!(
+                        "document {} is not a tidings document (no \"schema\" field)",
+                        i + 1
+                    ))
+                }
+            }
+            let mut doc: Document = serde_json::from_value(v)
+                .map_err(|e| format!("document {} is malformed: {e}", i + 1))?;
+            clean_document(&mut doc);
+            Ok(doc)
+        })
+        .collect()
+}
+
+/// JSON from elsewhere is untrusted too: every string goes through the sanitizer.
+fn clean_document(doc: &mut Document) {
+    fn c(s: &mut String) {
+        if let std::borrow::Cow::Owned(o) = for_terminal(s) {
+            *s = o;
+        }
+    }
+    fn co(s: &mut Option<String>) {
+        if let Some(s) = s {
+            c(s);
+        }
+    }
+    c(&mut doc.title);
+    let paragraphs = doc.lead.iter_mut().chain(doc.reactions.iter_mut()).chain(
+        doc.sections
+            .iter_mut()
+            .flat_map(|s| s.paragraphs.iter_mut()),
+    );
+    for p in paragraphs {
+        for s in &mut p.sentences {
+            c(&mut s.text);
+        }
+    }
+    for s in &mut doc.sections {
+        co(&mut s.heading);
+    }
+    for i in &mut doc.images {
+        c(&mut i.caption);
+        co(&mut i.credit);
+    }
+    for s in &mut doc.sources {
+        co(&mut s.outlet);
+        c(&mut s.title);
+        co(&mut s.summary);
+        co(&mut s.url);
+    }
+    for e in &mut doc.timeline {
+        c(&mut e.text);
+        c(&mut e.date.label);
+        co(&mut e.date.part);
+    }
+    if let Some(d) = &mut doc.published {
+        c(&mut d.label);
+    }
+    for r in &mut doc.related {
+        co(&mut r.title);
+        co(&mut r.summary);
+        co(&mut r.image);
+    }
+}
+
+/// Reads a page, refusing files over the limit before reading them.
+pub fn read_page(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(bytes);
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    if meta.len() > limit {
+        return Err(InputError::TooLarge {
+            size: meta.len(),
+            limit,
+        }
+        .to_string());
+    }
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A path as it may be shown on a terminal.
+pub fn display(path: &Path) -> String {
+    if path == Path::new("-") {
+        return "<stdin>".into();
+    }
+    for_terminal(&path.to_string_lossy()).into_owned()
+}
+
+/// A one-line progress display on stderr, shown only on a terminal and only for
+/// imports long enough to need it.
+struct Progress {
+    total: usize,
+    shown: bool,
+    enabled: bool,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress {
+            total,
+            shown: false,
+            enabled: total >= 50 && std::io::stderr().is_terminal(),
+            last: Instant::now(),
+        }
+    }
+
+    fn tick(&mut self, done: usize) {
+        if !self.enabled || self.last.elapsed() < Duration::from_millis(100) {
+            return;
+        }
+        self.last = Instant::now();
+        let width = 30;
+        let filled = done * width / self.total.max(1);
+        eprint!(
+            "\rimporting [{}{}] {done}/{}",
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            self.total
+        );
+        let _ = std::io::stderr().flush();
+        self.shown = true;
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The local store: one SQLite file in the data directory. The only code that
+//! speaks SQL. Opening checks what the file is before anything could write to it:
+//! a foreign, newer, empty or corrupt file is refused and left byte-for-byte as is.
+
+mod read;
+mod schema;
+mod write;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use read::{Hit, ListItem, Stored};
+pub use schema::{APPLICATION_ID, CURRENT_VERSION};
+pub use write::{Outcome, Tally};
+
+use crate::paths::STORE_FILE;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The store, open for reading and writing.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Why the store cannot be used; each displays as one line naming the file.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The data directory could not be created.
+    NoDir { dir: PathBuf, reason: String },
+    /// The file is not a tidings store (empty, another program's, or not SQLite).
+    Foreign { path: PathBuf, what: String },
+    /// The file was written by a newer tidings.
+    Newer { path: PathBuf, version: i32 },
+    /// The file is damaged.
+    Corrupt { path: PathBuf, reason: String },
+    /// The file could not be read.
+    Io {
+        path: PathBuf,
+        doing: &'static str,
+        reason: String,
+    },
+    /// Any other SQLite failure, with what was being done.
+    Sqlite {
+        path: PathBuf,
+        doing: &'static str,
+        source: rusqlite::Error,
+    },
+    /// The named document is not in the store, or the name is ambiguous.
+    NotFound(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::NoDir { dir, reason } => {
+                write!(f, "cannot create the data directory {}: {reason}", dir.display())
+            }
+            StoreError::Foreign { path, what } => write!(
+                f,
+                "{}: not a tidings store ({what}); left untouched, choose another --data-dir",
+                path.display()
+            ),
+            StoreError::Newer { path, version } => write!(
+                f,
+                "{}: written by a newer tidings (schema {version}, this build knows {CURRENT_VERSION}); left untouched, upgrade tidings",
+                path.display()
+            ),
+            StoreError::Corrupt { path, reason } => write!(
+                f,
+                "{}: the store is damaged ({reason}); left untouched, restore a backup or choose another --data-dir",
+                path.display()
+            ),
+            StoreError::Sqlite { path, doing, source } => {
+                write!(f, "{}: cannot {doing}: {}", path.display(), describe(source))
+            }
+            StoreError::Io { path, doing, reason } => {
+                write!(f, "{}: cannot {doing}: {reason}", path.display())
+            }
+            StoreError::NotFound(what) => write!(f, "{what}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// SQLite's message, with the common causes said plainly.
+fn describe(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(ReadOnly) => "the store or its directory is read-only".into(),
+        Some(CannotOpen) => "cannot open the file (is the directory writable?)".into(),
+        Some(DiskFull) => "the disk is full".into(),
+        Some(DatabaseBusy) | Some(DatabaseLocked) => "another tidings is writing; try again".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn is_corruption(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) | Some(rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::NoDir {
+            dir: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let path = dir.join(STORE_FILE);
+        let version = if path.exists() { inspect(&path)? } else { 0 };
+        let sql = |doing| {
+            move |source| StoreError::Sqlite {
+                path: dir.join(STORE_FILE),
+                doing,
+                source,
+            }
+        };
+        let mut conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sql("open the store"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(sql("set the busy timeout"))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql("switch the store to WAL mode"))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sql("set synchronous=FULL"))?;
+        if version < CURRENT_VERSION {
+            schema::migrate(&mut conn, version).map_err(sql("create or upgrade the schema"))?;
+        }
+        Ok(Store { conn, path })
+    }
+
+    /// The store file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Maps a SQLite error on `path` while `doing` something; corruption says so.
+pub(crate) fn sql_err<'a>(
+    path: &'a Path,
+    doing: &'static str,
+) -> impl Fn(rusqlite::Error) -> StoreError + Copy + 'a {
+    move |source| {
+        if is_corruption(&source) {
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                reason: source.to_string(),
+            }
+        } else {
+            StoreError::Sqlite {
+                path: path.to_path_buf(),
+                doing,
+                source,
+            }
+        }
+    }
+}
+
+/// Reads an existing file's identity without writing to it: returns its schema
+/// version, or why it cannot be used.
+fn inspect(path: &Path) -> Result<i32, StoreError> {
+    let foreign = |what: &str| StoreError::Foreign {
+        path: path.to_path_buf(),
+        what: what.into(),
+    };
+    let header = read_header(path).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        doing: "read the store",
+        reason: e.to_string(),
+    })?;
+    if header.is_empty() {
+        return Err(foreign("an empty file"));
+    }
+    if !header.starts_with(b"SQLite format 3\0") {
+        return Err(foreign("not an SQLite database"));
+    }
+    if header.len() < 100 {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: "truncated header".into(),
+        });
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|source| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        doing: "open the store",
+        source,
+    })?;
+    let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(corrupt)?;
+    let version: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(corrupt)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    if app != APPLICATION_ID {
+        return Err(if app == 0 && tables == 0 {
+            foreign("an SQLite database with no tidings schema")
+        } else {
+            foreign(&format!(
+                "an SQLite database of another program, application_id {app:#x}"
+            ))
+        });
+    }
+    if version > CURRENT_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            version,
+        });
+    }
+    Ok(version)
+}
+
+fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::with_capacity(100);
+    std::fs::File::open(path)?.take(100).read_to_end(&mut buf)?;
+    Ok(buf)
+}

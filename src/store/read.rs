@@ -1,0 +1,255 @@
+//! Reading the store: the headline list (without loading whole documents), one
+//! document, full-text search, name resolution, related-card links, export order.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::{sql_err, Store, StoreError};
+use crate::fold::{fold, title_key};
+use crate::model::Document;
+
+/// One row of the headline list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub uid: String,
+    pub kind: String,
+    pub title: String,
+    pub article_count: Option<u32>,
+    pub source_count: u32,
+    pub event_count: u32,
+    pub latest: Option<String>,
+    pub read: bool,
+    pub saved: bool,
+}
+
+/// A stored document with its list row.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub item: ListItem,
+    pub doc: Document,
+}
+
+/// A search result: the row and a snippet with the match between `«` and `»`.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub item: ListItem,
+    pub snippet: String,
+}
+
+const ITEM_COLUMNS: &str =
+    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved";
+
+fn item(r: &Row) -> rusqlite::Result<ListItem> {
+    Ok(ListItem {
+        uid: r.get(0)?,
+        kind: r.get(1)?,
+        title: r.get(2)?,
+        article_count: r.get(3)?,
+        source_count: r.get(4)?,
+        event_count: r.get(5)?,
+        latest: r.get(6)?,
+        read: r.get(7)?,
+        saved: r.get(8)?,
+    })
+}
+
+/// Turns what a person typed into an FTS5 query: every word must match, the last
+/// as a prefix; punctuation and operators in the input carry no meaning.
+pub fn fts_query(input: &str) -> Option<String> {
+    let folded = fold(input);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (last, rest) = words.split_last()?;
+    let mut q: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    q.push(format!("\"{last}\"*"));
+    Some(q.join(" "))
+}
+
+impl Store {
+    /// Number of stored documents.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .map_err(sql_err(&self.path, "count documents"))
+    }
+
+    /// Headlines, newest first, reading only the list columns.
+    pub fn list(
+        &self,
+        limit: usize,
+        unread_only: bool,
+        offset: usize,
+    ) -> Result<Vec<ListItem>, StoreError> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM documents d {} ORDER BY d.sort_key DESC, d.id DESC LIMIT ?1 OFFSET ?2",
+            if unread_only { "WHERE d.is_read = 0" } else { "" }
+        );
+        let err = sql_err(&self.path, "list documents");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let rows = stmt
+            .query_map(params![limit as i64, offset as i64], item)
+            .map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// One document by uid.
+    pub fn get(&self, uid: &str) -> Result<Stored, StoreError> {
+        let err = sql_err(&self.path, "read a document");
+        let row: Option<(ListItem, String)> = self
+            .conn
+            .query_row(
+                &format!("SELECT {ITEM_COLUMNS}, d.json FROM documents d WHERE d.uid = ?1"),
+                [uid],
+                |r| Ok((item(r)?, r.get(9)?)),
+            )
+            .optional()
+            .map_err(err)?;
+        let (item, json) = row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
+        let doc = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            reason: format!("document {uid} does not read back: {e}"),
+        })?;
+        Ok(Stored { item, doc })
+    }
+
+    /// Resolves what a person typed to one uid: a uid, a unique uid prefix, or a
+    /// unique title prefix.
+    pub fn resolve(&self, name: &str) -> Result<String, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::NotFound("an empty name matches nothing".into()));
+        }
+        let err = sql_err(&self.path, "look up a document");
+        let like = |s: &str| {
+            format!(
+                "{}%",
+                s.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )
+        };
+        let mut found: Vec<(String, String)> = Vec::new();
+        for (sql, arg) in [
+            (
+                "SELECT uid, title FROM documents WHERE uid LIKE ?1 ESCAPE '\\' LIMIT 6",
+                like(&name.to_lowercase()),
+            ),
+            (
+                "SELECT uid, title FROM documents WHERE title_key LIKE ?1 ESCAPE '\\' LIMIT 6",
+                like(&title_key(name)),
+            ),
+        ] {
+            let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
+            found = stmt
+                .query_map([arg], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(&err)?
+                .collect::<Result<_, _>>()
+                .map_err(&err)?;
+            if !found.is_empty() {
+                break;
+            }
+        }
+        match found.len() {
+            0 => Err(StoreError::NotFound(format!(
+                "no document matches {name:?}"
+            ))),
+            1 => Ok(found.remove(0).0),
+            _ => {
+                let names: Vec<String> = found
+                    .iter()
+                    .take(5)
+                    .map(|(u, t)| format!("{} {t}", &u[..8]))
+                    .collect();
+                Err(StoreError::NotFound(format!(
+                    "{name:?} matches several documents: {}",
+                    names.join("; ")
+                )))
+            }
+        }
+    }
+
+    /// Full-text search, best first, with a snippet of the matching text.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let err = sql_err(&self.path, "search");
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS}, snippet(documents_fts, -1, '«', '»', '…', 12)
+             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+             WHERE documents_fts MATCH ?1
+             ORDER BY bm25(documents_fts, 10.0, 1.0, 2.0, 1.0), d.sort_key DESC
+             LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let rows = stmt
+            .query_map(params![q, limit as i64], |r| {
+                Ok(Hit {
+                    item: item(r)?,
+                    snippet: r.get(9)?,
+                })
+            })
+            .map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// For each related card, the uid of a stored document with the same title.
+    pub fn related_links(&self, doc: &Document) -> Result<Vec<Option<String>>, StoreError> {
+        let err = sql_err(&self.path, "link related articles");
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT uid FROM documents WHERE title_key = ?1 LIMIT 1")
+            .map_err(&err)?;
+        doc.related
+            .iter()
+            .map(|r| match &r.title {
+                Some(t) => stmt
+                    .query_row([title_key(t)], |r| r.get(0))
+                    .optional()
+                    .map_err(&err),
+                None => Ok(None),
+            })
+            .collect()
+    }
+
+    /// Every uid in the order they were first stored: the export order, which a
+    /// re-import reproduces.
+    pub fn all_uids(&self) -> Result<Vec<String>, StoreError> {
+        let err = sql_err(&self.path, "list documents");
+        let mut stmt = self
+            .conn
+            .prepare("SELECT uid FROM documents ORDER BY id")
+            .map_err(&err)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// A remembered piece of reader state.
+    pub fn state(&self, name: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM app_state WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(sql_err(&self.path, "read the reader's state"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_quoted_words_with_a_prefix_last() {
+        assert_eq!(
+            fts_query("Korea‑China").as_deref(),
+            Some("\"korea\" \"china\"*")
+        );
+        assert_eq!(
+            fts_query("Corée OR \"x").as_deref(),
+            Some("\"coree\" \"or\" \"x\"*")
+        );
+        assert_eq!(fts_query("  ...  "), None);
+    }
+}

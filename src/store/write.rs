@@ -1,0 +1,285 @@
+//! Writing to the store: importing documents in one `BEGIN IMMEDIATE` transaction,
+//! removing them, and the reader's marks (read, saved) and state.
+
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+use super::{sql_err, Store, StoreError};
+use crate::fold::title_key;
+use crate::model::Document;
+
+/// What importing one document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    Updated,
+    /// Same content, or an older version of a story already stored.
+    Unchanged,
+}
+
+/// Counts for the summary line of an import.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    pub fn count(&mut self, o: Outcome) {
+        match o {
+            Outcome::Added => self.added += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// An import in progress: one transaction, committed by [`Importer::commit`].
+pub struct Importer<'a> {
+    tx: Transaction<'a>,
+    store_path: std::path::PathBuf,
+}
+
+/// The identity of a document across versions: its kind and folded title.
+pub fn doc_key(doc: &Document) -> String {
+    format!("{}:{}", doc.kind.as_str(), title_key(&doc.title))
+}
+
+/// The public id: 16 hex digits of the key's FNV-1a hash.
+pub fn uid_of(key: &str) -> String {
+    format!("{:016x}", fnv64(key.as_bytes()))
+}
+
+fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// `YYYY-MM-DD` of the latest dated event (missing parts as 00), else today.
+fn sort_key(doc: &Document) -> String {
+    match doc.latest_date() {
+        Some(d) if d.year.is_some() => format!(
+            "{:04}-{:02}-{:02}",
+            d.year.unwrap_or(0).clamp(0, 9999),
+            d.month.unwrap_or(0),
+            d.day.unwrap_or(0)
+        ),
+        _ => chrono::Utc::now().format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// The text the search index holds for a document, by column.
+fn search_columns(doc: &Document) -> [String; 4] {
+    let mut body = String::new();
+    let mut push = |s: &str| {
+        body.push_str(s);
+        body.push('\n');
+    };
+    for p in doc.lead.iter().chain(&doc.reactions) {
+        push(&p.text());
+    }
+    for s in &doc.sections {
+        if let Some(h) = &s.heading {
+            push(h);
+        }
+        for p in &s.paragraphs {
+            push(&p.text());
+        }
+    }
+    for r in &doc.related {
+        push(r.title.as_deref().unwrap_or(""));
+        push(r.summary.as_deref().unwrap_or(""));
+    }
+    let sources = doc
+        .sources
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} {}",
+                s.outlet.as_deref().unwrap_or(""),
+                s.title,
+                s.summary.as_deref().unwrap_or("")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let timeline = doc
+        .timeline
+        .iter()
+        .map(|e| format!("{} {}", e.date.label, e.text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    [doc.title.clone(), body, sources, timeline]
+}
+
+impl Store {
+    /// Starts an import: everything put through it lands in one transaction.
+    pub fn begin_import(&mut self) -> Result<Importer<'_>, StoreError> {
+        let store_path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_err(&store_path, "start an import"))?;
+        Ok(Importer { tx, store_path })
+    }
+
+    /// Removes a document by uid; false when there was none.
+    pub fn remove(&mut self, uid: &str) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_err(&self.path, "remove a document"))?;
+        let id: Option<i64> = tx
+            .query_row("SELECT id FROM documents WHERE uid = ?1", [uid], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(sql_err(&self.path, "remove a document"))?;
+        if let Some(id) = id {
+            tx.execute("DELETE FROM documents WHERE id = ?1", [id])
+                .and_then(|_| tx.execute("DELETE FROM documents_fts WHERE rowid = ?1", [id]))
+                .map_err(sql_err(&self.path, "remove a document"))?;
+        }
+        tx.commit()
+            .map_err(sql_err(&self.path, "remove a document"))?;
+        Ok(id.is_some())
+    }
+
+    /// Sets or clears the read mark.
+    pub fn set_read(&mut self, uid: &str, read: bool) -> Result<(), StoreError> {
+        self.set_flag("is_read", uid, read)
+    }
+
+    /// Sets or clears the saved mark.
+    pub fn set_saved(&mut self, uid: &str, saved: bool) -> Result<(), StoreError> {
+        self.set_flag("is_saved", uid, saved)
+    }
+
+    fn set_flag(&mut self, column: &'static str, uid: &str, on: bool) -> Result<(), StoreError> {
+        let sql = format!("UPDATE documents SET {column} = ?1 WHERE uid = ?2");
+        self.conn
+            .execute(&sql, params![on, uid])
+            .map_err(sql_err(&self.path, "update a mark"))?;
+        Ok(())
+    }
+
+    /// Remembers a piece of reader state (the last selected story).
+    pub fn set_state(&mut self, name: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO app_state(name, value) VALUES (?1, ?2)
+                 ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                params![name, value],
+            )
+            .map_err(sql_err(&self.path, "save the reader's state"))?;
+        Ok(())
+    }
+}
+
+impl Importer<'_> {
+    /// Adds a document, updates the stored version of the same story when this one
+    /// is not older (keeping read and saved marks), or leaves it unchanged.
+    pub fn put(&mut self, doc: &Document, origin: Option<&str>) -> Result<Outcome, StoreError> {
+        let err = sql_err(&self.store_path, "import a document");
+        let key = doc_key(doc);
+        let json = serde_json::to_string(doc).expect("documents serialize");
+        let hash = format!("{:016x}", fnv64(json.as_bytes()));
+        let existing: Option<(i64, String, Option<u32>, usize)> = self
+            .tx
+            .query_row(
+                "SELECT id, content_hash, article_count, event_count FROM documents WHERE doc_key = ?1",
+                [&key],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(err)?;
+        let now = chrono::Utc::now().timestamp();
+        let cols = search_columns(doc);
+        let latest = doc.latest_date().map(|d| d.label.clone());
+        match existing {
+            Some((_, old_hash, _, _)) if old_hash == hash => Ok(Outcome::Unchanged),
+            Some((_, _, old_articles, old_events))
+                if doc.article_count < old_articles || doc.timeline.len() < old_events =>
+            {
+                Ok(Outcome::Unchanged)
+            }
+            Some((id, ..)) => {
+                self.tx
+                    .execute(
+                        "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,
+                            source_count = ?5, event_count = ?6, latest_label = ?7, sort_key = ?8,
+                            content_hash = ?9, json = ?10, origin = coalesce(?11, origin),
+                            updated_at = ?12
+                         WHERE id = ?1",
+                        params![
+                            id,
+                            doc.title,
+                            title_key(&doc.title),
+                            doc.article_count,
+                            doc.sources.len(),
+                            doc.timeline.len(),
+                            latest,
+                            sort_key(doc),
+                            hash,
+                            json,
+                            origin,
+                            now
+                        ],
+                    )
+                    .map_err(err)?;
+                self.tx
+                    .execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
+                    .map_err(err)?;
+                self.index(id, &cols).map_err(err)?;
+                Ok(Outcome::Updated)
+            }
+            None => {
+                self.tx
+                    .execute(
+                        "INSERT INTO documents (uid, doc_key, title_key, kind, title, article_count,
+                            source_count, event_count, latest_label, sort_key, content_hash, json,
+                            origin, added_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+                        params![
+                            uid_of(&key),
+                            key,
+                            title_key(&doc.title),
+                            doc.kind.as_str(),
+                            doc.title,
+                            doc.article_count,
+                            doc.sources.len(),
+                            doc.timeline.len(),
+                            latest,
+                            sort_key(doc),
+                            hash,
+                            json,
+                            origin,
+                            now
+                        ],
+                    )
+                    .map_err(err)?;
+                let id = self.tx.last_insert_rowid();
+                self.index(id, &cols).map_err(err)?;
+                Ok(Outcome::Added)
+            }
+        }
+    }
+
+    fn index(&self, id: i64, cols: &[String; 4]) -> rusqlite::Result<()> {
+        self.tx.execute(
+            "INSERT INTO documents_fts (rowid, title, body, sources, timeline) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, cols[0], cols[1], cols[2], cols[3]],
+        )?;
+        Ok(())
+    }
+
+    /// Commits everything put so far.
+    pub fn commit(self) -> Result<(), StoreError> {
+        let path = self.store_path.clone();
+        self.tx
+            .commit()
+            .map_err(sql_err(&path, "commit the import"))
+    }
+}

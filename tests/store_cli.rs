@@ -1,0 +1,283 @@
+//! The store as scripts use it: import, list, show, search, export, remove, mark,
+//! each against a temporary data directory (never the user's).
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+fn tidings(dir: &Path, args: &[&str]) -> Output {
+    common::bin()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TIDINGS_DATA_DIR")
+        .output()
+        .expect("tidings runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+const STORY_V1: &str = "Harbour Bridge Reopens After Repairs\nUpdated (2 articles)\nRepairs Finish Ahead of Schedule The bridge reopened on Monday after eight weeks of work [1]. Traffic returned to normal by evening [2].\nSources (2 articles)\n[1]\nCity Desk: Bridge reopens: Reports the reopening and the repairs.\n[2]\nTraffic Today: Roads clear: Tracks the traffic after the reopening.\nTimeline\nSep 2025 – The bridge closes for repairs. [1]\nNov 3, 2025 – The bridge reopens. [1][2]\n";
+
+fn story_v2() -> String {
+    STORY_V1.replace("Updated (2 articles)", "Updated (3 articles)")
+        + "Nov 4, 2025 – Engineers publish the inspection report. [2]\n"
+}
+
+#[test]
+fn reimport_is_unchanged_and_a_newer_version_updates_in_place_keeping_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let v1 = write(pages.path(), "v1.txt", STORY_V1);
+    let out = tidings(dir.path(), &["import", &v1]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 added, 0 updated, 0 unchanged, 0 failed"));
+    let again = tidings(dir.path(), &["import", &v1]);
+    assert!(stderr(&again).contains("0 added, 0 updated, 1 unchanged"));
+
+    assert!(tidings(dir.path(), &["mark", "read", "harbour"])
+        .status
+        .success());
+    assert!(tidings(dir.path(), &["mark", "saved", "harbour"])
+        .status
+        .success());
+    let v2 = write(pages.path(), "v2.txt", &story_v2());
+    let upd = tidings(dir.path(), &["import", &v2]);
+    assert!(
+        stderr(&upd).contains("0 added, 1 updated"),
+        "{}",
+        stderr(&upd)
+    );
+    let older = tidings(dir.path(), &["import", &v1]);
+    assert!(
+        stderr(&older).contains("1 unchanged"),
+        "an older version never overwrites"
+    );
+
+    let list = stdout(&tidings(dir.path(), &["list", "--json"]));
+    let item: serde_json::Value = serde_json::from_str(list.lines().next().unwrap()).unwrap();
+    assert_eq!(item["event_count"], 3);
+    assert_eq!(item["article_count"], 3);
+    assert_eq!(item["read"], true);
+    assert_eq!(item["saved"], true);
+    assert_eq!(item["latest"], "Nov 4, 2025");
+}
+
+#[test]
+fn list_is_newest_first_and_unread_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let a = write(pages.path(), "a.txt", STORY_V1);
+    let b = write(
+        pages.path(),
+        "b.txt",
+        &STORY_V1
+            .replace("Harbour Bridge Reopens", "Ferry Terminal Opens")
+            .replace("Nov 3, 2025", "Dec 1, 2025"),
+    );
+    assert!(tidings(dir.path(), &["import", &a, &b]).status.success());
+    let titles: Vec<String> = stdout(&tidings(dir.path(), &["list", "--json"]))
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Ferry Terminal Opens After Repairs",
+            "Harbour Bridge Reopens After Repairs"
+        ]
+    );
+    tidings(dir.path(), &["mark", "read", "ferry"]);
+    let unread = stdout(&tidings(dir.path(), &["list", "--unread"]));
+    assert!(
+        unread.contains("Harbour") && !unread.contains("Ferry"),
+        "{unread}"
+    );
+    assert_eq!(
+        stdout(&tidings(dir.path(), &["list", "--limit", "1"]))
+            .lines()
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn show_by_id_prefix_or_title_prefix_and_ambiguity_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = common::samples();
+    assert!(tidings(dir.path(), &["import", samples.to_str().unwrap()])
+        .status
+        .success());
+    let json = stdout(&tidings(dir.path(), &["show", "private lander", "--json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["timeline"].as_array().unwrap().len(), 14);
+    let id = stdout(&tidings(dir.path(), &["list", "--json"]))
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["title"] == doc["title"])
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let by_id = tidings(dir.path(), &["show", &id[..6]]);
+    assert!(
+        stdout(&by_id).starts_with("# Private Lander Touches Down"),
+        "{}",
+        stdout(&by_id)
+    );
+    let amb = tidings(dir.path(), &["show", "c"]);
+    assert!(!amb.status.success());
+    let none = tidings(dir.path(), &["show", "zzzz no such"]);
+    assert!(
+        stderr(&none).contains("no document matches"),
+        "{}",
+        stderr(&none)
+    );
+}
+
+#[test]
+fn search_folds_case_diacritics_dashes_quotes_and_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let page = "La Corée du Sud et le Japon signent un accord\nUpdated (1 articles)\nAccord Sur la Pêche Signé à Séoul The Korea\u{2011}China talks and “pragmatic” diplomacy went on in Seoul\u{a0}today [1].\n";
+    let p = write(pages.path(), "p.txt", page);
+    assert!(tidings(dir.path(), &["import", &p]).status.success());
+    for q in [
+        "coree",
+        "CORÉE",
+        "Korea-China",
+        "korea china",
+        "\"pragmatic\"",
+        "seoul today",
+        "peche",
+    ] {
+        let out = tidings(dir.path(), &["search", q]);
+        assert!(out.status.success(), "query {q:?} found nothing");
+        assert!(stdout(&out).contains("La Corée du Sud"), "{q}");
+    }
+    let snippet = stdout(&tidings(dir.path(), &["search", "pragm"]));
+    assert!(snippet.contains("«pragmatic»"), "{snippet}");
+    assert!(!tidings(dir.path(), &["search", "nothing-like-this"])
+        .status
+        .success());
+}
+
+#[test]
+fn json_export_reimports_to_an_identical_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let samples = common::samples();
+    assert!(tidings(dir.path(), &["import", samples.to_str().unwrap()])
+        .status
+        .success());
+    let first = out_dir.path().join("first.jsonl");
+    assert!(
+        tidings(dir.path(), &["export", "-o", first.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let dir2 = tempfile::tempdir().unwrap();
+    let imp = tidings(dir2.path(), &["import", first.to_str().unwrap()]);
+    assert!(stderr(&imp).contains("9 added"), "{}", stderr(&imp));
+    let second = out_dir.path().join("second.jsonl");
+    assert!(
+        tidings(dir2.path(), &["export", "-o", second.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+    assert_eq!(
+        stdout(&tidings(dir.path(), &["list", "--json"])),
+        stdout(&tidings(dir2.path(), &["list", "--json"]))
+    );
+}
+
+#[test]
+fn markdown_export_numbers_sources_and_keeps_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let p = write(pages.path(), "v1.txt", STORY_V1);
+    tidings(dir.path(), &["import", &p]);
+    let md = stdout(&tidings(dir.path(), &["export", "--format", "markdown"]));
+    assert!(md.contains("# Harbour Bridge Reopens After Repairs"));
+    assert!(
+        md.contains("The bridge reopened on Monday after eight weeks of work.[1]"),
+        "{md}"
+    );
+    assert!(
+        md.contains("2. Traffic Today: Roads clear — Tracks the traffic"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Nov 3, 2025** — The bridge reopens.[1][2]"),
+        "{md}"
+    );
+}
+
+#[test]
+fn remove_and_failed_files_are_reported_while_good_ones_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let good = write(pages.path(), "good.txt", STORY_V1);
+    let empty = write(pages.path(), "empty.txt", "");
+    let bad_json = write(pages.path(), "bad.json", "{\"title\": \"x\"}");
+    let out = tidings(dir.path(), &["import", &good, &empty, &bad_json]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: empty page"), "{err}");
+    assert!(
+        err.contains("bad.json: document 1 is not a tidings document"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 added, 0 updated, 0 unchanged, 2 failed"),
+        "{err}"
+    );
+    assert!(tidings(dir.path(), &["remove", "harbour"]).status.success());
+    assert_eq!(stdout(&tidings(dir.path(), &["list"])), "");
+}
+
+#[test]
+fn related_cards_link_to_stored_documents_by_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = tidings::store::Store::open(dir.path()).unwrap();
+    tidings::import::import_documents(&mut store, &tidings::samples::documents()).unwrap();
+    let uid = store.resolve("Helicopter crews").unwrap();
+    let doc = store.get(&uid).unwrap().doc;
+    let links = store.related_links(&doc).unwrap();
+    let storms = store.resolve("Late-season storms").unwrap();
+    assert_eq!(links[0].as_deref(), Some(storms.as_str()));
+    assert_eq!(links[1], None);
+}
+
+#[test]
+fn demo_uses_a_throw_away_store_with_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tidings(dir.path(), &["--demo", "list"]);
+    assert_eq!(stdout(&out).lines().count(), 9, "{}", stdout(&out));
+    assert!(
+        !dir.path().join("tidings.db").exists(),
+        "--demo never touches the real store"
+    );
+}
