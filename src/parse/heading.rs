@@ -412,22 +412,32 @@ impl<'a> Word<'a> {
     }
 
     fn ends_sentence(&self) -> bool {
-        let w = self
-            .raw
-            .trim_end_matches(|c: char| "\"'”’)]".contains(c) || c.is_ascii_digit() || c == '[');
-        w.ends_with(['.', '!', '?']) && !abbreviation(w)
+        let w = self.raw.trim_end_matches(|c: char| "\"'”’)".contains(c));
+        let Some(before) = w.strip_suffix(['.', '!', '?']) else {
+            return false;
+        };
+        let before = strip_markers(before);
+        before.is_empty() || !super::sentences::ends_abbreviation(before)
+    }
+
+    /// Holds a citation marker such as `[2]`: headings never do.
+    fn has_marker(&self) -> bool {
+        self.raw
+            .match_indices('[')
+            .any(|(i, _)| self.raw[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
     }
 }
 
-fn abbreviation(w: &str) -> bool {
-    let core = w.trim_end_matches('.');
-    core.chars().filter(|c| c.is_alphabetic()).count() <= 1
-        || core.contains('.')
-        || [
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-            "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "no",
-        ]
-        .contains(&core.to_lowercase().as_str())
+/// `cooling[1][2]` -> `cooling`.
+fn strip_markers(mut w: &str) -> &str {
+    while let Some(open) = w.rfind('[') {
+        let inner = &w[open + 1..];
+        match inner.strip_suffix(']') {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => w = &w[..open],
+            _ => break,
+        }
+    }
+    w
 }
 
 /// The lowest score a cut needs; below it the paragraph has no heading.
@@ -449,7 +459,7 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
     }
     let limit = words
         .iter()
-        .position(Word::ends_sentence)
+        .position(|w| w.ends_sentence() || w.has_marker())
         .unwrap_or(words.len() - 1)
         .min(MAX_HEADING_WORDS);
     // In headline case the body starts before the first lowercase content word:

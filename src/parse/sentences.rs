@@ -194,7 +194,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
 }
 
 /// True when the word just before a dot is an abbreviation or an initial.
-fn ends_abbreviation(before: &str) -> bool {
+pub fn ends_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || is_opener(c))
         .next()
