@@ -28,15 +28,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         return Ok(parse_files(files, *json, *max_page_bytes));
     }
     let (mut store, _demo) = open_store(&cli)?;
+    let Some(command) = cli.command else {
+        return crate::tui::run(&mut store).map(|_| ExitCode::SUCCESS);
+    };
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
-    let result = match cli.command {
-        None => {
-            <Cli as clap::CommandFactory>::command()
-                .print_help()
-                .map_err(|e| e.to_string())?;
-            Ok(ExitCode::from(2))
-        }
+    let result = match Some(command) {
+        None => unreachable!("the reader is handled above"),
         Some(Command::Parse { .. }) => unreachable!("handled above"),
         Some(Command::Import {
             max_page_bytes,

@@ -11,17 +11,24 @@
 //! - [`cli`]: command-line definitions; [`commands`]: what each command does.
 //! - [`import`]: files, directories and JSON into the store; [`export`]: JSON and Markdown out.
 //! - [`samples`]: the bundled sample pages.
+//! - [`app`]: the reader's model, actions, key map and `update` (no I/O).
+//! - [`ui`]: drawing the model; [`tui`]: the terminal, event loop and effects.
+//! - [`opener`]: URLs to the browser, http/https only, never through a shell.
 //! - [`summary`]: the short human-readable summary of a document.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod fold;
 pub mod import;
 pub mod model;
+pub mod opener;
 pub mod parse;
 pub mod paths;
 pub mod samples;
 pub mod sanitize;
 pub mod store;
 pub mod summary;
+pub mod tui;
+pub mod ui;

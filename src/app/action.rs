@@ -1,0 +1,97 @@
+//! Everything the reader can be asked to do ([`Action`]) and everything it asks the
+//! outside world to do in return ([`Effect`]): `update` turns one into the other.
+
+use crate::model::Document;
+use crate::store::ListItem;
+
+/// One thing the reader does; keys, mouse and finished effects all become these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Show or hide the key map.
+    Help,
+    /// Close the overlay, or go back from the story to the list (one pane).
+    Back,
+    /// Move the selection or cursor up one row or item.
+    Up,
+    /// Move the selection or cursor down one row or item.
+    Down,
+    /// Go to the first row or item.
+    Top,
+    /// Go to the last row or item.
+    Bottom,
+    /// Move up a page.
+    PageUp,
+    /// Move down a page.
+    PageDown,
+    /// Open what is selected: a story, a fold, a claim's source, a card, a citer.
+    Open,
+    /// Fold or unfold the section under the cursor.
+    ToggleFold,
+    /// Unfold every section.
+    UnfoldAll,
+    /// Fold every section.
+    FoldAll,
+    /// Move to the next claim that cites a source.
+    NextClaim,
+    /// Move to the previous claim that cites a source.
+    PrevClaim,
+    /// Return to where the last jump started (the history stack).
+    JumpBack,
+    /// Switch between the story and its timeline.
+    Timeline,
+    /// Open the selected source's URL in the browser.
+    OpenUrl,
+    /// Mark or unmark the story as saved.
+    ToggleSaved,
+    /// Show only unread stories, or all.
+    ToggleUnread,
+    /// Start typing a filter for the headline list.
+    Filter,
+    /// A character typed into the filter.
+    FilterChar(char),
+    /// Delete the last character of the filter.
+    FilterBackspace,
+    /// Keep the filter and return to the list.
+    FilterAccept,
+    /// Drop the filter.
+    FilterCancel,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    /// The mouse wheel: negative is up.
+    Scroll(i16),
+    /// The headline list, read from the store.
+    ListLoaded(Vec<ListItem>),
+    /// Search results for a filter.
+    FilterResults(String, Vec<ListItem>),
+    /// A document, read from the store, with its related cards' links.
+    Loaded(Box<Loaded>),
+    /// Something to say in the status bar.
+    Notice(String),
+}
+
+/// A document the store returned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub item: ListItem,
+    pub doc: Document,
+    pub related: Vec<Option<String>>,
+}
+
+/// What the reader asks the outside world to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Stop the event loop.
+    Quit,
+    /// Read a document; mark it read when the reader opened it (not a preview).
+    Load { uid: String, mark_read: bool },
+    /// Set or clear the saved mark.
+    SetSaved { uid: String, saved: bool },
+    /// Open a URL in the browser.
+    OpenUrl(String),
+    /// Run the filter's search.
+    Search(String),
+}

@@ -1,0 +1,348 @@
+//! The key map: one table that dispatches keys, writes the help screen and fills
+//! the status bar's hints.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere but the filter input.
+    Global,
+    /// The headline list.
+    List,
+    /// The story pane and the timeline.
+    Story,
+    /// A source card, a citation chooser or a list of citers.
+    Overlay,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere",
+            Scope::List => "Headline list",
+            Scope::Story => "Story and timeline",
+            Scope::Overlay => "Sources",
+        }
+    }
+}
+
+/// One binding: the keys, what they do, how the help screen says it, and whether
+/// the status bar shows it as a hint.
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    pub hint: bool,
+}
+
+/// A key as the table writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+impl Key {
+    /// How the help screen and the status bar write the key.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Backspace => "Backspace".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+        }
+    }
+
+    /// The table's key for a terminal key event, if it has one.
+    pub fn from_event(e: KeyEvent) -> Option<Key> {
+        let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
+        Some(match e.code {
+            KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Backspace => Key::Backspace,
+            KeyCode::Tab => Key::Tab,
+            KeyCode::BackTab => Key::BackTab,
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            _ => return None,
+        })
+    }
+}
+
+use Key::*;
+
+/// The whole key map. Scoped bindings win over global ones.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('q'), Ctrl('c')],
+        action: Action::Quit,
+        help: "quit",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('?')],
+        action: Action::Help,
+        help: "show or hide this key map",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('j'), Down],
+        action: Action::Down,
+        help: "down",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('k'), Up],
+        action: Action::Up,
+        help: "up",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('g'), Home],
+        action: Action::Top,
+        help: "first",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('G'), End],
+        action: Action::Bottom,
+        help: "last",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[PageUp, Ctrl('u')],
+        action: Action::PageUp,
+        help: "page up",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[PageDown, Ctrl('d')],
+        action: Action::PageDown,
+        help: "page down",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Backspace, Ctrl('o')],
+        action: Action::JumpBack,
+        help: "jump back (history)",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Esc],
+        action: Action::Back,
+        help: "close, or back to the list",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Enter, Char('l'), Right],
+        action: Action::Open,
+        help: "open the story",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('/')],
+        action: Action::Filter,
+        help: "filter titles and text",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('u')],
+        action: Action::ToggleUnread,
+        help: "unread only, or all",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('s')],
+        action: Action::ToggleSaved,
+        help: "save or unsave",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Enter],
+        action: Action::Open,
+        help: "fold section / jump to source / open card",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char(' ')],
+        action: Action::ToggleFold,
+        help: "fold or unfold the section",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('+')],
+        action: Action::UnfoldAll,
+        help: "unfold all sections",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('-')],
+        action: Action::FoldAll,
+        help: "fold all sections",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char(']'), Tab],
+        action: Action::NextClaim,
+        help: "next cited claim",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('['), BackTab],
+        action: Action::PrevClaim,
+        help: "previous cited claim",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('t')],
+        action: Action::Timeline,
+        help: "story / timeline",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('h'), Left],
+        action: Action::Back,
+        help: "back to the list",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('s')],
+        action: Action::ToggleSaved,
+        help: "save or unsave",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('o')],
+        action: Action::OpenUrl,
+        help: "open the source's URL",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Overlay,
+        keys: &[Enter],
+        action: Action::Open,
+        help: "claims citing this source / go to claim",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Overlay,
+        keys: &[Char('o')],
+        action: Action::OpenUrl,
+        help: "open the URL in the browser",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Overlay,
+        keys: &[Char('h'), Left],
+        action: Action::Back,
+        help: "close",
+        hint: false,
+    },
+];
+
+/// The action a key does in `scope`, falling back to global bindings.
+pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
+    let find = |s: Scope| {
+        BINDINGS
+            .iter()
+            .find(|b| b.scope == s && b.keys.contains(&key))
+            .map(|b| b.action.clone())
+    };
+    find(scope).or_else(|| find(Scope::Global))
+}
+
+/// The status bar's hints for `scope`: `key label` pairs.
+pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.hint && (b.scope == scope || b.scope == Scope::Global))
+        .map(|b| (b.keys[0].label(), b.help))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.scope == b.scope {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} twice in {:?}", a.scope);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scoped_bindings_win_over_global() {
+        assert_eq!(lookup(Scope::Story, Key::Char('h')), Some(Action::Back));
+        assert_eq!(lookup(Scope::List, Key::Enter), Some(Action::Open));
+        assert_eq!(lookup(Scope::Story, Key::Char('q')), Some(Action::Quit));
+        assert_eq!(lookup(Scope::List, Key::Char('Z')), None);
+    }
+}

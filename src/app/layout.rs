@@ -1,0 +1,609 @@
+//! The story pane as wrapped, styled lines, built once per story, width and fold
+//! state (not per frame), with the line range of every selectable item so the
+//! cursor can move item by item and drawing only touches visible lines.
+
+use textwrap::core::{display_width, Fragment};
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+use crate::model::{Document, Paragraph};
+use crate::sanitize::for_terminal;
+
+/// What a span is, for the theme to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sty {
+    Title,
+    Meta,
+    Heading,
+    Body,
+    Citation,
+    Unresolved,
+    Label,
+    Date,
+    Dim,
+    Link,
+}
+
+/// A selectable thing in the story pane, identified stably across re-layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// A section heading (its fold mark).
+    Heading(usize),
+    /// A sentence: of the lead (`section: None`) or of a section.
+    Claim {
+        section: Option<usize>,
+        para: usize,
+        sent: usize,
+    },
+    /// A listed source, by position in `doc.sources`.
+    Source(usize),
+    /// A related-article card.
+    Related(usize),
+    /// A timeline event, by position in `doc.timeline`.
+    Event(usize),
+}
+
+/// Where an item stands and what it cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemInfo {
+    pub item: Item,
+    pub first: usize,
+    pub last: usize,
+    pub citations: Vec<u32>,
+}
+
+/// A styled run of text; `item` is the index into [`Layout::items`] it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub sty: Sty,
+    pub item: Option<usize>,
+}
+
+/// The pane's lines and items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub lines: Vec<Vec<Span>>,
+    pub items: Vec<ItemInfo>,
+}
+
+impl Layout {
+    /// The index of `item`, if it is laid out (not folded away).
+    pub fn find(&self, item: Item) -> Option<usize> {
+        self.items.iter().position(|i| i.item == item)
+    }
+
+    /// The item drawn on `line`, if any.
+    pub fn item_at(&self, line: usize) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|i| (i.first..=i.last).contains(&line))
+    }
+}
+
+/// A word (or part of a long one) waiting to be wrapped; `tail` are styled runs
+/// glued to it (citation markers), which wrap with the word.
+#[derive(Debug)]
+struct Piece {
+    text: String,
+    sty: Sty,
+    item: Option<usize>,
+    width: usize,
+    space: bool,
+    tail: Vec<(String, Sty)>,
+}
+
+impl Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        if self.space {
+            1.0
+        } else {
+            0.0
+        }
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Builds the layout as it is assembled.
+struct Builder {
+    width: usize,
+    out: Layout,
+}
+
+impl Builder {
+    fn new(width: usize) -> Self {
+        Builder {
+            width: width.max(1),
+            out: Layout::default(),
+        }
+    }
+
+    fn blank(&mut self) {
+        self.out.lines.push(Vec::new());
+    }
+
+    /// Starts an item; returns its index.
+    fn begin(&mut self, item: Item, citations: Vec<u32>) -> usize {
+        let line = self.out.lines.len();
+        self.out.items.push(ItemInfo {
+            item,
+            first: line,
+            last: line,
+            citations,
+        });
+        self.out.items.len() - 1
+    }
+
+    fn end(&mut self, idx: usize) {
+        let last = self
+            .out
+            .lines
+            .len()
+            .saturating_sub(1)
+            .max(self.out.items[idx].first);
+        self.out.items[idx].last = last;
+    }
+
+    /// Wraps pieces to the width after `indent` columns; `prefix` fills the first
+    /// line's indent (a fold mark, a date) and spaces the rest.
+    fn wrap(&mut self, pieces: Vec<Piece>, indent: usize, prefix: Vec<Span>) {
+        let avail = self.width.saturating_sub(indent).max(1);
+        let pieces = split_long(pieces, avail);
+        let lines = wrap_first_fit(&pieces, &[avail as f64]);
+        let mut first = true;
+        for line in lines {
+            let mut spans: Vec<Span> = if first {
+                prefix.clone()
+            } else {
+                vec![Span {
+                    text: " ".repeat(indent),
+                    sty: Sty::Body,
+                    item: None,
+                }]
+            };
+            first = false;
+            for (i, p) in line.iter().enumerate() {
+                let space = p.space && i + 1 < line.len();
+                let mut runs = vec![(p.text.clone(), p.sty)];
+                runs.extend(p.tail.iter().cloned());
+                if space {
+                    runs.last_mut().expect("one run at least").0.push(' ');
+                }
+                for (text, sty) in runs {
+                    match spans.last_mut() {
+                        Some(s)
+                            if s.sty == sty && s.item == p.item && !s.text.trim().is_empty() =>
+                        {
+                            s.text.push_str(&text)
+                        }
+                        _ => spans.push(Span {
+                            text,
+                            sty,
+                            item: p.item,
+                        }),
+                    }
+                }
+            }
+            self.out.lines.push(spans);
+        }
+        if first {
+            self.out.lines.push(prefix);
+        }
+    }
+}
+
+/// Words of `text` as pieces of one style and item.
+fn words(text: &str, sty: Sty, item: Option<usize>) -> Vec<Piece> {
+    let clean = for_terminal(text);
+    clean
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| Piece {
+            text: w.to_string(),
+            sty,
+            item,
+            width: display_width(w),
+            space: true,
+            tail: Vec::new(),
+        })
+        .collect()
+}
+
+/// Citation markers after a sentence: `[1][2]`, unresolved ones styled apart,
+/// glued to the sentence's last word so they never wrap onto a line alone.
+fn markers(citations: &[u32], doc: &Document, item: Option<usize>, into: &mut Vec<Piece>) {
+    let runs: Vec<(String, Sty)> = citations
+        .iter()
+        .map(|n| {
+            let sty = if doc.source(*n).is_some() {
+                Sty::Citation
+            } else {
+                Sty::Unresolved
+            };
+            (format!("[{n}]"), sty)
+        })
+        .collect();
+    let width: usize = runs.iter().map(|(t, _)| t.len()).sum();
+    match into.last_mut() {
+        Some(last) => {
+            last.width += width;
+            last.tail.extend(runs);
+        }
+        None => into.extend(runs.into_iter().map(|(text, sty)| Piece {
+            width: text.len(),
+            text,
+            sty,
+            item,
+            space: true,
+            tail: Vec::new(),
+        })),
+    }
+}
+
+/// Splits pieces wider than the line into chunks that fit (CJK runs, URLs).
+fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for mut p in pieces {
+        if p.width <= avail {
+            out.push(p);
+            continue;
+        }
+        // Markers that do not fit beside their word go on as pieces of their own.
+        if !p.tail.is_empty() {
+            let tail = std::mem::take(&mut p.tail);
+            p.width = display_width(&p.text);
+            let space = std::mem::replace(&mut p.space, false);
+            let n = tail.len();
+            let item = p.item;
+            let rest = tail.into_iter().enumerate().map(|(i, (text, sty))| Piece {
+                width: text.len(),
+                text,
+                sty,
+                item,
+                space: space && i + 1 == n,
+                tail: Vec::new(),
+            });
+            let mut again = vec![p];
+            again.extend(rest);
+            out.extend(split_long(again, avail));
+            continue;
+        }
+        let tail_width = p.width - display_width(&p.text);
+        let mut chunk = String::new();
+        let mut w = 0;
+        for c in p.text.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if w + cw > avail && !chunk.is_empty() {
+                out.push(Piece {
+                    text: std::mem::take(&mut chunk),
+                    sty: p.sty,
+                    item: p.item,
+                    width: w,
+                    space: false,
+                    tail: Vec::new(),
+                });
+                w = 0;
+            }
+            chunk.push(c);
+            w += cw;
+        }
+        out.push(Piece {
+            text: chunk,
+            sty: p.sty,
+            item: p.item,
+            width: w + tail_width,
+            space: p.space,
+            tail: p.tail,
+        });
+    }
+    out
+}
+
+fn plain(text: &str, sty: Sty) -> Span {
+    Span {
+        text: for_terminal(text).into_owned(),
+        sty,
+        item: None,
+    }
+}
+
+/// The title and the meta line.
+fn header(b: &mut Builder, doc: &Document, saved: bool) {
+    b.wrap(words(&doc.title, Sty::Title, None), 0, Vec::new());
+    let mut meta = vec![doc.kind.as_str().to_string()];
+    if let Some(n) = doc.article_count {
+        meta.push(format!("{n} articles"));
+    }
+    meta.push(format!("{} sources", doc.sources.len()));
+    if let Some(d) = doc.latest_date() {
+        meta.push(d.label.clone());
+    }
+    if saved {
+        meta.push("★ saved".into());
+    }
+    b.wrap(words(&meta.join(" · "), Sty::Meta, None), 0, Vec::new());
+    b.blank();
+}
+
+fn paragraph(
+    b: &mut Builder,
+    doc: &Document,
+    p: &Paragraph,
+    section: Option<usize>,
+    para: usize,
+    indent: usize,
+) {
+    let mut pieces = Vec::new();
+    let mut claims = Vec::new();
+    for (sent, s) in p.sentences.iter().enumerate() {
+        let idx = b.begin(
+            Item::Claim {
+                section,
+                para,
+                sent,
+            },
+            s.citations.clone(),
+        );
+        let mut words = words(&s.text, Sty::Body, Some(idx));
+        markers(&s.citations, doc, Some(idx), &mut words);
+        claims.push(idx);
+        pieces.extend(words);
+    }
+    let start = b.out.lines.len();
+    b.wrap(pieces, indent, vec![plain(&" ".repeat(indent), Sty::Body)]);
+    // Each sentence's line range, from the lines its spans landed on.
+    for idx in claims {
+        let lines: Vec<usize> = (start..b.out.lines.len())
+            .filter(|&l| b.out.lines[l].iter().any(|s| s.item == Some(idx)))
+            .collect();
+        let info = &mut b.out.items[idx];
+        info.first = lines.first().copied().unwrap_or(start);
+        info.last = lines.last().copied().unwrap_or(start);
+    }
+}
+
+/// The story view: header, lead, sections (folded or not), reactions, sources and
+/// related cards.
+pub fn story(
+    doc: &Document,
+    folded: &[bool],
+    related: &[Option<String>],
+    saved: bool,
+    width: usize,
+) -> Layout {
+    let mut b = Builder::new(width);
+    header(&mut b, doc, saved);
+    for (i, p) in doc.lead.iter().enumerate() {
+        paragraph(&mut b, doc, p, None, i, 0);
+        b.blank();
+    }
+    for (si, s) in doc.sections.iter().enumerate() {
+        let is_folded = folded.get(si).copied().unwrap_or(false);
+        if let Some(h) = &s.heading {
+            let idx = b.begin(Item::Heading(si), Vec::new());
+            let mark = if is_folded { "▸ " } else { "▾ " };
+            b.wrap(
+                words(h, Sty::Heading, Some(idx)),
+                2,
+                vec![Span {
+                    text: mark.into(),
+                    sty: Sty::Heading,
+                    item: Some(idx),
+                }],
+            );
+            b.end(idx);
+        }
+        if !is_folded || s.heading.is_none() {
+            for (pi, p) in s.paragraphs.iter().enumerate() {
+                if pi > 0 {
+                    b.blank();
+                }
+                paragraph(&mut b, doc, p, Some(si), pi, 2);
+            }
+        }
+        b.blank();
+    }
+    if !doc.reactions.is_empty() {
+        b.wrap(
+            words("What people are saying", Sty::Label, None),
+            0,
+            Vec::new(),
+        );
+        for p in &doc.reactions {
+            b.wrap(
+                words(&p.text(), Sty::Body, None),
+                2,
+                vec![plain("  ", Sty::Body)],
+            );
+        }
+        b.blank();
+    }
+    if !doc.sources.is_empty() {
+        b.wrap(words("Sources", Sty::Label, None), 0, Vec::new());
+        for (i, s) in doc.sources.iter().enumerate() {
+            let idx = b.begin(Item::Source(i), vec![s.n]);
+            let mut pieces = words(&format!("[{}]", s.n), Sty::Citation, Some(idx));
+            if let Some(o) = &s.outlet {
+                pieces.extend(words(&format!("{o}:"), Sty::Meta, Some(idx)));
+            }
+            pieces.extend(words(&s.title, Sty::Body, Some(idx)));
+            b.wrap(pieces, 2, vec![plain("  ", Sty::Body)]);
+            b.end(idx);
+        }
+        b.blank();
+    }
+    if !doc.related.is_empty() {
+        b.wrap(words("Related", Sty::Label, None), 0, Vec::new());
+        for (i, r) in doc.related.iter().enumerate() {
+            let idx = b.begin(Item::Related(i), Vec::new());
+            let linked = related.get(i).is_some_and(Option::is_some);
+            let text = r.title.as_deref().or(r.summary.as_deref()).unwrap_or("");
+            let mut pieces = words(text, if linked { Sty::Link } else { Sty::Dim }, Some(idx));
+            if linked {
+                pieces.extend(words("→", Sty::Link, Some(idx)));
+            }
+            b.wrap(pieces, 2, vec![plain("• ", Sty::Dim)]);
+            b.end(idx);
+        }
+        b.blank();
+    }
+    b.out
+}
+
+/// The display order of the timeline: by date, equal dates in page order.
+pub fn timeline_order(doc: &Document) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.timeline.len()).collect();
+    order.sort_by_key(|&i| doc.timeline[i].date.sort_key());
+    order
+}
+
+/// The timeline view: a date gutter on the left and each event's text beside it.
+pub fn timeline(doc: &Document, order: &[usize], width: usize) -> Layout {
+    let mut b = Builder::new(width);
+    header(&mut b, doc, false);
+    if doc.timeline.is_empty() {
+        b.wrap(
+            words("This page has no timeline.", Sty::Dim, None),
+            0,
+            Vec::new(),
+        );
+        return b.out;
+    }
+    let widest = doc
+        .timeline
+        .iter()
+        .map(|e| display_width(&for_terminal(&e.date.label)))
+        .max()
+        .unwrap_or(0);
+    let gutter = widest.min(24).min(width / 3).max(4);
+    for &i in order {
+        let e = &doc.timeline[i];
+        let idx = b.begin(Item::Event(i), e.citations.clone());
+        let mut pieces = words(&e.text, Sty::Body, Some(idx));
+        markers(&e.citations, doc, Some(idx), &mut pieces);
+        let label = fit(&for_terminal(&e.date.label), gutter);
+        let prefix = vec![
+            Span {
+                text: label,
+                sty: Sty::Date,
+                item: Some(idx),
+            },
+            plain(" │ ", Sty::Dim),
+        ];
+        let start = b.out.lines.len();
+        b.wrap(pieces, gutter + 3, prefix);
+        for line in &mut b.out.lines[start + 1..] {
+            if let Some(first) = line.first_mut() {
+                first.text = " ".repeat(gutter);
+            }
+            line.insert(1, plain(" │ ", Sty::Dim));
+        }
+        b.end(idx);
+    }
+    b.out
+}
+
+/// `s` cut or padded to exactly `width` columns.
+fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width.saturating_sub(1) && display_width(s) > width {
+            out.push('…');
+            w += 1;
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        let page = "Ferry Story\nUpdated (2 articles)\nService Resumes After Three Years The ferry between Busan (부산) and Fukuoka (福岡) sailed on Monday [1]. Tickets sold out [2][9].\nSources (2 articles)\n[1]\nDesk: One: First summary here.\n[2]\nWire: Two: Second summary here.\nTimeline\nJan 12, 2026 (afternoon) – It arrives. [2]\n2022 – Service stops. [1]\nJan 12, 2026 (morning) – It leaves. [1]\n";
+        crate::parse::parse_text(page).remove(0)
+    }
+
+    #[test]
+    fn every_line_fits_the_width_in_display_columns() {
+        let d = doc();
+        // Narrower than the indents, lines are clipped by the frame instead (the
+        // size sweep in tests/ui.rs covers those).
+        for width in [8, 12, 20, 40, 80] {
+            let l = story(&d, &[false], &[], false, width);
+            for line in &l.lines {
+                let w: usize = line.iter().map(|s| display_width(&s.text)).sum();
+                assert!(w <= width, "width {width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn claims_carry_citations_and_unresolved_markers_are_marked() {
+        let d = doc();
+        let l = story(&d, &[false], &[], false, 60);
+        let claims: Vec<&ItemInfo> = l
+            .items
+            .iter()
+            .filter(|i| matches!(i.item, Item::Claim { .. }))
+            .collect();
+        assert_eq!(claims[1].citations, vec![2, 9]);
+        let spans: Vec<&Span> = l.lines.iter().flatten().collect();
+        assert!(spans
+            .iter()
+            .any(|s| s.text.contains("[9]") && s.sty == Sty::Unresolved));
+        assert!(spans
+            .iter()
+            .any(|s| s.text.contains("[2]") && s.sty == Sty::Citation));
+    }
+
+    #[test]
+    fn folding_hides_the_section_body() {
+        let d = doc();
+        let open = story(&d, &[false], &[], false, 60);
+        let shut = story(&d, &[true], &[], false, 60);
+        assert!(open
+            .find(Item::Claim {
+                section: Some(0),
+                para: 0,
+                sent: 0
+            })
+            .is_some());
+        assert!(shut
+            .find(Item::Claim {
+                section: Some(0),
+                para: 0,
+                sent: 0
+            })
+            .is_none());
+        assert!(shut.lines.iter().flatten().any(|s| s.text.starts_with('▸')));
+    }
+
+    #[test]
+    fn timeline_sorts_by_date_then_part_and_keeps_a_gutter() {
+        let d = doc();
+        let order = timeline_order(&d);
+        assert_eq!(order, vec![1, 2, 0]);
+        let l = timeline(&d, &order, 90);
+        let text: Vec<String> = l
+            .lines
+            .iter()
+            .map(|ln| ln.iter().map(|s| s.text.as_str()).collect())
+            .collect();
+        let pos = |needle: &str| text.iter().position(|t| t.contains(needle)).unwrap();
+        assert!(
+            pos("Service stops.") < pos("It leaves.") && pos("It leaves.") < pos("It arrives.")
+        );
+        assert!(text.iter().any(|t| t.contains(" │ It leaves.")));
+    }
+}

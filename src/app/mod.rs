@@ -1,0 +1,276 @@
+//! The reader's one model: the headline list, the open story with its folds and
+//! cursor, overlays, and the history stack of jumps. `update` (in [`update`]) is the
+//! only code that changes it, and it does no I/O.
+
+pub mod action;
+pub mod geometry;
+pub mod keymap;
+pub mod layout;
+mod update;
+
+use crate::model::Document;
+use crate::store::ListItem;
+use action::Loaded;
+use geometry::{geometry, Geometry};
+use layout::{Item, Layout};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Story,
+}
+
+/// Which face of the story is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Story,
+    Timeline,
+}
+
+/// A place to come back to: a document, its view and the item under the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub uid: String,
+    pub view: View,
+    pub item: Option<Item>,
+}
+
+/// One claim or event that cites a source, as the citers list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citer {
+    pub view: View,
+    pub item: Item,
+    pub label: String,
+}
+
+/// A box drawn over the story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The claim cites several sources: pick one.
+    Choose {
+        citations: Vec<u32>,
+        selected: usize,
+    },
+    /// One source's card.
+    Source { n: u32 },
+    /// Every claim and event that cites source `n`.
+    Citers {
+        n: u32,
+        entries: Vec<Citer>,
+        selected: usize,
+    },
+}
+
+/// The open document and how it is shown.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub item: ListItem,
+    pub doc: Document,
+    pub related: Vec<Option<String>>,
+    pub folded: Vec<bool>,
+    pub view: View,
+    pub timeline_order: Vec<usize>,
+    pub layout: Layout,
+    /// Index into `layout.items`.
+    pub cursor: usize,
+    /// First visible line.
+    pub scroll: usize,
+    /// The width the layout was made for.
+    pub width: usize,
+}
+
+/// The filter typed with `/`.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub query: String,
+    pub editing: bool,
+    /// Results of the last search for `query`; `None` until they arrive.
+    pub results: Option<Vec<ListItem>>,
+}
+
+/// The whole reader state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub items: Vec<ListItem>,
+    pub filter: Option<Filter>,
+    pub unread_only: bool,
+    /// Indexes into the active rows (filter results or all items) that are shown.
+    pub visible: Vec<usize>,
+    /// Index into `visible`.
+    pub selected: usize,
+    pub list_scroll: usize,
+    pub story: Option<Story>,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub help: bool,
+    pub help_scroll: usize,
+    pub history: Vec<Location>,
+    pub notice: Option<String>,
+    pub size: (u16, u16),
+    /// Where to put the cursor when the document being loaded arrives.
+    pub pending: Option<Location>,
+    /// The story to select when the list first arrives (the last one selected).
+    pub remembered: Option<String>,
+}
+
+impl App {
+    /// A reader for a terminal of `width` x `height`, waiting for its list.
+    pub fn new(width: u16, height: u16, remembered: Option<String>) -> Self {
+        App {
+            items: Vec::new(),
+            filter: None,
+            unread_only: false,
+            visible: Vec::new(),
+            selected: 0,
+            list_scroll: 0,
+            story: None,
+            focus: Focus::List,
+            overlay: None,
+            help: false,
+            help_scroll: 0,
+            history: Vec::new(),
+            notice: None,
+            size: (width, height),
+            pending: None,
+            remembered,
+        }
+    }
+
+    /// The panes for the current size and focus.
+    pub fn geometry(&self) -> Geometry {
+        geometry(self.size.0, self.size.1, self.focus == Focus::Story)
+    }
+
+    /// The rows the list draws from: the filter's results, or everything.
+    pub fn rows(&self) -> &[ListItem] {
+        match self.filter.as_ref().and_then(|f| f.results.as_ref()) {
+            Some(r) => r,
+            None => &self.items,
+        }
+    }
+
+    /// The list row selected, if any.
+    pub fn selected_item(&self) -> Option<&ListItem> {
+        self.visible
+            .get(self.selected)
+            .and_then(|&i| self.rows().get(i))
+    }
+
+    /// The scope whose key bindings apply now.
+    pub fn scope(&self) -> keymap::Scope {
+        if self.overlay.is_some() {
+            keymap::Scope::Overlay
+        } else if self.focus == Focus::Story && self.story.is_some() {
+            keymap::Scope::Story
+        } else {
+            keymap::Scope::List
+        }
+    }
+
+    /// True while the filter takes typed characters.
+    pub fn typing(&self) -> bool {
+        self.filter.as_ref().is_some_and(|f| f.editing)
+    }
+
+    /// Where the reader is now, for the history stack.
+    pub fn location(&self) -> Option<Location> {
+        let s = self.story.as_ref()?;
+        Some(Location {
+            uid: s.item.uid.clone(),
+            view: s.view,
+            item: s.layout.items.get(s.cursor).map(|i| i.item),
+        })
+    }
+
+    /// Builds the loaded document into the open story.
+    fn open_loaded(&mut self, loaded: Loaded) {
+        let folded = vec![false; loaded.doc.sections.len()];
+        let order = layout::timeline_order(&loaded.doc);
+        let mut story = Story {
+            item: loaded.item,
+            doc: loaded.doc,
+            related: loaded.related,
+            folded,
+            view: View::Story,
+            timeline_order: order,
+            layout: Layout::default(),
+            cursor: 0,
+            scroll: 0,
+            width: 0,
+        };
+        story.relayout(self.story_width());
+        self.story = Some(story);
+    }
+
+    /// The wrap width of the story text for the current size.
+    fn story_width(&self) -> usize {
+        let g = geometry(self.size.0, self.size.1, true);
+        g.story
+            .map_or(1, |r| geometry::story_text(r).width.max(1) as usize)
+    }
+
+    /// Rows the story pane shows.
+    fn story_height(&self) -> usize {
+        let g = geometry(self.size.0, self.size.1, true);
+        g.story.map_or(1, |r| r.height.max(1) as usize)
+    }
+
+    /// Rows the list shows under its header.
+    fn list_height(&self) -> usize {
+        let g = geometry(self.size.0, self.size.1, false);
+        g.list
+            .map_or(1, |r| geometry::list_rows(r).height.max(1) as usize)
+    }
+}
+
+impl Story {
+    /// Rebuilds the layout for `width`, keeping the item under the cursor.
+    pub fn relayout(&mut self, width: usize) {
+        let keep = self.layout.items.get(self.cursor).map(|i| i.item);
+        self.width = width;
+        self.layout = match self.view {
+            View::Story => layout::story(
+                &self.doc,
+                &self.folded,
+                &self.related,
+                self.item.saved,
+                width,
+            ),
+            View::Timeline => layout::timeline(&self.doc, &self.timeline_order, width),
+        };
+        self.cursor = keep.and_then(|k| self.layout.find(k)).unwrap_or(0);
+    }
+
+    /// Moves the cursor to `item`, unfolding its section and switching view first.
+    pub fn reveal(&mut self, view: View, item: Item, width: usize) {
+        if let Item::Claim {
+            section: Some(s), ..
+        } = item
+        {
+            if let Some(f) = self.folded.get_mut(s) {
+                *f = false;
+            }
+        }
+        self.view = view;
+        self.relayout(width);
+        if let Some(i) = self.layout.find(item) {
+            self.cursor = i;
+        }
+    }
+
+    /// Scrolls so the cursor's item is in the `height` visible lines.
+    pub fn follow_cursor(&mut self, height: usize) {
+        let Some(info) = self.layout.items.get(self.cursor) else {
+            self.scroll = 0;
+            return;
+        };
+        if self.cursor == 0 && info.first < height {
+            self.scroll = 0;
+        } else if info.first < self.scroll {
+            self.scroll = info.first;
+        } else if info.last >= self.scroll + height {
+            self.scroll = (info.last + 1).saturating_sub(height).min(info.first);
+        }
+    }
+}

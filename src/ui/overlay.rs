@@ -1,0 +1,142 @@
+//! Boxes drawn over the story: a source's card, the choice among a claim's
+//! sources, and the list of claims that cite a source.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::{text, theme};
+use crate::app::{App, Overlay};
+use crate::model::Document;
+use crate::sanitize::for_terminal;
+
+/// A centred box of at most `w` x `h` inside `area`.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn wrapped(s: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    textwrap::wrap(&for_terminal(s), width.max(1))
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+fn source_line(doc: &Document, n: u32) -> String {
+    match doc.source(n) {
+        Some(s) => match &s.outlet {
+            Some(o) => format!("[{n}] {o}: {}", s.title),
+            None => format!("[{n}] {}", s.title),
+        },
+        None => format!("[{n}] not listed on this page (unresolved)"),
+    }
+}
+
+fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'static>>) {
+    let mut lines = Vec::new();
+    let Some(s) = doc.source(n) else {
+        lines.extend(wrapped(
+            &format!("The page cites [{n}] but does not list a source with that number."),
+            width,
+            theme::span(crate::app::layout::Sty::Unresolved),
+        ));
+        return (format!(" Source [{n}] (unresolved) "), lines);
+    };
+    if let Some(o) = &s.outlet {
+        lines.extend(wrapped(o, width, theme::dim()));
+    }
+    lines.extend(wrapped(
+        &s.title,
+        width,
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    if let Some(sum) = &s.summary {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(sum, width, Style::new()));
+    }
+    if let Some(u) = &s.url {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            u,
+            width,
+            theme::span(crate::app::layout::Sty::Link),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Enter: claims citing it · o: open URL · Backspace: back to the claim",
+        theme::dim(),
+    ));
+    (format!(" Source [{n}] "), lines)
+}
+
+fn pick_list(
+    rows: Vec<String>,
+    selected: usize,
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let start = selected.saturating_sub(height.saturating_sub(1));
+    rows.into_iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, r)| {
+            let line = Line::from(Span::raw(text::truncate(&for_terminal(&r), width)));
+            if i == selected {
+                line.style(theme::cursor())
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let (Some(o), Some(s)) = (&app.overlay, &app.story) else {
+        return;
+    };
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let width = area.width.min(90);
+    let inner_w = width.saturating_sub(2) as usize;
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let (title, lines) = match o {
+        Overlay::Source { n } => source_card(&s.doc, *n, inner_w),
+        Overlay::Choose {
+            citations,
+            selected,
+        } => {
+            let rows = citations.iter().map(|&n| source_line(&s.doc, n)).collect();
+            (
+                " This claim cites several sources ".to_string(),
+                pick_list(rows, *selected, inner_w, inner_h),
+            )
+        }
+        Overlay::Citers {
+            n,
+            entries,
+            selected,
+        } => {
+            let rows: Vec<String> = entries.iter().map(|c| c.label.clone()).collect();
+            let title = format!(" {} claims and events cite [{n}] ", rows.len());
+            (title, pick_list(rows, *selected, inner_w, inner_h))
+        }
+    };
+    let rect = centred(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(text::truncate(&title, inner_w));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

@@ -1,0 +1,68 @@
+//! The status bar: the mode, the position, then a notice or the most useful keys
+//! (from the key map table).
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::{text, theme};
+use crate::app::keymap::{hints, Scope};
+use crate::app::layout::Item;
+use crate::app::{App, View};
+use crate::sanitize::for_terminal;
+
+/// The mode name and position, e.g. `STORY 3/15`.
+pub fn position(app: &App) -> String {
+    if app.help {
+        return "HELP".into();
+    }
+    if app.typing() {
+        return "FILTER".into();
+    }
+    match app.scope() {
+        Scope::Overlay => "SOURCE".into(),
+        Scope::Story => {
+            let s = app.story.as_ref().expect("story scope has a story");
+            let mode = if s.view == View::Timeline {
+                "TIMELINE"
+            } else {
+                "STORY"
+            };
+            let claims: Vec<usize> = s
+                .layout
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| matches!(i.item, Item::Claim { .. } | Item::Event(_)))
+                .map(|(n, _)| n)
+                .collect();
+            match claims.iter().position(|&n| n == s.cursor) {
+                Some(p) => format!("{mode} {}/{}", p + 1, claims.len()),
+                None => mode.into(),
+            }
+        }
+        _ => format!(
+            "LIST {}/{}",
+            (app.selected + 1).min(app.visible.len()),
+            app.visible.len()
+        ),
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let mut s = format!(" {} │ ", position(app));
+    if let Some(n) = &app.notice {
+        s.push_str(&for_terminal(n));
+    } else if app.typing() {
+        s.push_str("type to filter · Enter keep · Esc drop");
+    } else {
+        let keys: Vec<String> = hints(app.scope())
+            .into_iter()
+            .map(|(k, h)| format!("{k} {h}"))
+            .collect();
+        s.push_str(&keys.join(" · "));
+    }
+    let line = Line::raw(text::truncate(&s, area.width as usize));
+    frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+}

@@ -1,0 +1,55 @@
+//! Named styles: the one place colours are chosen.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::layout::Sty;
+
+pub const ACCENT: Color = Color::Cyan;
+pub const WARN: Color = Color::Yellow;
+
+pub fn span(sty: Sty) -> Style {
+    match sty {
+        Sty::Title => Style::new().add_modifier(Modifier::BOLD),
+        Sty::Meta | Sty::Dim => Style::new().fg(Color::DarkGray),
+        Sty::Heading => Style::new()
+            .add_modifier(Modifier::BOLD)
+            .fg(Color::LightBlue),
+        Sty::Body => Style::new(),
+        Sty::Citation => Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+        Sty::Unresolved => Style::new()
+            .fg(WARN)
+            .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+        Sty::Label => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        Sty::Date => Style::new().fg(Color::LightMagenta),
+        Sty::Link => Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED),
+    }
+}
+
+/// The item under the cursor in the focused pane.
+pub fn cursor() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// The item under the cursor in a pane without the keyboard.
+pub fn cursor_unfocused() -> Style {
+    Style::new().add_modifier(Modifier::UNDERLINED)
+}
+
+pub fn header() -> Style {
+    Style::new()
+        .add_modifier(Modifier::BOLD)
+        .bg(Color::DarkGray)
+        .fg(Color::White)
+}
+
+pub fn status() -> Style {
+    Style::new().bg(Color::Blue).fg(Color::White)
+}
+
+pub fn unread_mark() -> Style {
+    Style::new().fg(ACCENT)
+}
+
+pub fn dim() -> Style {
+    Style::new().fg(Color::DarkGray)
+}

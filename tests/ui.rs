@@ -1,0 +1,370 @@
+//! The reader drawn into a `TestBackend`: snapshots of each view at 80x24 and
+//! 140x40 (reviewed by eye, under `tests/snapshots/`), key sequences through the
+//! real key map against a real store, every size down to 1x1, and wide text.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use tidings::app::action::Action;
+use tidings::app::layout::Item;
+use tidings::app::{App, Focus, Overlay, View};
+use tidings::store::Store;
+use unicode_width::UnicodeWidthStr;
+
+/// A reader on a store holding the bundled samples (and optional extra pages).
+struct Rig {
+    app: App,
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+impl Rig {
+    fn new(w: u16, h: u16, extra: &[&str]) -> Rig {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut docs = tidings::samples::documents();
+        for page in extra {
+            for d in tidings::parse::parse_text(page) {
+                docs.push(("test".into(), d));
+            }
+        }
+        tidings::import::import_documents(&mut store, &docs).unwrap();
+        let items = store.list(1000, false, 0).unwrap();
+        let mut rig = Rig {
+            app: App::new(w, h, None),
+            store,
+            _dir: dir,
+        };
+        rig.act(Action::ListLoaded(items));
+        rig
+    }
+
+    fn act(&mut self, a: Action) {
+        tidings::tui::dispatch(&mut self.app, &mut self.store, a);
+    }
+
+    /// Presses keys as a person would, through the key map.
+    fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                '\x08' => KeyCode::Backspace,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            let ev = KeyEvent::new(code, KeyModifiers::NONE);
+            if let Some(a) = tidings::tui::key_action(&self.app, ev) {
+                self.act(a);
+            }
+        }
+    }
+
+    /// Selects the list row whose title starts with `title` and opens it.
+    fn open(&mut self, title: &str) {
+        let pos = self
+            .app
+            .visible
+            .iter()
+            .position(|&i| self.app.rows()[i].title.starts_with(title))
+            .unwrap_or_else(|| panic!("no row {title}"));
+        self.act(Action::Top);
+        for _ in 0..pos {
+            self.act(Action::Down);
+        }
+        self.keys("\n");
+        let opened = &self.app.story.as_ref().expect("a story opened").item.title;
+        assert!(opened.starts_with(title), "opened {opened}");
+    }
+
+    fn screen(&self) -> String {
+        let (w, h) = self.app.size;
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| tidings::ui::draw(f, &self.app)).unwrap();
+        buffer_text(term.backend().buffer())
+    }
+}
+
+/// The screen as text, one line per row, wide characters once.
+fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        let mut line = String::new();
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn cursor_item(r: &Rig) -> Item {
+    let s = r.app.story.as_ref().unwrap();
+    s.layout.items[s.cursor].item
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
+
+#[test]
+fn snapshot_headline_list() {
+    for (w, h) in SIZES {
+        let r = Rig::new(w, h, &[]);
+        insta::assert_snapshot!(format!("list_{w}x{h}"), r.screen());
+    }
+}
+
+#[test]
+fn snapshot_story_with_a_folded_section() {
+    for (w, h) in SIZES {
+        let mut r = Rig::new(w, h, &[]);
+        r.open("Private Lander");
+        r.keys("jjjj ");
+        insta::assert_snapshot!(format!("story_{w}x{h}"), r.screen());
+    }
+}
+
+#[test]
+fn snapshot_timeline() {
+    for (w, h) in SIZES {
+        let mut r = Rig::new(w, h, &[]);
+        r.open("Private Lander");
+        r.keys("t");
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), r.screen());
+    }
+}
+
+#[test]
+fn snapshot_source_card_and_chooser() {
+    for (w, h) in SIZES {
+        let mut r = Rig::new(w, h, &[]);
+        r.open("Private Lander");
+        r.keys("]\n");
+        insta::assert_snapshot!(format!("chooser_{w}x{h}"), r.screen());
+        r.keys("\n");
+        insta::assert_snapshot!(format!("source_{w}x{h}"), r.screen());
+    }
+}
+
+#[test]
+fn snapshot_help_from_the_key_table() {
+    for (w, h) in SIZES {
+        let mut r = Rig::new(w, h, &[]);
+        r.keys("?");
+        let screen = r.screen();
+        let list_scope = tidings::app::keymap::BINDINGS
+            .iter()
+            .filter(|b| b.scope == tidings::app::keymap::Scope::List);
+        for b in list_scope {
+            assert!(screen.contains(b.help), "help lists {:?}", b.help);
+        }
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn claim_to_source_and_back_through_the_history_stack() {
+    let mut r = Rig::new(140, 40, &[]);
+    r.open("Private Lander");
+    r.keys("]");
+    let claim = cursor_item(&r);
+    assert!(matches!(
+        claim,
+        Item::Claim {
+            section: Some(0),
+            para: 0,
+            sent: 0
+        }
+    ));
+    r.keys("\n");
+    assert!(
+        matches!(r.app.overlay, Some(Overlay::Choose { .. })),
+        "cites [1][2]: a choice"
+    );
+    r.keys("j\n");
+    assert_eq!(r.app.overlay, Some(Overlay::Source { n: 2 }));
+    assert!(r.screen().contains("How the descent unfolded"));
+    r.keys("\n");
+    let Some(Overlay::Citers { entries, .. }) = &r.app.overlay else {
+        panic!("citers")
+    };
+    assert!(entries.iter().any(|c| c.view == View::Timeline));
+    // Pick the last citer (a timeline event): the view switches to the timeline.
+    r.keys("G\n");
+    assert_eq!(r.app.story.as_ref().unwrap().view, View::Timeline);
+    assert!(matches!(cursor_item(&r), Item::Event(_)));
+    r.keys("\x08");
+    assert_eq!(r.app.story.as_ref().unwrap().view, View::Story);
+    assert_eq!(cursor_item(&r), claim, "back to the claim");
+    assert!(r.app.overlay.is_none());
+}
+
+#[test]
+fn folding_unfolding_and_all_sections() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.open("Private Lander");
+    assert!(matches!(cursor_item(&r), Item::Heading(0)));
+    r.keys(" ");
+    assert!(r.app.story.as_ref().unwrap().folded[0]);
+    assert!(r.screen().contains("▸ Lander Settles"));
+    r.keys("\n");
+    assert!(
+        !r.app.story.as_ref().unwrap().folded[0],
+        "Enter on a heading unfolds"
+    );
+    r.keys("-");
+    assert!(r.app.story.as_ref().unwrap().folded.iter().all(|f| *f));
+    r.keys("+");
+    assert!(r.app.story.as_ref().unwrap().folded.iter().all(|f| !*f));
+}
+
+#[test]
+fn one_pane_below_100_columns_and_back_with_esc() {
+    let mut r = Rig::new(80, 24, &[]);
+    assert!(r.screen().contains("Headlines"));
+    r.open("Busan");
+    assert_eq!(r.app.focus, Focus::Story);
+    assert!(!r.screen().contains("Headlines"));
+    r.keys("\x1b");
+    assert_eq!(r.app.focus, Focus::List);
+    assert!(r.screen().contains("Headlines"));
+}
+
+#[test]
+fn opening_marks_read_and_unread_filter_hides_it() {
+    let mut r = Rig::new(140, 40, &[]);
+    let total = r.app.visible.len();
+    r.open("Busan");
+    r.keys("\x1bu");
+    assert_eq!(r.app.visible.len(), total - 1);
+    let listed = r.store.list(100, true, 0).unwrap();
+    assert!(
+        listed.iter().all(|i| !i.title.starts_with("Busan")),
+        "read mark persisted"
+    );
+    r.keys("u");
+    assert_eq!(r.app.visible.len(), total);
+}
+
+#[test]
+fn filter_narrows_as_you_type_through_the_store() {
+    let mut r = Rig::new(140, 40, &[]);
+    r.keys("/coree");
+    assert!(
+        r.app.visible.is_empty(),
+        "nothing about Corée in the samples"
+    );
+    for _ in 0..5 {
+        r.keys("\x08");
+    }
+    r.keys("shackleton");
+    assert_eq!(r.app.visible.len(), 1);
+    assert!(r.screen().contains("/shackleton"));
+    r.keys("\n");
+    assert!(r.app.filter.is_some() && !r.app.typing());
+    r.keys("\x1b");
+    assert!(r.app.filter.is_none());
+}
+
+#[test]
+fn related_card_opens_the_stored_document_and_back_returns() {
+    let mut r = Rig::new(140, 40, &[]);
+    r.open("Helicopter crews");
+    r.keys("G");
+    assert!(matches!(cursor_item(&r), Item::Related(_)));
+    // The first related card links to a stored sample; the cursor is on the last.
+    while !matches!(cursor_item(&r), Item::Related(0)) {
+        r.keys("k");
+    }
+    r.keys("\n");
+    assert!(r
+        .app
+        .story
+        .as_ref()
+        .unwrap()
+        .item
+        .title
+        .starts_with("Late-season storms"));
+    r.keys("\x08");
+    assert!(r
+        .app
+        .story
+        .as_ref()
+        .unwrap()
+        .item
+        .title
+        .starts_with("Helicopter crews"));
+    assert!(matches!(cursor_item(&r), Item::Related(0)));
+}
+
+#[test]
+fn resize_rewraps_and_keeps_the_cursor() {
+    let mut r = Rig::new(140, 40, &[]);
+    r.open("Private Lander");
+    r.keys("]]]");
+    let before = cursor_item(&r);
+    r.act(Action::Resize(60, 20));
+    assert_eq!(cursor_item(&r), before);
+    let s = r.app.story.as_ref().unwrap();
+    let info = &s.layout.items[s.cursor];
+    assert!(
+        info.first >= s.scroll && info.last < s.scroll + 19,
+        "cursor still visible"
+    );
+    r.act(Action::Resize(140, 40));
+    assert_eq!(cursor_item(&r), before);
+}
+
+#[test]
+fn no_panic_at_any_size_in_any_view() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.open("Busan");
+    let views: [&str; 5] = ["", "t", "t]\n", "\x1b\x1b?", "?\x1b\x1b"];
+    for keys in views {
+        r.keys(keys);
+        for w in (1..=60).chain([99, 100, 101, 200]) {
+            for h in (1..=14).chain([24, 60]) {
+                r.act(Action::Resize(w, h));
+                let _ = r.screen();
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_and_combining_text_lands_in_the_right_columns() {
+    let yoruba = "Ìròyìn Àgbáyé Lónìí\nUpdated (1 articles)\nỌjà Ẹja Ṣí Sílẹ̀ Lẹ́ẹ̀kan Síi The market reopened with 부산 traders, 福岡 buyers and 🚢 ferries [1].\n";
+    let mut r = Rig::new(100, 30, &[yoruba]);
+    r.open("Ìròyìn");
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| tidings::ui::draw(f, &r.app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let text = buffer_text(&buf);
+    assert!(text.contains("Ìròyìn Àgbáyé Lónìí"), "{text}");
+    assert!(text.contains("Ọjà Ẹja Ṣí Sílẹ̀ Lẹ́ẹ̀kan Síi"), "{text}");
+    // Every row adds up to exactly the screen width in display columns.
+    for y in 0..30 {
+        let mut cols = 0;
+        let mut x = 0;
+        while x < 100 {
+            let w = UnicodeWidthStr::width(buf[(x, y)].symbol()).max(1);
+            cols += w;
+            x += w as u16;
+        }
+        assert_eq!(cols, 100, "row {y}");
+    }
+    let row = text.lines().find(|l| l.contains("부산")).unwrap();
+    let before = &row[..row.find("부산").unwrap()];
+    let col = UnicodeWidthStr::width(before);
+    let x = col as u16;
+    let y = text.lines().position(|l| l.contains("부산")).unwrap() as u16;
+    assert_eq!(buf[(x, y)].symbol(), "부");
+    assert_eq!(
+        buf[(x + 2, y)].symbol(),
+        "산",
+        "a wide character takes two columns"
+    );
+}
