@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn hostile_urls_stay_one_argument() {
-        let url = "https://example.org/$(touch pwned)`id`;rm -rf ~'\"";
+        let url = "https://example.org/$(touch${IFS}pwned)`id`;rm${IFS}-rf~'\"&|<>";
         let v = argv(url, Some("firefox --new-tab")).unwrap();
         assert_eq!(v, vec!["firefox", "--new-tab", url]);
         assert_eq!(argv(url, None).unwrap().last().unwrap(), url);
