@@ -188,7 +188,7 @@ fn terminal_restored_after(how: &str) {
         b = before.display(),
         a = after.display(),
         p = pid.display(),
-        cmd = format!("{} --demo", env!("CARGO_BIN_EXE_tidings")),
+        cmd = env!("CARGO_BIN_EXE_tidings").to_string() + " --demo",
     );
     // The reader runs in the foreground of an interactive shell in the pane; the
     // `sh -c 'echo $$; exec ...'` wrapper tells us its pid.
