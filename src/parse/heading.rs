@@ -539,19 +539,24 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
         .find(|&i| words[i].lowercase)
         .unwrap_or(words.len());
     let subject_len = m - k;
+    let verb = words.get(m).map_or(0.0, |v| {
+        if v.is_past_verb() {
+            2.0
+        } else if v.lower.len() > 3 && v.lower.ends_with('s') && !v.lower.ends_with("ss") {
+            1.0
+        } else {
+            0.0
+        }
+    });
+    s += verb;
     s += match subject_len {
+        // Before a verb, two capitalized words are most often a full name.
+        2 if verb > 0.0 => 1.5,
         1 | 2 => 1.0,
         3 => 0.5,
         4 | 5 => 0.0,
         n => -((n - 5) as f32),
     };
-    if let Some(v) = words.get(m) {
-        if v.is_past_verb() {
-            s += 2.0;
-        } else if v.lower.len() > 3 && v.lower.ends_with('s') && !v.lower.ends_with("ss") {
-            s += 1.0;
-        }
-    }
     // A capitalized function word inside the subject means headline case continues.
     if words[k + 1..m].iter().any(|x| x.capital && x.is_function()) {
         s -= 4.0;
