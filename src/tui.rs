@@ -86,6 +86,7 @@ pub fn run(store: &mut Store) -> Result<(), String> {
         signal_hook::flag::register(sig, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
+    spawn_watchdog(Arc::clone(&stop));
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
     let items = store
         .list(usize::MAX >> 1, false, 0)
@@ -94,6 +95,20 @@ pub fn run(store: &mut Store) -> Result<(), String> {
     let result = event_loop(store, items, remembered, &stop);
     drop(guard);
     result
+}
+
+/// After a stop signal the event loop normally ends within a poll interval. When
+/// the terminal itself is gone (a hung-up pty), crossterm keeps reading EOF inside
+/// `poll` and never returns; then this thread restores what it can and exits.
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        restore();
+        std::process::exit(1);
+    });
 }
 
 fn event_loop(

@@ -177,6 +177,31 @@ fn narrow_terminal_one_pane_and_back() {
     t.keys(&["q"]);
 }
 
+#[test]
+fn reader_exits_when_its_terminal_goes_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("hangup", 100, 30, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines");
+    let out = t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty());
+    t.cmd(&["kill-server"]);
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.is_empty() || stat.contains(") Z ") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "reader {pid} still running after hangup"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// `stty -a` before and after the reader ends the way `how` ends it.
 fn terminal_restored_after(how: &str) {
     let dir = tempfile::tempdir().unwrap();
