@@ -1,4 +1,4 @@
-//! Parse throughput in MB/s on one core: the project's own story and article pages,
+//! Parse throughput in MB/s on one core: the project's own story and article pages
 //! repeated into pages of about 1 MB and 16 MB. Run: `cargo bench --bench parse`.
 
 use std::path::Path;
@@ -7,9 +7,7 @@ use std::time::{Duration, Instant};
 use tidings::parse::{parse_bytes, DEFAULT_MAX_PAGE_BYTES};
 
 fn page(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/pages")
-        .join(name);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
     std::fs::read_to_string(p).expect("test page")
 }
 
