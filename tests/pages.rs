@@ -4,25 +4,12 @@
 
 mod common;
 
-use std::process::Command;
-
 #[test]
 fn own_pages_pass_every_fact() {
-    let Some(shared) = common::shared() else {
-        eprintln!(
-            "SKIPPED: ../shared/tools/check-facts is not present; facts of tests/pages not checked"
-        );
+    let Some((ok, report)) = common::check_facts(&common::pages().join("expected")) else {
         return;
     };
-    let out = Command::new("python3")
-        .arg(shared.join("tools/check-facts"))
-        .arg("--cmd")
-        .arg(format!("{} parse --json", env!("CARGO_BIN_EXE_tidings")))
-        .arg(common::pages().join("expected"))
-        .output()
-        .expect("python3 runs check-facts");
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "check-facts failed:\n{report}");
+    assert!(ok, "check-facts failed:\n{report}");
     assert!(report.contains(", 0 failed"), "{report}");
 }
 

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 #[test]
 fn seeds_pass_every_fact() {
     let Some(shared) = common::shared() else {
@@ -13,15 +11,9 @@ fn seeds_pass_every_fact() {
         );
         return;
     };
-    let out = Command::new("python3")
-        .arg(shared.join("tools/check-facts"))
-        .arg("--cmd")
-        .arg(format!("{} parse --json", env!("CARGO_BIN_EXE_tidings")))
-        .arg(shared.join("seeds/expected"))
-        .output()
-        .expect("python3 runs check-facts");
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "check-facts failed:\n{report}");
+    let (ok, report) =
+        common::check_facts(&shared.join("seeds/expected")).expect("shared is present");
+    assert!(ok, "check-facts failed:\n{report}");
     assert!(report.contains("5 passed, 0 failed"), "{report}");
 }
 

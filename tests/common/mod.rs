@@ -39,3 +39,23 @@ pub fn has_control(s: &str) -> bool {
 pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
 }
+
+/// Runs the shared facts checker over `facts` with the built binary; returns its
+/// report, or `None` (saying so) when `../shared` is absent.
+pub fn check_facts(facts: &Path) -> Option<(bool, String)> {
+    let Some(shared) = shared() else {
+        eprintln!("SKIPPED: ../shared/tools/check-facts is not present beside this checkout; facts in {} not checked", facts.display());
+        return None;
+    };
+    let out = Command::new("python3")
+        .arg(shared.join("tools/check-facts"))
+        .arg("--cmd")
+        .arg(format!("{} parse --json", env!("CARGO_BIN_EXE_tidings")))
+        .arg(facts)
+        .output()
+        .expect("python3 runs check-facts");
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
+}
