@@ -64,9 +64,30 @@ pub struct Span {
 pub struct Layout {
     pub lines: Vec<Vec<Span>>,
     pub items: Vec<ItemInfo>,
+    /// For each item, its number among claims and events (for the status bar).
+    pub ordinals: Vec<Option<usize>>,
+    /// How many claims and events there are.
+    pub claims: usize,
 }
 
 impl Layout {
+    /// Numbers the claims and events once, so drawing never counts them.
+    fn number(mut self) -> Self {
+        let mut n = 0;
+        self.ordinals = self
+            .items
+            .iter()
+            .map(|i| {
+                matches!(i.item, Item::Claim { .. } | Item::Event(_)).then(|| {
+                    n += 1;
+                    n
+                })
+            })
+            .collect();
+        self.claims = n;
+        self
+    }
+
     /// The index of `item`, if it is laid out (not folded away).
     pub fn find(&self, item: Item) -> Option<usize> {
         self.items.iter().position(|i| i.item == item)
@@ -451,7 +472,7 @@ pub fn story(
         }
         b.blank();
     }
-    b.out
+    b.out.number()
 }
 
 /// The display order of the timeline: by date, equal dates in page order.
@@ -471,7 +492,7 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize) -> Layout {
             0,
             Vec::new(),
         );
-        return b.out;
+        return b.out.number();
     }
     let widest = doc
         .timeline
@@ -504,7 +525,7 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize) -> Layout {
         }
         b.end(idx);
     }
-    b.out
+    b.out.number()
 }
 
 /// `s` cut or padded to exactly `width` columns.

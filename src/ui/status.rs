@@ -8,7 +8,6 @@ use ratatui::Frame;
 
 use super::{text, theme};
 use crate::app::keymap::{hints, Scope};
-use crate::app::layout::Item;
 use crate::app::{App, View};
 use crate::sanitize::for_terminal;
 
@@ -29,16 +28,8 @@ pub fn position(app: &App) -> String {
             } else {
                 "STORY"
             };
-            let claims: Vec<usize> = s
-                .layout
-                .items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| matches!(i.item, Item::Claim { .. } | Item::Event(_)))
-                .map(|(n, _)| n)
-                .collect();
-            match claims.iter().position(|&n| n == s.cursor) {
-                Some(p) => format!("{mode} {}/{}", p + 1, claims.len()),
+            match s.layout.ordinals.get(s.cursor).copied().flatten() {
+                Some(p) => format!("{mode} {p}/{}", s.layout.claims),
                 None => mode.into(),
             }
         }
