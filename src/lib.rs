@@ -14,6 +14,7 @@
 //! - [`app`]: the reader's model, actions, key map and `update` (no I/O).
 //! - [`ui`]: drawing the model; [`tui`]: the terminal, event loop and effects.
 //! - [`opener`]: URLs to the browser, http/https only, never through a shell.
+//! - [`invariants`]: what every parse, import and frame must hold (fuzzing, properties).
 //! - [`summary`]: the short human-readable summary of a document.
 
 pub mod app;
@@ -22,6 +23,7 @@ pub mod commands;
 pub mod export;
 pub mod fold;
 pub mod import;
+pub mod invariants;
 pub mod model;
 pub mod opener;
 pub mod parse;

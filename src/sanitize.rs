@@ -104,6 +104,8 @@ fn skip_csi(it: &mut Chars) {
 }
 
 /// Skips an OSC/DCS-style string up to BEL, ST (`ESC \` or U+009C) or a line break.
+/// Another ESC or C1 introducer ends the string without being consumed, as in a
+/// terminal, so that the sequence it starts is removed whole too.
 fn skip_string(it: &mut Chars) {
     while let Some(&c) = it.peek() {
         match c {
@@ -112,12 +114,15 @@ fn skip_string(it: &mut Chars) {
                 return;
             }
             '\u{1b}' => {
-                it.next();
-                if it.peek() == Some(&'\\') {
+                let mut ahead = it.clone();
+                ahead.next();
+                if ahead.peek() == Some(&'\\') {
+                    it.next();
                     it.next();
                 }
                 return;
             }
+            '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => return,
             '\n' | '\r' => return,
             _ => {
                 it.next();
@@ -136,6 +141,9 @@ mod tests {
             ("a\u{1b}[31mred\u{1b}[0m b", "ared b"),
             ("x\u{1b}]0;evil title\u{7}y", "xy"),
             ("x\u{1b}]52;c;ZXZpbA==\u{1b}\\y", "xy"),
+            // A string cut short by the next sequence: both go whole.
+            ("a\u{90} \u{1b}]52;c;ZXZpbA==\u{7}b", "ab"),
+            ("a\u{1b}]0;x\u{9d}52;c;ZXZpbA==\u{7}b", "ab"),
             (
                 "\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\",
                 "link",

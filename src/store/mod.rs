@@ -14,7 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use read::{Hit, ListItem, Stored};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
-pub use write::{Outcome, Tally};
+pub use write::{doc_key, uid_of, Outcome, Tally};
 
 use crate::paths::STORE_FILE;
 
