@@ -279,3 +279,222 @@ fn kill_9_during_import_never_loses_committed_documents() {
         "most trials must kill a running import"
     );
 }
+
+fn wal_file(dir: &Path) -> std::path::PathBuf {
+    dir.join("tidings.db-wal")
+}
+
+/// Asserts `list` is refused with one line naming the `-wal` file and saying
+/// `why`, with the store and the log byte-for-byte unchanged.
+fn assert_wal_refused(dir: &Path, why: &str) {
+    let read = |p: std::path::PathBuf| std::fs::read(p).ok();
+    let (store, wal) = (read(store_file(dir)), read(wal_file(dir)));
+    let out = tidings(dir, &["list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "opened beside a stray log");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(wal_file(dir).to_str().unwrap()), "{err}");
+    assert!(err.contains(why), "says why ({why}): {err}");
+    assert_eq!(read(store_file(dir)), store, "store changed");
+    assert_eq!(read(wal_file(dir)), wal, "log changed");
+}
+
+/// A valid log header (magic, version 3007000, page size 4096) and one frame's
+/// worth of bytes: what a crash of some other store would leave.
+fn wal_bytes() -> Vec<u8> {
+    let mut b = vec![
+        0x37, 0x7f, 0x06, 0x82, 0x00, 0x2d, 0xe2, 0x18, 0, 0, 0x10, 0,
+    ];
+    b.resize(32 + 24 + 4096, 0x5a);
+    b
+}
+
+#[test]
+fn stray_wal_without_its_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(wal_file(dir.path()), wal_bytes()).unwrap();
+    assert_wal_refused(dir.path(), "no store beside it");
+    assert!(!store_file(dir.path()).exists(), "a store was created");
+}
+
+#[test]
+fn garbage_wal_beside_a_store_is_refused() {
+    let dir = good_store();
+    std::fs::write(
+        wal_file(dir.path()),
+        b"not a log, but 32 bytes or more of it",
+    )
+    .unwrap();
+    assert_wal_refused(dir.path(), "not a SQLite write-ahead log");
+}
+
+#[test]
+fn an_empty_wal_is_what_a_clean_close_leaves() {
+    let dir = good_store();
+    std::fs::write(wal_file(dir.path()), b"").unwrap();
+    let out = tidings(dir.path(), &["list"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn read_only_store_file_is_a_clear_error() {
+    let dir = good_store();
+    let pages = tempfile::tempdir().unwrap();
+    write_pages(pages.path(), 3, "new");
+    let before = std::fs::read(store_file(dir.path())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(
+        store_file(dir.path()),
+        std::fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
+    // The directory is writable by whoever runs the test, so only the file binds.
+    let mut cmd = if is_root() {
+        std::os::unix::fs::chown(dir.path(), Some(65534), Some(65534)).unwrap();
+        let mut c = std::process::Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_tidings"),
+        ]);
+        c
+    } else {
+        common::bin()
+    };
+    let out = cmd
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("import")
+        .arg(pages.path())
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "wrote into a read-only store: {err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(store_file(dir.path()).to_str().unwrap()),
+        "{err}"
+    );
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(store_file(dir.path())).unwrap(), before);
+}
+
+/// A data directory on a tmpfs of `size` that is unmounted when dropped; `None`
+/// where this process may not mount (not root, or no tmpfs).
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tidings-test"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// Runs tidings with the file size limit set to `blocks` KiB and SIGXFSZ ignored,
+/// so writes past it fail as they would on a full disk.
+fn tidings_with_fsize_limit(dir: &Path, blocks: u64, args: &[&str]) -> Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_tidings"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("sh runs")
+}
+
+fn integrity(dir: &Path) -> String {
+    let check = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('PRAGMA integrity_check').fetchone()[0])")
+        .arg(dir.join("tidings.db"))
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&check.stdout).trim().to_string()
+}
+
+#[test]
+fn a_full_disk_fails_the_import_and_keeps_what_was_there() {
+    let kept = tempfile::tempdir().unwrap();
+    let bulk = tempfile::tempdir().unwrap();
+    write_pages(kept.path(), 50, "kept");
+    write_pages(bulk.path(), 3000, "bulk");
+    let disk = SmallDisk::mount("1536k");
+    let fallback = tempfile::tempdir().unwrap();
+    let dir = disk.as_ref().map_or(fallback.path(), |d| d.path());
+    let ok = tidings(dir, &["import", kept.path().to_str().unwrap()]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let out = match &disk {
+        Some(_) => tidings(dir, &["import", bulk.path().to_str().unwrap()]),
+        None => {
+            let size = std::fs::metadata(store_file(dir)).unwrap().len();
+            tidings_with_fsize_limit(
+                dir,
+                size / 1024 + 256,
+                &["import", bulk.path().to_str().unwrap()],
+            )
+        }
+    };
+    eprintln!(
+        "disk full simulated by {}",
+        if disk.is_some() {
+            "a 1.5 MiB tmpfs"
+        } else {
+            "ulimit -f"
+        }
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the import claims success: {err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(store_file(dir).to_str().unwrap()), "{err}");
+    assert!(
+        err.contains("the disk is full") || err.contains("I/O error"),
+        "{err}"
+    );
+    let list = tidings(dir, &["list", "--limit", "100000"]);
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(
+        text.lines().filter(|l| l.contains("Story kept")).count(),
+        50
+    );
+    assert_eq!(text.lines().filter(|l| l.contains("Story bulk")).count(), 0);
+    assert_eq!(integrity(dir), "ok");
+}

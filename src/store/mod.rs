@@ -38,6 +38,8 @@ pub enum StoreError {
     Newer { path: PathBuf, version: i32 },
     /// The file is damaged.
     Corrupt { path: PathBuf, reason: String },
+    /// A write-ahead log that SQLite would replay into the wrong file.
+    StrayWal { path: PathBuf, what: &'static str },
     /// The file could not be read.
     Io {
         path: PathBuf,
@@ -73,6 +75,11 @@ impl fmt::Display for StoreError {
             StoreError::Corrupt { path, reason } => write!(
                 f,
                 "{}: the store is damaged ({reason}); left untouched, restore a backup or choose another --data-dir",
+                path.display()
+            ),
+            StoreError::StrayWal { path, what } => write!(
+                f,
+                "{}: {what}; left untouched, move it away (or restore the store it belongs to)",
                 path.display()
             ),
             StoreError::Sqlite { path, doing, source } => {
@@ -115,6 +122,7 @@ impl Store {
             reason: e.to_string(),
         })?;
         let path = dir.join(STORE_FILE);
+        check_wal(&path)?;
         let version = if path.exists() { inspect(&path)? } else { 0 };
         let sql = |doing| {
             move |source| StoreError::Sqlite {
@@ -167,6 +175,45 @@ pub(crate) fn sql_err<'a>(
             }
         }
     }
+}
+
+/// The two magic numbers a SQLite write-ahead log starts with.
+const WAL_MAGIC: [[u8; 4]; 2] = [[0x37, 0x7f, 0x06, 0x82], [0x37, 0x7f, 0x06, 0x83]];
+
+/// Refuses a `-wal` file that opening would replay into the wrong database or
+/// throw away: one beside no store (or an empty one), or one that is not a log.
+/// An empty log, or a log with a valid header beside a store, is what a crash or a
+/// clean close leaves, and SQLite recovers it.
+fn check_wal(path: &Path) -> Result<(), StoreError> {
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let header = match read_header(&wal) {
+        Ok(h) => h,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(StoreError::Io {
+                path: wal,
+                doing: "read the write-ahead log",
+                reason: e.to_string(),
+            })
+        }
+    };
+    if header.is_empty() {
+        return Ok(());
+    }
+    let store_len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let stray = |what| {
+        Err(StoreError::StrayWal {
+            path: wal.clone(),
+            what,
+        })
+    };
+    if store_len == 0 {
+        return stray("a write-ahead log with no store beside it");
+    }
+    if header.len() < 32 || !WAL_MAGIC.iter().any(|m| header.starts_with(m)) {
+        return stray("not a SQLite write-ahead log");
+    }
+    Ok(())
 }
 
 /// Reads an existing file's identity without writing to it: returns its schema
