@@ -25,10 +25,16 @@ const LAST_SELECTED: &str = "last_selected";
 /// Puts the terminal in raw mode on the alternate screen; puts it back on drop.
 struct TerminalGuard;
 
+/// True while the terminal is in the reader's modes, so that it is restored once:
+/// leaving the alternate screen twice would move the cursor back over whatever
+/// was printed in between (a panic message, say).
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
 impl TerminalGuard {
     fn enter() -> io::Result<Self> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
+        ENTERED.store(true, Ordering::SeqCst);
         let guard = TerminalGuard;
         execute!(
             io::stdout(),
@@ -46,8 +52,11 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leaves raw mode and the alternate screen; safe to call more than once.
+/// Leaves raw mode and the alternate screen; does nothing the second time.
 fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         event::DisableMouseCapture,
@@ -67,6 +76,17 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// Fault injection for the terminal tests, in debug builds only: with
+/// `TIDINGS_FAULT=panic-in-draw` the reader panics inside the draw once a story has the focus.
+#[cfg(debug_assertions)]
+fn injected_fault(app: &App) {
+    if app.focus == crate::app::Focus::Story
+        && std::env::var_os("TIDINGS_FAULT").is_some_and(|v| v == "panic-in-draw")
+    {
+        panic!("injected fault: panic in draw");
+    }
 }
 
 /// Runs the reader on `store` until the person quits or a signal arrives.
@@ -123,8 +143,12 @@ fn event_loop(
     let mut app = App::new(size.width, size.height, remembered);
     let mut quit = dispatch(&mut app, store, Action::ListLoaded(items));
     while !quit && !stop.load(Ordering::Relaxed) {
-        term.draw(|f| ui::draw(f, &app))
-            .map_err(|e| e.to_string())?;
+        term.draw(|f| {
+            #[cfg(debug_assertions)]
+            injected_fault(&app);
+            ui::draw(f, &app)
+        })
+        .map_err(|e| e.to_string())?;
         if !event::poll(Duration::from_millis(250)).map_err(|e| e.to_string())? {
             continue;
         }

@@ -208,12 +208,20 @@ fn terminal_restored_after(how: &str) {
     let before = dir.path().join("before");
     let after = dir.path().join("after");
     let pid = dir.path().join("pid");
+    let fault = if how == "panic" {
+        "panic-in-draw"
+    } else {
+        "none"
+    };
+    let cmd = format!(
+        "env RUST_BACKTRACE=0 TIDINGS_FAULT={fault} {} --demo",
+        env!("CARGO_BIN_EXE_tidings")
+    );
     let script = format!(
         "stty -a > {b}; sh -c 'echo $$ > {p}; exec {cmd}'; stty -a > {a}; echo RE''STORED",
         b = before.display(),
         a = after.display(),
         p = pid.display(),
-        cmd = env!("CARGO_BIN_EXE_tidings").to_string() + " --demo",
     );
     // The reader runs in the foreground of an interactive shell in the pane; the
     // `sh -c 'echo $$; exec ...'` wrapper tells us its pid.
@@ -224,6 +232,7 @@ fn terminal_restored_after(how: &str) {
     t.wait_for("Headlines");
     match how {
         "quit" => t.keys(&["q"]),
+        "panic" => t.keys(&["Enter"]),
         signal => {
             let p = std::fs::read_to_string(&pid).unwrap();
             let ok = Command::new("kill")
@@ -236,6 +245,18 @@ fn terminal_restored_after(how: &str) {
     // The command line reads RE''STORED; only the echo prints RESTORED.
     let s = t.wait_for("RESTORED");
     assert!(!s.contains("Headlines"), "left the alternate screen: {s}");
+    if how == "panic" {
+        // The message stays on screen, above what the shell printed after it
+        // (leaving the alternate screen twice would put the cursor back over it).
+        let message = s
+            .lines()
+            .position(|l| l.contains("injected fault: panic in draw"));
+        let restored = s.lines().position(|l| l.trim_end() == "RESTORED");
+        assert!(
+            message.is_some() && message < restored,
+            "the panic message is shown and not overwritten: {s}"
+        );
+    }
     assert_eq!(
         std::fs::read_to_string(before).unwrap(),
         std::fs::read_to_string(after).unwrap(),
@@ -256,4 +277,9 @@ fn terminal_restored_after_sigterm() {
 #[test]
 fn terminal_restored_after_sighup() {
     terminal_restored_after("HUP");
+}
+
+#[test]
+fn terminal_restored_after_a_panic_inside_a_draw() {
+    terminal_restored_after("panic");
 }
