@@ -283,3 +283,124 @@ fn terminal_restored_after_sighup() {
 fn terminal_restored_after_a_panic_inside_a_draw() {
     terminal_restored_after("panic");
 }
+
+/// A story whose every field carries escape sequences (title set, OSC 52
+/// clipboard write, OSC 8 link, screen clear, bidi override), and whose sources
+/// have a hostile but valid https URL and a `file:` URL.
+const HOSTILE_JSON: &str = r#"{"schema":1,"kind":"story","title":"Harbour \u001b]0;PWNED\u0007Strike \u001b]52;c;UFdORUQ=\u0007Ends \u202eeert",
+"sections":[{"heading":"Talks \u001b[2J\u001b[31mresume\u001b[0m","paragraphs":[{"sentences":[
+{"text":"Dockers \u001b]8;;https://PWNED.example\u001b\\voted\u001b]8;;\u001b\\ to return.","citations":[1]},
+{"text":"The union \u009d0;PWNED\u009c agreed.","citations":[2]}]}]}],
+"sources":[{"n":1,"outlet":"Wire \u001bP+qPWNED\u001b\\","title":"Strike over","url":"https://example.org/a?q='x\";$(touch${IFS}pwned)`id`&y=|z"},
+{"n":2,"outlet":"Local","title":"Union vote","url":"file:///etc/passwd"}],
+"timeline":[{"date":{"label":"Nov 3, 2025","year":2025,"month":11,"day":3},"text":"Vote \u001b]52;c;UFdORUQ=\u0007held.","citations":[1]}]}"#;
+
+#[test]
+fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("hostile.json");
+    std::fs::write(&json, HOSTILE_JSON).unwrap();
+    let store = dir.path().join("store");
+    let out = common::run(&[
+        "--data-dir",
+        store.to_str().unwrap(),
+        "import",
+        json.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A browser that records its argv, NUL-separated.
+    let argv_file = dir.path().join("argv");
+    let browser = dir.path().join("browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > {}\n",
+            argv_file.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cwd = dir.path().join("cwd");
+    std::fs::create_dir(&cwd).unwrap();
+    let cmd = format!(
+        "cd {} && BROWSER={} exec {}",
+        cwd.display(),
+        browser.display(),
+        reader_cmd(&store)
+    );
+    let Some(t) = Tmux::start("hostile", 120, 40, &cmd) else {
+        return;
+    };
+    t.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+    let title_before = t
+        .cmd(&["display-message", "-p", "-t", "e2e", "#{pane_title}"])
+        .stdout;
+    t.wait_for("Harbour Strike Ends");
+    // Open the story, the first claim's source card, and its URL.
+    t.keys(&["Enter", "]", "Enter"]);
+    t.wait_for("Source [1]");
+    t.keys(&["o"]);
+    let start = Instant::now();
+    while !argv_file.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the browser never ran"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let argv = std::fs::read(&argv_file).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&argv),
+        "https://example.org/a?q='x\";$(touch${IFS}pwned)`id`&y=|z\0",
+        "the URL is one argument, as written"
+    );
+    assert!(!cwd.join("pwned").exists(), "a shell ran the URL");
+    // The second claim's source has a file: URL, which is not opened.
+    std::fs::remove_file(&argv_file).unwrap();
+    t.keys(&["Escape", "]", "Enter"]);
+    t.wait_for("Source [2]");
+    t.keys(&["o"]);
+    t.wait_for("only http and https links are opened");
+    assert!(!argv_file.exists(), "a file: URL reached the browser");
+    // The timeline too, then look at every byte tmux holds for the screen.
+    t.keys(&["Escape", "t"]);
+    t.wait_for("Vote held.");
+    let raw = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
+    let raw = String::from_utf8(raw).expect("UTF-8 screen");
+    assert!(
+        !raw.contains("PWNED"),
+        "an escape's payload reached the screen:\n{raw}"
+    );
+    assert!(
+        !raw.contains('\u{202e}'),
+        "a bidi override reached the screen"
+    );
+    let mut rest = raw.as_str();
+    while let Some(at) = rest.find('\u{1b}') {
+        let seq: String = rest[at..].chars().take_while(|&c| c != 'm').collect();
+        assert!(
+            seq.starts_with("\u{1b}[")
+                && seq[2..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ';' || c == ':'),
+            "only colours and attributes reach the screen, found {seq:?}"
+        );
+        rest = &rest[at + 1..];
+    }
+    let title_after = t
+        .cmd(&["display-message", "-p", "-t", "e2e", "#{pane_title}"])
+        .stdout;
+    assert_eq!(title_before, title_after, "the window title changed");
+    let buffers = t.cmd(&["list-buffers"]).stdout;
+    assert!(
+        buffers.is_empty(),
+        "something reached the clipboard: {buffers:?}"
+    );
+    t.keys(&["q"]);
+}
