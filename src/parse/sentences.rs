@@ -133,9 +133,10 @@ fn marker_run(s: &str) -> Option<(Vec<u32>, usize)> {
 /// One `[n]` or `[n, m]` marker: numbers of 1-4 digits, nothing else inside.
 fn one_marker(s: &str) -> Option<(Vec<u32>, usize)> {
     let body = s.strip_prefix('[')?;
-    let close = body.find(']')?;
+    // Look no further than a marker can reach, so runs of `[` stay linear.
+    let close = body.bytes().take(25).position(|b| b == b']')?;
     let inner = &body[..close];
-    if inner.is_empty() || inner.len() > 24 {
+    if inner.is_empty() {
         return None;
     }
     let mut nums = Vec::new();
@@ -149,46 +150,41 @@ fn one_marker(s: &str) -> Option<(Vec<u32>, usize)> {
     Some((nums, close + 2))
 }
 
-/// Byte offsets at which sentences start (the first is always 0).
+/// Byte offsets at which sentences start (the first is always 0). One pass over
+/// the characters, holding none of them: a 10 MB line costs no more than its text.
 fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut it = text.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
         let cjk = matches!(c, '。' | '！' | '？');
         if !(matches!(c, '.' | '!' | '?' | '…' | '।' | '؟') || cjk) {
-            i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
-        }
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
-        }
+        while it
+            .next_if(|&(_, d)| matches!(d, '.' | '!' | '?' | '…'))
+            .is_some()
+        {}
+        while it.next_if(|&(_, d)| is_closer(d)).is_some() {}
         if cjk {
-            if j < chars.len() {
-                starts.push(chars[j].0);
+            if let Some(&(at, _)) = it.peek() {
+                starts.push(at);
             }
-            i = j;
             continue;
         }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        let mut spaced = false;
+        while it.next_if(|&(_, d)| d.is_whitespace()).is_some() {
+            spaced = true;
         }
-        if k == j || k >= chars.len() {
-            i = j;
+        let Some(&(at, next)) = it.peek() else {
+            break;
+        };
+        if !spaced {
             continue;
         }
-        let next = chars[k].1;
         let capital = next.is_uppercase() || (next.is_alphabetic() && !next.is_lowercase());
         if (capital || is_opener(next)) && !(c == '.' && ends_abbreviation(&text[..pos])) {
-            starts.push(chars[k].0);
+            starts.push(at);
         }
-        i = k;
     }
     starts
 }

@@ -59,3 +59,4 @@ pub fn check_facts(facts: &Path) -> Option<(bool, String)> {
         String::from_utf8_lossy(&out.stdout).into_owned(),
     ))
 }
+pub mod pathological;
