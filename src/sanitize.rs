@@ -14,6 +14,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::Document;
+
 /// Cleans `s` for display or storage; see the module doc for the mapping.
 pub fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     if !s
@@ -128,6 +130,58 @@ fn skip_string(it: &mut Chars) {
                 it.next();
             }
         }
+    }
+}
+
+/// Cleans every string of `doc` in place with [`for_terminal`]: for JSON from
+/// elsewhere, and for documents read back from a store that something else wrote.
+pub fn clean_document(doc: &mut Document) {
+    fn c(s: &mut String) {
+        if let std::borrow::Cow::Owned(o) = for_terminal(s) {
+            *s = o;
+        }
+    }
+    fn co(s: &mut Option<String>) {
+        if let Some(s) = s {
+            c(s);
+        }
+    }
+    c(&mut doc.title);
+    let paragraphs = doc.lead.iter_mut().chain(doc.reactions.iter_mut()).chain(
+        doc.sections
+            .iter_mut()
+            .flat_map(|s| s.paragraphs.iter_mut()),
+    );
+    for p in paragraphs {
+        for s in &mut p.sentences {
+            c(&mut s.text);
+        }
+    }
+    for s in &mut doc.sections {
+        co(&mut s.heading);
+    }
+    for i in &mut doc.images {
+        c(&mut i.caption);
+        co(&mut i.credit);
+    }
+    for s in &mut doc.sources {
+        co(&mut s.outlet);
+        c(&mut s.title);
+        co(&mut s.summary);
+        co(&mut s.url);
+    }
+    for e in &mut doc.timeline {
+        c(&mut e.text);
+        c(&mut e.date.label);
+        co(&mut e.date.part);
+    }
+    if let Some(d) = &mut doc.published {
+        c(&mut d.label);
+    }
+    for r in &mut doc.related {
+        co(&mut r.title);
+        co(&mut r.summary);
+        co(&mut r.image);
     }
 }
 

@@ -281,3 +281,55 @@ fn demo_uses_a_throw_away_store_with_the_samples() {
         "--demo never touches the real store"
     );
 }
+
+/// A store that some other program wrote escape sequences into (tidings cleans
+/// what it imports, so only tampering puts them there): every command that prints
+/// from it, in every format, still prints no control character.
+#[test]
+fn a_tampered_store_prints_no_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        tidings(dir.path(), &["import", common::samples().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let evil = "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;UFdORUQ=\u{7}\u{9b}2J\u{202e}";
+    let sql = format!(
+        "UPDATE documents SET title = title || '{evil}', latest_label = '{evil}',
+           json = replace(json, '\"title\":\"', '\"title\":\"{json_evil}')",
+        json_evil = serde_json::to_string(evil).unwrap().trim_matches('"')
+    );
+    // Python's sqlite3 writes the file as another program would.
+    let py = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()")
+        .arg(dir.path().join("tidings.db"))
+        .arg(sql)
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let id = stdout(&tidings(dir.path(), &["list", "--limit", "1"]))[..8].to_string();
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["show", &id],
+        vec!["show", "--json", &id],
+        vec!["search", "the"],
+        vec!["search", "--json", "the"],
+        vec!["export", "--format", "json"],
+        vec!["export", "--format", "markdown"],
+    ] {
+        let out = tidings(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(!text.is_empty(), "{args:?} printed nothing");
+        assert!(
+            !common::has_control(&text),
+            "{args:?} printed a control: {text:?}"
+        );
+    }
+}

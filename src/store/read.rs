@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{sql_err, Store, StoreError};
 use crate::fold::{fold, title_key};
 use crate::model::Document;
+use crate::sanitize::{clean_document, for_terminal};
 
 /// One row of the headline list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +39,23 @@ pub struct Hit {
 const ITEM_COLUMNS: &str =
     "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved";
 
+/// Text from the store as it may reach a terminal, whoever wrote the file.
+fn cleaned(s: String) -> String {
+    match for_terminal(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
 fn item(r: &Row) -> rusqlite::Result<ListItem> {
     Ok(ListItem {
         uid: r.get(0)?,
         kind: r.get(1)?,
-        title: r.get(2)?,
+        title: cleaned(r.get(2)?),
         article_count: r.get(3)?,
         source_count: r.get(4)?,
         event_count: r.get(5)?,
-        latest: r.get(6)?,
+        latest: r.get::<_, Option<String>>(6)?.map(cleaned),
         read: r.get(7)?,
         saved: r.get(8)?,
     })
@@ -106,10 +115,11 @@ impl Store {
             .optional()
             .map_err(err)?;
         let (item, json) = row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
-        let doc = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        let mut doc = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
             path: self.path.clone(),
             reason: format!("document {uid} does not read back: {e}"),
         })?;
+        clean_document(&mut doc);
         Ok(Stored { item, doc })
     }
 
@@ -187,7 +197,7 @@ impl Store {
             .query_map(params![q, limit as i64], |r| {
                 Ok(Hit {
                     item: item(r)?,
-                    snippet: r.get(9)?,
+                    snippet: cleaned(r.get(9)?),
                 })
             })
             .map_err(&err)?;
