@@ -404,3 +404,8 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
     );
     t.keys(&["q"]);
 }
+
+#[test]
+fn terminal_restored_after_sigint() {
+    terminal_restored_after("INT");
+}
