@@ -91,10 +91,11 @@ fn a_gigabyte_file_is_refused_before_it_is_read() {
 fn a_gigabyte_on_standard_input_is_cut_off_at_the_limit() {
     use std::io::Write;
     use std::process::Stdio;
+    let store = tempfile::tempdir().unwrap();
     let mut child = common::bin()
         .args(["import", "--max-page-bytes", "1048576", "-"])
         .arg("--data-dir")
-        .arg(tempfile::tempdir().unwrap().path())
+        .arg(store.path())
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
