@@ -108,11 +108,11 @@ pub fn run(store: &mut Store) -> Result<(), String> {
     }
     spawn_watchdog(Arc::clone(&stop));
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
-    let items = store
-        .list(usize::MAX >> 1, false, 0)
+    let first = store
+        .list(FIRST_ROWS, false, 0)
         .map_err(|e| e.to_string())?;
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = event_loop(store, items, remembered, &stop);
+    let result = event_loop(store, first, remembered, &stop);
     drop(guard);
     result
 }
@@ -131,9 +131,16 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// The most headlines a filter shows.
+const FILTER_ROWS: usize = 500;
+/// Headlines read before the first frame: more than any screen shows.
+const FIRST_ROWS: usize = 500;
+/// Headlines read per step after the first frame, between looks at the keyboard.
+const MORE_ROWS: usize = 5_000;
+
 fn event_loop(
     store: &mut Store,
-    items: Vec<crate::store::ListItem>,
+    first: Vec<crate::store::ListItem>,
     remembered: Option<String>,
     stop: &AtomicBool,
 ) -> Result<(), String> {
@@ -141,7 +148,12 @@ fn event_loop(
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
-    let mut quit = dispatch(&mut app, store, Action::ListLoaded(items));
+    let first = if first.len() < FIRST_ROWS {
+        Action::ListLoaded(first)
+    } else {
+        Action::ListPartial(first)
+    };
+    let mut quit = dispatch(&mut app, store, first);
     while !quit && !stop.load(Ordering::Relaxed) {
         term.draw(|f| {
             #[cfg(debug_assertions)]
@@ -149,7 +161,26 @@ fn event_loop(
             ui::draw(f, &app)
         })
         .map_err(|e| e.to_string())?;
-        if !event::poll(Duration::from_millis(250)).map_err(|e| e.to_string())? {
+        // While the rest of the list is read in, keys still come first.
+        let wait = if app.loading {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(250)
+        };
+        if !event::poll(wait).map_err(|e| e.to_string())? {
+            if app.loading {
+                let more = match store.list(MORE_ROWS, false, app.items.len()) {
+                    Ok(items) => Action::ListMore {
+                        done: items.len() < MORE_ROWS,
+                        items,
+                    },
+                    Err(e) => {
+                        app.loading = false;
+                        Action::Notice(e.to_string())
+                    }
+                };
+                quit = dispatch(&mut app, store, more);
+            }
             continue;
         }
         let action = match event::read().map_err(|e| e.to_string())? {
@@ -234,11 +265,8 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(()) => format!("opened {url}"),
             Err(e) => e,
         })),
-        Effect::Search(q) => match store.search(&q, 1000) {
-            Ok(hits) => Some(Action::FilterResults(
-                q,
-                hits.into_iter().map(|h| h.item).collect(),
-            )),
+        Effect::Search(q) => match store.filter(&q, FILTER_ROWS) {
+            Ok(items) => Some(Action::FilterResults(q, items)),
             Err(e) => notice(e),
         },
     }

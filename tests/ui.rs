@@ -368,3 +368,66 @@ fn wide_and_combining_text_lands_in_the_right_columns() {
         "a wide character takes two columns"
     );
 }
+
+/// A large store's list arrives in parts: the first screenful draws at once with
+/// "reading…", later parts append without moving the selection, and the story
+/// remembered from last time is selected when the part holding it arrives.
+#[test]
+fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    tidings::import::import_documents(&mut store, &tidings::samples::documents()).unwrap();
+    let all = store.list(100, false, 0).unwrap();
+    assert_eq!(all.len(), 9);
+    let remembered = all[7].uid.clone();
+    let mut app = App::new(140, 40, Some(remembered.clone()));
+    let act = |app: &mut App, store: &mut Store, a| {
+        tidings::tui::dispatch(app, store, a);
+    };
+    act(&mut app, &mut store, Action::ListPartial(all[..3].to_vec()));
+    assert!(app.loading);
+    assert_eq!(app.selected_item().unwrap().uid, all[0].uid);
+    let mut term = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    term.draw(|f| tidings::ui::draw(f, &app)).unwrap();
+    assert!(buffer_text(term.backend().buffer()).contains("Headlines 3/3 · reading…"));
+    act(
+        &mut app,
+        &mut store,
+        Action::ListMore {
+            items: all[3..6].to_vec(),
+            done: false,
+        },
+    );
+    assert_eq!(app.items.len(), 6);
+    assert!(app.loading);
+    act(
+        &mut app,
+        &mut store,
+        Action::ListMore {
+            items: all[6..].to_vec(),
+            done: true,
+        },
+    );
+    assert!(!app.loading);
+    assert_eq!(app.selected_item().unwrap().uid, remembered);
+    assert_eq!(
+        app.story.as_ref().map(|s| s.item.uid.clone()),
+        Some(remembered),
+        "the remembered story is previewed"
+    );
+    term.draw(|f| tidings::ui::draw(f, &app)).unwrap();
+    assert!(buffer_text(term.backend().buffer()).contains("Headlines 9/9 "));
+    // A person who moved meanwhile keeps their place as parts arrive.
+    let mut app = App::new(140, 40, None);
+    act(&mut app, &mut store, Action::ListPartial(all[..3].to_vec()));
+    act(&mut app, &mut store, Action::Down);
+    act(
+        &mut app,
+        &mut store,
+        Action::ListMore {
+            items: all[3..].to_vec(),
+            done: true,
+        },
+    );
+    assert_eq!(app.selected_item().unwrap().uid, all[1].uid);
+}

@@ -65,6 +65,10 @@ pub enum Action {
     Scroll(i16),
     /// The headline list, read from the store.
     ListLoaded(Vec<ListItem>),
+    /// The first headlines, with more still to be read from the store.
+    ListPartial(Vec<ListItem>),
+    /// More headlines, appended; `done` when they were the last.
+    ListMore { items: Vec<ListItem>, done: bool },
     /// Search results for a filter.
     FilterResults(String, Vec<ListItem>),
     /// A document, read from the store, with its related cards' links.

@@ -110,8 +110,11 @@ pub struct App {
     pub size: (u16, u16),
     /// Where to put the cursor when the document being loaded arrives.
     pub pending: Option<Location>,
-    /// The story to select when the list first arrives (the last one selected).
+    /// The story to select when the list first arrives (the last one selected);
+    /// kept until the rows holding it have been read.
     pub remembered: Option<String>,
+    /// True while the rest of the headline list is still being read in.
+    pub loading: bool,
 }
 
 impl App {
@@ -134,6 +137,7 @@ impl App {
             size: (width, height),
             pending: None,
             remembered,
+            loading: false,
         }
     }
 

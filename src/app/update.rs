@@ -5,13 +5,18 @@ use super::action::{Action, Effect};
 use super::layout::Item;
 use super::{App, Citer, Filter, Focus, Overlay, View};
 use crate::opener;
+use crate::store::ListItem;
 
 impl App {
     /// Applies one action; returns what the outside world should do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(
             action,
-            Action::Notice(_) | Action::Loaded(_) | Action::ListLoaded(_)
+            Action::Notice(_)
+                | Action::Loaded(_)
+                | Action::ListLoaded(_)
+                | Action::ListPartial(_)
+                | Action::ListMore { .. }
         ) {
             self.notice = None;
         }
@@ -100,17 +105,20 @@ impl App {
             }
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(d) => self.scroll(d),
-            Action::ListLoaded(items) => {
-                let keep = self
-                    .selected_item()
-                    .map(|i| i.uid.clone())
-                    .or_else(|| self.remembered.take());
-                self.items = items;
+            Action::ListLoaded(items) => self.list_arrived(items, false),
+            Action::ListPartial(items) => self.list_arrived(items, true),
+            Action::ListMore { items, done } => {
+                self.items.extend(items);
+                self.loading = !done;
                 self.refilter();
-                if let Some(uid) = keep {
-                    self.select_uid(&uid);
+                match self.remembered.take() {
+                    Some(uid) if self.select_uid(&uid) => self.preview(),
+                    Some(uid) if self.loading => {
+                        self.remembered = Some(uid);
+                        None
+                    }
+                    _ => None,
                 }
-                self.preview()
             }
             Action::FilterResults(query, results) => {
                 if let Some(f) = &mut self.filter {
@@ -576,6 +584,24 @@ impl App {
         Some(Effect::Search(q))
     }
 
+    /// The headline list (or its first part) arrived: keep the selection, or
+    /// select the remembered story once the rows holding it are here.
+    fn list_arrived(&mut self, items: Vec<ListItem>, more: bool) -> Option<Effect> {
+        let keep = self
+            .selected_item()
+            .map(|i| i.uid.clone())
+            .or_else(|| self.remembered.take());
+        self.items = items;
+        self.loading = more;
+        self.refilter();
+        if let Some(uid) = keep {
+            if !self.select_uid(&uid) && more {
+                self.remembered = Some(uid);
+            }
+        }
+        self.preview()
+    }
+
     /// Recomputes which rows the list shows (filter results, unread only).
     pub(super) fn refilter(&mut self) {
         let keep = self.selected_item().map(|i| i.uid.clone());
@@ -595,11 +621,16 @@ impl App {
         self.follow_selection();
     }
 
-    fn select_uid(&mut self, uid: &str) {
+    /// Selects the row of `uid`; false when no visible row holds it.
+    fn select_uid(&mut self, uid: &str) -> bool {
         let rows = self.rows();
-        if let Some(pos) = self.visible.iter().position(|&i| rows[i].uid == uid) {
-            self.selected = pos;
-            self.follow_selection();
+        match self.visible.iter().position(|&i| rows[i].uid == uid) {
+            Some(pos) => {
+                self.selected = pos;
+                self.follow_selection();
+                true
+            }
+            None => false,
         }
     }
 

@@ -17,6 +17,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let mut head = format!(" Headlines {}/{}", app.visible.len(), app.items.len());
+    if app.loading {
+        head.push_str(" · reading…");
+    }
     if app.unread_only {
         head.push_str(" · unread");
     }
