@@ -102,7 +102,7 @@ fn open_store(cli: &Cli) -> Result<(Store, Option<DemoDir>), String> {
     let mut store = Store::open(&dir).map_err(|e| e.to_string())?;
     let wants_samples = cli.demo || cli.command.is_none();
     if wants_samples
-        && store.count().map_err(|e| e.to_string())? == 0
+        && store.is_empty().map_err(|e| e.to_string())?
         && store
             .state(SAMPLES_STATE)
             .map_err(|e| e.to_string())?

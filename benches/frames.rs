@@ -1,0 +1,98 @@
+//! Frame time at 200x60 in a `TestBackend` (drawing only, no terminal I/O), p50
+//! and p99 over a thousand frames each while the view moves: the headline list
+//! of 100,000 stories, and a story of 5,000 timeline events in its story and
+//! timeline views. Run: `cargo bench --bench frames`.
+
+#[path = "../tests/common/pathological.rs"]
+mod pathological;
+
+use std::time::{Duration, Instant};
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use tidings::app::action::{Action, Loaded};
+use tidings::app::App;
+use tidings::store::ListItem;
+
+const W: u16 = 200;
+const H: u16 = 60;
+const FRAMES: usize = 1000;
+
+fn item(i: usize) -> ListItem {
+    ListItem {
+        uid: format!("{i:016x}"),
+        kind: "story".into(),
+        title: format!("Council {i} Approves the Harbour Plan After a Long Debate in Lisbon"),
+        article_count: Some(4),
+        source_count: 4,
+        event_count: 12,
+        latest: Some(format!("Nov {}, 2025", i % 28 + 1)),
+        read: i % 3 == 0,
+        saved: i % 7 == 0,
+    }
+}
+
+/// Draws `FRAMES` frames, applying `step` before each; prints p50, p99 and max.
+fn measure(label: &str, app: &mut App, step: &[Action]) {
+    let mut term = Terminal::new(TestBackend::new(W, H)).unwrap();
+    let mut times = Vec::with_capacity(FRAMES);
+    for i in 0..FRAMES {
+        app.update(step[i % step.len()].clone());
+        let t = Instant::now();
+        term.draw(|f| tidings::ui::draw(f, app)).unwrap();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{label:<48} p50 {:>6.3} ms   p99 {:>6.3} ms   max {:>6.3} ms",
+        ms(times[FRAMES / 2]),
+        ms(times[FRAMES * 99 / 100]),
+        ms(times[FRAMES - 1])
+    );
+}
+
+fn main() {
+    println!("frame time at {W}x{H}, {FRAMES} frames each (TestBackend)");
+    let mut app = App::new(W, H, None);
+    app.update(Action::ListLoaded((0..100_000).map(item).collect()));
+    measure(
+        "headline list of 100,000, moving down",
+        &mut app,
+        &[Action::Down, Action::Down, Action::PageDown],
+    );
+    measure(
+        "headline list of 100,000, paging up",
+        &mut app,
+        &[Action::PageUp],
+    );
+
+    let page = pathological::page("timeline", 5_000);
+    let doc = tidings::parse::parse_text(&page).remove(0);
+    assert_eq!(doc.timeline.len(), 5_000);
+    let mut app = App::new(W, H, None);
+    let it = item(0);
+    app.update(Action::ListLoaded(vec![it.clone()]));
+    app.update(Action::Loaded(Box::new(Loaded {
+        item: it,
+        doc,
+        related: Vec::new(),
+    })));
+    app.update(Action::Open);
+    measure(
+        "story of 5,000 events, story view, paging",
+        &mut app,
+        &[Action::PageDown, Action::PageDown, Action::PageUp],
+    );
+    app.update(Action::Timeline);
+    measure(
+        "story of 5,000 events, timeline view, paging",
+        &mut app,
+        &[
+            Action::PageDown,
+            Action::PageDown,
+            Action::Down,
+            Action::PageUp,
+        ],
+    );
+}

@@ -1,0 +1,57 @@
+//! Filter latency over a store, as a person types: every prefix of each query
+//! runs through `Store::filter` (what the reader's `/` does on each key) and
+//! `Store::search` (the `search` command, with snippets).
+//! `cargo run --release --example search_latency -- DATA_DIR`
+
+use std::time::{Duration, Instant};
+
+use tidings::store::Store;
+
+const QUERIES: &[&str] = &[
+    "flood barrier",
+    "harbour plan",
+    "council",
+    "kwame mensah lisbon",
+    "vaccine rollout osaka",
+    "tromsø",
+    "data rules",
+    "nothing matches this",
+];
+
+fn stats(label: &str, mut t: Vec<Duration>) {
+    t.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{label:<40} n {:>4}   p50 {:>6.2} ms   p99 {:>6.2} ms   max {:>6.2} ms",
+        t.len(),
+        ms(t[t.len() / 2]),
+        ms(t[t.len() * 99 / 100]),
+        ms(t[t.len() - 1])
+    );
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: search_latency DATA_DIR");
+    let store = Store::open(std::path::Path::new(&dir)).expect("store opens");
+    println!("documents: {}", store.count().unwrap());
+    let mut filter = Vec::new();
+    let mut search = Vec::new();
+    for _round in 0..3 {
+        for q in QUERIES {
+            let chars: Vec<char> = q.chars().collect();
+            for n in 1..=chars.len() {
+                let prefix: String = chars[..n].iter().collect();
+                let t = Instant::now();
+                std::hint::black_box(store.filter(&prefix, 500).unwrap());
+                filter.push(t.elapsed());
+            }
+            let t = Instant::now();
+            std::hint::black_box(store.search(q, 20).unwrap());
+            search.push(t.elapsed());
+        }
+    }
+    stats("filter as you type (500 rows)", filter);
+    stats("search command (20 hits with snippets)", search);
+}
