@@ -4,8 +4,12 @@ screen shows a pattern; then optionally send keys (`-` for none) and time until 
 second pattern, counted from the keys (or from the launch when there are none).
 Prints: first_ms [second_ms]. Used by bench/run.sh and bench/compare.sh.
 
+With QUIT=KEYS in the environment, sends those keys at the end and waits for
+the program to exit (so that a wrapper such as /usr/bin/time can report).
+
 usage: first_screen.py WIDTH HEIGHT PATTERN [KEYS PATTERN2] -- COMMAND...
 """
+import os
 import re
 import subprocess
 import sys
@@ -40,6 +44,15 @@ def main():
                 start = time.monotonic()
                 subprocess.run(tmux + ["send-keys", "-t", "b"] + keys.split(), check=True)
             out.append(f"{wait(pat2, start, opts[4]):.0f}")
+        quit_keys = os.environ.get("QUIT")
+        if quit_keys:
+            subprocess.run(tmux + ["send-keys", "-t", "b"] + quit_keys.split())
+            start = time.monotonic()
+            while subprocess.run(tmux + ["has-session", "-t", "b"],
+                                 capture_output=True).returncode == 0:
+                if time.monotonic() - start > 30:
+                    sys.exit("the program did not quit")
+                time.sleep(0.01)
         print(" ".join(out))
     finally:
         subprocess.run(tmux + ["kill-server"], capture_output=True)

@@ -3,6 +3,8 @@
 //! of 100,000 stories, and a story of 5,000 timeline events in its story and
 //! timeline views. Run: `cargo bench --bench frames`.
 
+// Only `page` is used here; the case table serves the tests and the example.
+#[allow(dead_code)]
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
 

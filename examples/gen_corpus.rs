@@ -1,6 +1,8 @@
 //! Writes N deterministic page dumps (stories and articles, realistic sizes) for
 //! scale tests and benchmarks: `cargo run --release --example gen_corpus -- N DIR`.
-//! The same N and the same code always give the same bytes.
+//! The same N and the same code always give the same bytes. With `--rss FILE`
+//! it also writes the same N items as one RSS 2.0 feed, for other readers
+//! (`bench/compare.sh` loads it into newsboat).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -181,15 +183,60 @@ fn article(r: &mut Rng, i: usize) -> String {
     p
 }
 
+/// One page as an RSS item: its title, its first lines as the description, a
+/// link and a date that differ per item.
+fn rss_item(page: &str, i: usize) -> String {
+    let mut lines = page.lines().filter(|l| !l.trim().is_empty());
+    let title = lines.next().unwrap_or("");
+    let mut description = String::new();
+    for l in lines {
+        if description.len() > 400 {
+            break;
+        }
+        description.push_str(l);
+        description.push(' ');
+    }
+    let day = i % 28 + 1;
+    let (hour, minute) = (i / 60 % 24, i % 60);
+    format!(
+        "<item><title>{}</title><link>https://example.org/story/{i}</link><guid>https://example.org/story/{i}</guid><pubDate>Mon, {day:02} Nov 2025 {hour:02}:{minute:02}:00 +0000</pubDate><description>{}</description></item>\n",
+        xml_escape(title),
+        xml_escape(description.trim_end())
+    )
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(n), Some(dir)) = (
         args.next().and_then(|n| n.parse::<usize>().ok()),
         args.next(),
     ) else {
-        eprintln!("usage: gen_corpus N DIR");
+        eprintln!("usage: gen_corpus N DIR [--rss FILE]");
         std::process::exit(2);
     };
+    let rss_path = match (args.next().as_deref(), args.next()) {
+        (Some("--rss"), Some(file)) => Some(PathBuf::from(file)),
+        (None, _) => None,
+        _ => {
+            eprintln!("usage: gen_corpus N DIR [--rss FILE]");
+            std::process::exit(2);
+        }
+    };
+    let mut rss = rss_path.as_ref().map(|p| {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(p).expect("create the feed"));
+        f.write_all(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n<title>tidings corpus</title><link>https://example.org/</link><description>Generated stories</description>\n",
+        )
+        .expect("write the feed");
+        f
+    });
     let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).expect("create the output directory");
     let mut r = Rng(0x9e37_79b9_7f4a_7c15);
@@ -206,6 +253,14 @@ fn main() {
         let mut f =
             std::fs::File::create(sub.join(format!("page-{i:06}.txt"))).expect("create a page");
         f.write_all(page.as_bytes()).expect("write a page");
+        if let Some(feed) = rss.as_mut() {
+            feed.write_all(rss_item(&page, i).as_bytes())
+                .expect("write the feed");
+        }
+    }
+    if let Some(mut feed) = rss {
+        feed.write_all(b"</channel></rss>\n").expect("write the feed");
+        feed.flush().expect("write the feed");
     }
     eprintln!(
         "wrote {n} pages, {:.1} MB, to {}",
