@@ -259,7 +259,8 @@ fn main() {
         }
     }
     if let Some(mut feed) = rss {
-        feed.write_all(b"</channel></rss>\n").expect("write the feed");
+        feed.write_all(b"</channel></rss>\n")
+            .expect("write the feed");
         feed.flush().expect("write the feed");
     }
     eprintln!(
