@@ -309,6 +309,11 @@ impl Recurrence {
             .collect();
         let mut counts = HashMap::with_capacity_and_hasher(words.len() * MAX_N, Default::default());
         for i in 0..words.len() {
+            // The scorer only asks about phrases that start with a capital, a digit
+            // or a quotation opening on a capital: the rest need no entry.
+            if !starts_a_name(words[i]) {
+                continue;
+            }
             // Extend one hash word by word: the key of words[i..i + n] for each n.
             let mut h = FNV_OFFSET;
             for w in words[i..].iter().take(MAX_N) {
@@ -322,14 +327,21 @@ impl Recurrence {
         Recurrence { counts }
     }
 
-    /// How often the phrase (case-sensitive, normalized words) occurs on the page.
+    /// How often the phrase (case-sensitive, normalized words) occurs on the page;
+    /// only phrases whose first word [`starts_a_name`] are indexed.
     fn count(&self, words: &[&str]) -> u32 {
         if words.is_empty() || words.len() > MAX_N {
             return 0;
         }
         let normed: Vec<&str> = words.iter().map(|w| norm(w)).collect();
+        debug_assert!(starts_a_name(normed[0]), "{normed:?} is not indexed");
         self.counts.get(&hash_words(&normed)).copied().unwrap_or(0)
     }
+}
+
+/// True when a normalized word does not start with a lowercase letter.
+fn starts_a_name(normed: &str) -> bool {
+    normed.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

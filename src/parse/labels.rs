@@ -58,6 +58,9 @@ pub struct Labels {
     timeline: HashSet<String>,
     key_facts: HashSet<String>,
     status: HashSet<String>,
+    /// The first word of each status label: a line with none of them is no
+    /// status line, found without searching for every label.
+    status_first_words: HashSet<String>,
     photo_credit: Vec<String>,
     ai_image: Vec<String>,
     ai_report: Vec<String>,
@@ -151,6 +154,14 @@ impl Labels {
             timeline: set(|t| &t.timeline),
             key_facts: set(|t| &t.key_facts),
             status: set(|t| &t.status),
+            status_first_words: set(|t| &t.status)
+                .iter()
+                .filter_map(|w| {
+                    w.split(|c: char| !c.is_alphanumeric())
+                        .find(|x| !x.is_empty())
+                })
+                .map(String::from)
+                .collect(),
             photo_credit: list(|t| &t.photo_credit),
             ai_image: list(|t| &t.ai_image),
             ai_report: list(|t| &t.ai_report),
@@ -280,6 +291,12 @@ impl Labels {
             return false;
         }
         let f = fold(line);
+        if !f
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| self.status_first_words.contains(w))
+        {
+            return false;
+        }
         let hits = self.status.iter().filter(|w| contains_word(&f, w)).count();
         hits >= 2
     }
