@@ -177,9 +177,13 @@ impl Labels {
 
     /// The folded line when it is short enough to equal a label; body lines are
     /// refused by length before any folding, which keeps parsing fast.
-    fn short_key(&self, line: &str) -> Option<String> {
+    /// `f` of the folded line, when the line is short enough to be a label.
+    fn with_short_key<R>(&self, line: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
         let limit = self.max_label_chars * 2 + 8;
-        line.chars().nth(limit).is_none().then(|| fold(line))
+        line.chars()
+            .nth(limit)
+            .is_none()
+            .then(|| with_folded(line, f))
     }
 
     /// The folded start of a line, as long as the longest label.
@@ -192,7 +196,8 @@ impl Labels {
     }
 
     fn in_set(&self, set: &HashSet<String>, line: &str) -> bool {
-        self.short_key(line).is_some_and(|k| set.contains(&k))
+        self.with_short_key(line, |k| set.contains(k))
+            .unwrap_or(false)
     }
 
     fn has_prefix(&self, prefixes: &[String], line: &str) -> bool {
@@ -260,7 +265,10 @@ impl Labels {
         if !line.ends_with(')') {
             return None;
         }
-        let f = self.short_key(line)?;
+        self.with_short_key(line, |f| self.count_key(f)).flatten()
+    }
+
+    fn count_key(&self, f: &str) -> Option<(CountLabel, u32)> {
         let open = f.find('(')?;
         let inner = f[open + 1..].strip_suffix(')')?.trim();
         let head = f[..open].trim();
@@ -280,8 +288,8 @@ impl Labels {
 
     /// A bare `Sources` heading without a count.
     pub fn is_sources(&self, line: &str) -> bool {
-        self.short_key(line)
-            .is_some_and(|f| self.sources.contains(&f))
+        self.with_short_key(line, |f| self.sources.iter().any(|s| s == f))
+            .unwrap_or(false)
     }
 
     /// The `Updated Published Cached` status line of the Key Facts layout: a short
@@ -290,15 +298,11 @@ impl Labels {
         if line.ends_with(['.', ']', '!', '?']) || line.split_whitespace().nth(16).is_some() {
             return false;
         }
-        let f = fold(line);
-        if !f
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| self.status_first_words.contains(w))
-        {
-            return false;
-        }
-        let hits = self.status.iter().filter(|w| contains_word(&f, w)).count();
-        hits >= 2
+        with_folded(line, |f| {
+            f.split(|c: char| !c.is_alphanumeric())
+                .any(|w| self.status_first_words.contains(w))
+                && self.status.iter().filter(|w| contains_word(f, w)).count() >= 2
+        })
     }
 
     /// If the whole line is made of AI badges, what they say.
@@ -343,6 +347,25 @@ impl Labels {
 pub enum CountLabel {
     Updated,
     Sources,
+}
+
+/// `f` of `fold(line)`. A page's line is asked several questions in a row (is it
+/// the sources heading, the timeline, a status line...), so the last fold is kept.
+fn with_folded<R>(line: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, String)> = const {
+            std::cell::RefCell::new((String::new(), String::new()))
+        };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != line {
+            last.1 = fold(line);
+            last.0.clear();
+            last.0.push_str(line);
+        }
+        f(&last.1)
+    })
 }
 
 fn contains_word(hay: &str, word: &str) -> bool {
