@@ -7,8 +7,9 @@
 //! quotation), the tense of the body's first verb (`met`, `asked`), and whether the
 //! phrases on either side of the cut recur elsewhere on the page (names do).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Words that are lowercase in headline case and never end a heading.
 const FUNCTION: &[&str] = &[
@@ -339,6 +340,17 @@ impl Recurrence {
     }
 }
 
+/// `w` in lowercase, borrowed when it already is (most words of a paragraph).
+fn lowercased(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars()
+        .any(|c| !c.is_lowercase() && c.to_lowercase().next() != Some(c))
+    {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// True when a normalized word does not start with a lowercase letter.
 fn starts_a_name(normed: &str) -> bool {
     normed.chars().next().is_some_and(|c| !c.is_lowercase())
@@ -376,7 +388,7 @@ fn norm(w: &str) -> &str {
 struct Word<'a> {
     raw: &'a str,
     start: usize,
-    lower: String,
+    lower: std::borrow::Cow<'a, str>,
     capital: bool,
     lowercase: bool,
     digit: bool,
@@ -392,7 +404,7 @@ impl<'a> Word<'a> {
         Word {
             raw,
             start,
-            lower: norm(raw).to_lowercase(),
+            lower: lowercased(norm(raw)),
             capital: letter.is_uppercase() || (letter.is_alphabetic() && !letter.is_lowercase()),
             lowercase: letter.is_lowercase() && !quote,
             digit: letter.is_ascii_digit(),
@@ -401,17 +413,29 @@ impl<'a> Word<'a> {
     }
 
     fn is_function(&self) -> bool {
-        FUNCTION.contains(&self.lower.as_str())
-            || FUNCTION.contains(&self.raw.to_lowercase().as_str())
+        static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+        self.among(SET.get_or_init(|| FUNCTION.iter().copied().collect()))
     }
 
     fn is_title(&self) -> bool {
-        TITLES.contains(&self.lower.as_str()) || TITLES.contains(&self.raw.to_lowercase().as_str())
+        static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+        self.among(SET.get_or_init(|| TITLES.iter().copied().collect()))
+    }
+
+    /// In `set` normalized, or lowercased as written (`vs.`, `Dr.`); the second
+    /// look is needed only when normalizing trimmed something.
+    fn among(&self, set: &HashSet<&str>) -> bool {
+        set.contains(self.lower.as_ref())
+            || (norm(self.raw).len() != self.raw.len()
+                && set.contains(self.raw.to_lowercase().as_str()))
     }
 
     fn is_past_verb(&self) -> bool {
-        let w = self.lower.as_str();
-        VERBS.contains(&w) || (w.len() > 3 && w.ends_with("ed"))
+        static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+        let w = self.lower.as_ref();
+        SET.get_or_init(|| VERBS.iter().copied().collect())
+            .contains(w)
+            || (w.len() > 3 && w.ends_with("ed"))
     }
 
     /// A lowercase word that carries meaning (not `of`, `and`, `the`).
@@ -523,9 +547,9 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
     let next = words.get(k + 1);
     let mut s = 0.0;
 
-    if STARTERS.contains(&w.lower.as_str()) && !w.quote {
+    if STARTERS.contains(&w.lower.as_ref()) && !w.quote {
         s += 10.0;
-    } else if CLAUSE_STARTERS.contains(&w.lower.as_str()) && next.is_some_and(|n| n.lowercase) {
+    } else if CLAUSE_STARTERS.contains(&w.lower.as_ref()) && next.is_some_and(|n| n.lowercase) {
         s += 6.0;
     }
     if w.quote {
