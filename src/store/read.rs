@@ -67,7 +67,8 @@ fn item(r: &Row) -> rusqlite::Result<ListItem> {
 /// Turns what a person typed into an FTS5 query: every word must match, the last
 /// as a prefix once it has [`PREFIX_MIN`] characters (a one-letter prefix merges
 /// the lists of every word that starts with it: 250-500 ms over 100,000
-/// documents); punctuation and operators in the input carry no meaning.
+/// documents). Shorter, it is a whole word when alone and left out after other
+/// words (still being typed). Punctuation and operators carry no meaning.
 pub fn fts_query(input: &str) -> Option<String> {
     let folded = fold(input);
     let words: Vec<&str> = folded
@@ -76,12 +77,13 @@ pub fn fts_query(input: &str) -> Option<String> {
         .collect();
     let (last, rest) = words.split_last()?;
     let mut q: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
-    let star = if last.chars().count() >= PREFIX_MIN {
-        "*"
-    } else {
-        ""
-    };
-    q.push(format!("\"{last}\"{star}"));
+    if last.chars().count() >= PREFIX_MIN {
+        q.push(format!("\"{last}\"*"));
+    } else if q.is_empty() {
+        // A short word alone is a whole word ("EU").
+        q.push(format!("\"{last}\""));
+    }
+    // After other words, a short last word is still being typed: wait for it.
     Some(q.join(" "))
 }
 
@@ -314,9 +316,15 @@ mod tests {
         );
         assert_eq!(
             fts_query("Corée OR \"x").as_deref(),
-            Some("\"coree\" \"or\" \"x\""),
-            "a last word under three letters is a whole word"
+            Some("\"coree\" \"or\""),
+            "a short last word after others waits to be typed"
         );
+        assert_eq!(
+            fts_query("EU").as_deref(),
+            Some("\"eu\""),
+            "alone, a whole word"
+        );
+        assert_eq!(fts_query("EU sum").as_deref(), Some("\"eu\" \"sum\"*"));
         assert_eq!(fts_query("EU sum").as_deref(), Some("\"eu\" \"sum\"*"));
         assert_eq!(fts_query("  ...  "), None);
     }
