@@ -263,6 +263,12 @@ fn filter_narrows_as_you_type_through_the_store() {
     r.keys("shackleton");
     assert_eq!(r.app.visible.len(), 1);
     assert!(r.screen().contains("/shackleton"));
+    // A short last word is still being typed: the list does not empty.
+    r.keys(" c");
+    assert_eq!(r.app.visible.len(), 1, "after a one-letter word");
+    r.keys("ra");
+    assert_eq!(r.app.visible.len(), 1, "\"cra\" is a prefix of crater");
+    r.keys("\x08\x08\x08");
     r.keys("\n");
     assert!(r.app.filter.is_some() && !r.app.typing());
     r.keys("\x1b");
