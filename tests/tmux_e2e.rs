@@ -367,13 +367,18 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
     assert!(!cwd.join("pwned").exists(), "a shell ran the URL");
     // The second claim's source has a file: URL, which is not opened.
     std::fs::remove_file(&argv_file).unwrap();
-    t.keys(&["Escape", "]", "Enter"]);
+    // Escape on its own: followed at once by `]` a terminal reads ESC ] (OSC).
+    t.keys(&["Escape"]);
+    t.wait("the card to close", |s| !s.contains("Source [1]"));
+    t.keys(&["]", "Enter"]);
     t.wait_for("Source [2]");
     t.keys(&["o"]);
     t.wait_for("only http and https links are opened");
     assert!(!argv_file.exists(), "a file: URL reached the browser");
     // The timeline too, then look at every byte tmux holds for the screen.
-    t.keys(&["Escape", "t"]);
+    t.keys(&["Escape"]);
+    t.wait("the card to close", |s| !s.contains("Source [2]"));
+    t.keys(&["t"]);
     t.wait_for("Vote held.");
     let raw = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
     let raw = String::from_utf8(raw).expect("UTF-8 screen");
