@@ -126,19 +126,7 @@ fn read_only_data_directory_is_a_clear_error() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // File modes do not bind root: run as `nobody` then, which CI's root can do.
-    let mut cmd = if is_root() {
-        let mut c = std::process::Command::new("setpriv");
-        c.args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_tidings"),
-        ]);
-        c
-    } else {
-        common::bin()
-    };
+    let mut cmd = unprivileged();
     let out = cmd
         .arg("--data-dir")
         .arg(&ro)
@@ -158,6 +146,22 @@ fn read_only_data_directory_is_a_clear_error() {
         0,
         "nothing was created"
     );
+}
+
+/// tidings as a user that file modes bind: `nobody` through `setpriv` when the
+/// tests run as root (as on CI), else the user running them.
+fn unprivileged() -> std::process::Command {
+    if !is_root() {
+        return common::bin();
+    }
+    let mut c = std::process::Command::new("setpriv");
+    c.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_tidings"),
+    ]);
+    c
 }
 
 fn is_root() -> bool {
@@ -355,19 +359,10 @@ fn read_only_store_file_is_a_clear_error() {
     )
     .unwrap();
     // The directory is writable by whoever runs the test, so only the file binds.
-    let mut cmd = if is_root() {
+    if is_root() {
         std::os::unix::fs::chown(dir.path(), Some(65534), Some(65534)).unwrap();
-        let mut c = std::process::Command::new("setpriv");
-        c.args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_tidings"),
-        ]);
-        c
-    } else {
-        common::bin()
-    };
+    }
+    let mut cmd = unprivileged();
     let out = cmd
         .arg("--data-dir")
         .arg(dir.path())
