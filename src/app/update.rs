@@ -19,6 +19,11 @@ impl App {
                 | Action::ListMore { .. }
         ) {
             self.notice = None;
+            // Once the person acts, the story remembered from last time no
+            // longer decides where the selection goes.
+            if !matches!(action, Action::Resize(..)) {
+                self.remembered = None;
+            }
         }
         if self.help {
             return self.update_help(action);
