@@ -51,6 +51,14 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
 
+/// [`for_terminal`] of an owned string, which is kept when already clean.
+pub fn for_terminal_owned(s: String) -> String {
+    match for_terminal(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(o) => o,
+    }
+}
+
 /// True when `c` is a control, bidi control or invisible that [`clean`] removes.
 pub fn is_dropped(c: char) -> bool {
     matches!(c,
@@ -137,9 +145,7 @@ fn skip_string(it: &mut Chars) {
 /// elsewhere, and for documents read back from a store that something else wrote.
 pub fn clean_document(doc: &mut Document) {
     fn c(s: &mut String) {
-        if let std::borrow::Cow::Owned(o) = for_terminal(s) {
-            *s = o;
-        }
+        *s = for_terminal_owned(std::mem::take(s));
     }
     fn co(s: &mut Option<String>) {
         if let Some(s) = s {

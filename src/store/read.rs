@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{sql_err, Store, StoreError};
 use crate::fold::{fold, title_key};
 use crate::model::Document;
-use crate::sanitize::{clean_document, for_terminal};
+use crate::sanitize::{clean_document, for_terminal_owned};
 
 /// One row of the headline list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,23 +42,15 @@ const ITEM_COLUMNS: &str =
 /// How many of the most recently stored matches a search ranks.
 pub const RANK_WINDOW: usize = 1_000;
 
-/// Text from the store as it may reach a terminal, whoever wrote the file.
-fn cleaned(s: String) -> String {
-    match for_terminal(&s) {
-        std::borrow::Cow::Borrowed(_) => s,
-        std::borrow::Cow::Owned(o) => o,
-    }
-}
-
 fn item(r: &Row) -> rusqlite::Result<ListItem> {
     Ok(ListItem {
         uid: r.get(0)?,
         kind: r.get(1)?,
-        title: cleaned(r.get(2)?),
+        title: for_terminal_owned(r.get(2)?),
         article_count: r.get(3)?,
         source_count: r.get(4)?,
         event_count: r.get(5)?,
-        latest: r.get::<_, Option<String>>(6)?.map(cleaned),
+        latest: r.get::<_, Option<String>>(6)?.map(for_terminal_owned),
         read: r.get(7)?,
         saved: r.get(8)?,
     })
@@ -208,8 +200,11 @@ impl Store {
     /// match of a common word over 100,000 documents costs 50-100 ms, and a
     /// reader filtering headlines looks for recent news.
     pub fn filter(&self, query: &str, limit: usize) -> Result<Vec<ListItem>, StoreError> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
         Ok(self
-            .ranked(query, limit)?
+            .ranked(&q, limit)?
             .into_iter()
             .map(|(_, item)| item)
             .collect())
@@ -228,23 +223,21 @@ impl Store {
                  WHERE documents_fts MATCH ?1 AND rowid = ?2",
             )
             .map_err(&err)?;
-        self.ranked(query, limit)?
+        self.ranked(&q, limit)?
             .into_iter()
             .map(|(id, item)| {
                 let snippet: String = snip.query_row(params![q, id], |r| r.get(0)).map_err(&err)?;
                 Ok(Hit {
                     item,
-                    snippet: cleaned(snippet),
+                    snippet: for_terminal_owned(snippet),
                 })
             })
             .collect()
     }
 
     /// Row ids and headlines of the best matches; see [`Store::filter`].
-    fn ranked(&self, query: &str, limit: usize) -> Result<Vec<(i64, ListItem)>, StoreError> {
-        let Some(q) = fts_query(query) else {
-            return Ok(Vec::new());
-        };
+    /// `q` is an FTS5 query from [`fts_query`].
+    fn ranked(&self, q: &str, limit: usize) -> Result<Vec<(i64, ListItem)>, StoreError> {
         let err = sql_err(&self.path, "search");
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, d.id FROM (
