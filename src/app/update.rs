@@ -116,13 +116,10 @@ impl App {
                 self.items.extend(items);
                 self.loading = !done;
                 self.refilter();
-                match self.remembered.take() {
-                    Some(uid) if self.select_uid(&uid) => self.preview(),
-                    Some(uid) if self.loading => {
-                        self.remembered = Some(uid);
-                        None
-                    }
-                    _ => None,
+                if self.select_remembered() {
+                    self.preview()
+                } else {
+                    None
                 }
             }
             Action::FilterResults(query, results) => {
@@ -592,19 +589,30 @@ impl App {
     /// The headline list (or its first part) arrived: keep the selection, or
     /// select the remembered story once the rows holding it are here.
     fn list_arrived(&mut self, items: Vec<ListItem>, more: bool) -> Option<Effect> {
-        let keep = self
-            .selected_item()
-            .map(|i| i.uid.clone())
-            .or_else(|| self.remembered.take());
+        let keep = self.selected_item().map(|i| i.uid.clone());
         self.items = items;
         self.loading = more;
         self.refilter();
         if let Some(uid) = keep {
-            if !self.select_uid(&uid) && more {
-                self.remembered = Some(uid);
-            }
+            self.select_uid(&uid);
         }
+        self.select_remembered();
         self.preview()
+    }
+
+    /// Selects the story remembered from last time once its row is here, and
+    /// keeps waiting for it while more rows are coming; true when selected.
+    fn select_remembered(&mut self) -> bool {
+        let Some(uid) = self.remembered.take() else {
+            return false;
+        };
+        if self.select_uid(&uid) {
+            return true;
+        }
+        if self.loading {
+            self.remembered = Some(uid);
+        }
+        false
     }
 
     /// Recomputes which rows the list shows (filter results, unread only).
