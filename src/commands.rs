@@ -189,6 +189,13 @@ fn import_cmd(store: &mut Store, paths: &[PathBuf], limit: u64) -> Result<ExitCo
         "imported: {} added, {} updated, {} unchanged, {} failed",
         t.added, t.updated, t.unchanged, t.failed
     );
+    let c = report_.citations;
+    if c.resolved + c.unresolved + c.common > 0 {
+        eprintln!(
+            "citations: {} resolved, {} unresolved (shown as written), {} [common] dropped",
+            c.resolved, c.unresolved, c.common
+        );
+    }
     Ok(if t.failed > 0 {
         ExitCode::FAILURE
     } else {

@@ -1,11 +1,12 @@
-//! `tidings import`: page dumps, exported JSON documents, directories (recursive)
-//! and stdin into the store, in one transaction. A file that fails is reported with
-//! its reason and the rest still land.
+//! `tidings import`: page dumps, exported JSON documents, Kagi News JSON, RSS/Atom/
+//! JSON Feed files, directories (recursive) and stdin into the store, in one
+//! transaction. A file that fails is reported with its reason and the rest still land.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::feeds::{self, kagi::CitationTally, Loaded};
 use crate::model::{Document, SCHEMA_VERSION};
 use crate::parse::{self, InputError};
 use crate::sanitize::for_terminal;
@@ -16,11 +17,13 @@ use crate::store::{Store, StoreError, Tally};
 pub struct Report {
     pub tally: Tally,
     pub failures: Vec<(String, String)>,
+    /// Kagi News citations seen, resolved or not.
+    pub citations: CitationTally,
 }
 
 /// Extensions read from directories; files named on the command line are read
 /// whatever their name.
-const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl"];
+const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "xml", "rss", "atom"];
 
 /// Imports every path (files, directories, `-`) in one transaction.
 pub fn import_paths(
@@ -39,15 +42,29 @@ pub fn import_paths(
     }
     let mut progress = Progress::new(files.len());
     let mut importer = store.begin_import()?;
-    for (i, file) in files.iter().enumerate() {
+    let mut i = 0;
+    while i < files.len() {
         progress.tick(i);
-        let name = display(file);
-        match read_page(file, limit).and_then(|bytes| documents(file, &bytes, limit)) {
-            Ok(docs) => {
-                for doc in docs {
-                    let outcome = importer.put(&doc, Some(&name))?;
+        let file = files[i].clone();
+        i += 1;
+        let name = display(&file);
+        match read_page(&file, limit).and_then(|bytes| contents(&file, &bytes, limit)) {
+            Ok(loaded) => {
+                for doc in &loaded.documents {
+                    let outcome = importer.put(doc, Some(&name))?;
                     report.tally.count(outcome);
                 }
+                for problem in loaded.problems {
+                    report.tally.failed += 1;
+                    report.failures.push((name.clone(), problem));
+                }
+                report.citations.add(loaded.citations);
+                let listed = index_files(&file, &loaded.categories, &mut report);
+                // An index that lists itself, or one listed twice, is read once.
+                let fresh: Vec<PathBuf> =
+                    listed.into_iter().filter(|p| !files.contains(p)).collect();
+                progress.total += fresh.len();
+                files.extend(fresh);
             }
             Err(reason) => {
                 report.tally.failed += 1;
@@ -58,6 +75,46 @@ pub fn import_paths(
     progress.done();
     importer.commit()?;
     Ok(report)
+}
+
+/// The category files a Kagi index lists that sit next to it; those that do not
+/// are reported together, in one line.
+fn index_files(index: &Path, categories: &[(String, String)], report: &mut Report) -> Vec<PathBuf> {
+    let dir = index.parent().unwrap_or(Path::new("."));
+    let mut present = Vec::new();
+    let mut missing = Vec::new();
+    for (_, file) in categories {
+        // Only plain names: an index must not point outside its directory.
+        let plain = Path::new(file)
+            .file_name()
+            .is_some_and(|n| n == std::ffi::OsStr::new(file));
+        let path = dir.join(file);
+        if plain && path.is_file() {
+            present.push(path);
+        } else {
+            missing.push(file.as_str());
+        }
+    }
+    if !missing.is_empty() {
+        report.tally.failed += 1;
+        let shown: Vec<&str> = missing.iter().take(3).copied().collect();
+        let more = missing.len().saturating_sub(shown.len());
+        report.failures.push((
+            display(index),
+            format!(
+                "Kagi index: {} of {} category files are not next to it ({}{})",
+                missing.len(),
+                categories.len(),
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+        ));
+    }
+    present
 }
 
 /// Imports documents already in memory (the bundled samples) in one transaction.
@@ -98,9 +155,24 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
     }
 }
 
-/// The documents a file holds: exported JSON (an object, an array, or one object
-/// per line), else a page dump to parse.
+/// The documents a file holds (see [`contents`]).
 pub fn documents(path: &Path, bytes: &[u8], limit: u64) -> Result<Vec<Document>, String> {
+    contents(path, bytes, limit).map(|l| l.documents)
+}
+
+/// What a file holds: a feed or Kagi News JSON, exported JSON (an object, an
+/// array, or one object per line), else a page dump to parse.
+pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Loaded, String> {
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        }
+        .to_string());
+    }
+    if let Some(loaded) = feeds::load(bytes) {
+        return loaded;
+    }
     let start = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(bytes)
@@ -109,11 +181,16 @@ pub fn documents(path: &Path, bytes: &[u8], limit: u64) -> Result<Vec<Document>,
     let json_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"));
-    if json_name || matches!(start, Some(b'{') | Some(b'[')) {
+    let documents = if json_name || matches!(start, Some(b'{') | Some(b'[')) {
         let text = parse::input::decode(bytes, limit).map_err(|e| e.to_string())?;
-        return json_documents(&text);
-    }
-    parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())
+        json_documents(&text)?
+    } else {
+        parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())?
+    };
+    Ok(Loaded {
+        documents,
+        ..Loaded::default()
+    })
 }
 
 fn json_documents(text: &str) -> Result<Vec<Document>, String> {

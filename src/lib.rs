@@ -10,6 +10,8 @@
 //! - [`sanitize`]: the one road from untrusted content to a terminal cell.
 //! - [`cli`]: command-line definitions; [`commands`]: what each command does.
 //! - [`import`]: files, directories and JSON into the store; [`export`]: JSON and Markdown out.
+//! - [`feeds`]: Kagi News JSON, RSS/Atom/JSON Feed and OPML to documents and subscriptions.
+//! - [`refresh`]: fetching subscriptions over HTTP(S), conditionally, several at once.
 //! - [`samples`]: the bundled sample pages.
 //! - [`app`]: the reader's model, actions, key map and `update` (no I/O).
 //! - [`ui`]: drawing the model; [`tui`]: the terminal, event loop and effects.
@@ -21,6 +23,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod feeds;
 pub mod fold;
 pub mod import;
 pub mod invariants;

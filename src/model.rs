@@ -88,12 +88,18 @@ impl Document {
         self.sources.iter().find(|s| s.n == n)
     }
 
-    /// The latest dated timeline event, by year/month/day/part.
+    /// The latest of the publication date and the dated timeline events, by
+    /// year/month/day/part (an event on the publication day wins: it says more).
+    /// A story whose timeline is all history still counts as news of its day.
     pub fn latest_date(&self) -> Option<&PartialDate> {
-        self.timeline
-            .iter()
-            .map(|e| &e.date)
-            .filter(|d| d.year.is_some())
+        let dated = self.published.iter().filter(|d| d.year.is_some());
+        dated
+            .chain(
+                self.timeline
+                    .iter()
+                    .map(|e| &e.date)
+                    .filter(|d| d.year.is_some()),
+            )
             .max_by_key(|d| d.sort_key())
             .or(self.published.as_ref())
     }

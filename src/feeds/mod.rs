@@ -1,0 +1,126 @@
+//! News from outside the saved pages: Kagi News JSON, RSS/Atom/JSON Feed, OPML
+//! subscription lists, and the recognition of which of them some bytes are.
+
+pub mod feed;
+pub mod html;
+pub mod kagi;
+pub mod opml;
+
+use serde_json::Value;
+
+use crate::model::Document;
+use kagi::CitationTally;
+
+/// Documents read from a feed or Kagi file, with what could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    /// Items or clusters left out, each with its reason.
+    pub problems: Vec<String>,
+    pub citations: CitationTally,
+    /// A Kagi index: `(category name, file)` pairs to read next.
+    pub categories: Vec<(String, String)>,
+    /// The feed's own title, when it has one.
+    pub title: Option<String>,
+}
+
+/// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither
+/// (a page dump, or tidings' own JSON), `Some(Err)` when they are but cannot be read.
+pub fn load(bytes: &[u8]) -> Option<Result<Loaded, String>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    match body[first] {
+        b'<' if looks_like_feed_xml(&body[first..]) => Some(from_feed(body)),
+        b'{' | b'[' => {
+            let value: Value = serde_json::from_slice(body).ok()?;
+            load_json(&value, body)
+        }
+        _ => None,
+    }
+}
+
+/// Reads an already parsed JSON value that may be Kagi News or a JSON Feed.
+pub fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Loaded, String>> {
+    if value
+        .get("version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.contains("jsonfeed.org"))
+    {
+        return Some(from_feed(bytes));
+    }
+    let loaded = match kagi::shape(value)? {
+        kagi::Shape::Index(categories) => Loaded {
+            categories,
+            ..Loaded::default()
+        },
+        kagi::Shape::Clusters(clusters, time) => {
+            let mut mapped = kagi::map_clusters(clusters, time);
+            mapped
+                .documents
+                .iter_mut()
+                .for_each(crate::sanitize::clean_document);
+            Loaded {
+                documents: mapped.documents,
+                problems: mapped.problems,
+                citations: mapped.citations,
+                title: value
+                    .get("category")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                ..Loaded::default()
+            }
+        }
+    };
+    Some(Ok(loaded))
+}
+
+fn from_feed(bytes: &[u8]) -> Result<Loaded, String> {
+    let mut f = feed::parse(bytes)?;
+    f.documents
+        .iter_mut()
+        .for_each(crate::sanitize::clean_document);
+    Ok(Loaded {
+        documents: f.documents,
+        problems: f.problems,
+        title: f.title.map(crate::sanitize::for_terminal_owned),
+        ..Loaded::default()
+    })
+}
+
+/// An XML document whose root is a feed (`rss`, `feed`, `rdf:RDF`), judged from
+/// its first 4 KiB.
+fn looks_like_feed_xml(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(4096)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    ["<rss", "<feed", "<rdf:rdf", "<rdf "]
+        .iter()
+        .any(|root| text.contains(root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_dumps_and_tidings_json_are_left_to_the_page_reader() {
+        assert!(load(b"Headline\n\nSome text").is_none());
+        assert!(load(br#"{"schema":1,"kind":"story","title":"x"}"#).is_none());
+        assert!(load(b"<html><body>x</body></html>").is_none());
+    }
+
+    #[test]
+    fn feeds_and_kagi_are_recognized() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>"#;
+        assert_eq!(load(rss).unwrap().unwrap().documents.len(), 1);
+        let kagi = br#"{"category":"World","timestamp":1745759866,"clusters":[{"title":"A story","talking_points":["H: t."]}]}"#;
+        let loaded = load(kagi).unwrap().unwrap();
+        assert_eq!(loaded.documents[0].title, "A story");
+        assert_eq!(loaded.title.as_deref(), Some("World"));
+    }
+
+    #[test]
+    fn a_broken_feed_says_so() {
+        let err = load(b"<rss version=\"2.0\"><channel><item><title>x</ti").unwrap();
+        assert!(err.unwrap_err().contains("tag not closed"));
+    }
+}
