@@ -89,6 +89,51 @@ pub enum Command {
     Remove { id: String },
     /// Mark a document read, unread, saved or unsaved.
     Mark { mark: Mark, id: String },
+    /// Subscribe to an RSS, Atom or JSON Feed, or to Kagi News JSON (an index or a
+    /// category file), by its http(s) URL.
+    Subscribe {
+        url: String,
+        /// The name to show (default: the URL).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Stop refreshing a subscription (by URL or name); its stories stay.
+    Unsubscribe { url_or_name: String },
+    /// List subscriptions and what their last refresh said.
+    Subscriptions {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read or write subscriptions as OPML.
+    Opml {
+        #[command(subcommand)]
+        action: OpmlAction,
+    },
+    /// Fetch every subscription and import what changed.
+    Refresh {
+        /// Subscriptions fetched at once.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+        jobs: u16,
+        /// Seconds allowed for each fetch, from connecting to the last byte.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout: u64,
+        /// Largest response read, in bytes.
+        #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+        max_bytes: u64,
+    },
+}
+
+/// OPML import and export.
+#[derive(Debug, Subcommand)]
+pub enum OpmlAction {
+    /// Subscribe to every feed an OPML file lists.
+    Import { file: PathBuf },
+    /// Write the subscriptions as OPML 2.0.
+    Export {
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Export formats.

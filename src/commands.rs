@@ -12,6 +12,7 @@ use crate::parse;
 use crate::paths;
 use crate::sanitize::for_terminal;
 use crate::store::{ListItem, Store};
+use crate::subscription_commands as subs;
 use crate::{export, samples, summary};
 
 /// The state name that records that the samples were offered to this store.
@@ -71,6 +72,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Subscribe { url, name }) => {
+            subs::subscribe(&mut store, &url, name.as_deref())
+        }
+        Some(Command::Unsubscribe { url_or_name }) => subs::unsubscribe(&mut store, &url_or_name),
+        Some(Command::Subscriptions { json }) => subs::list(&store, &mut out, json),
+        Some(Command::Opml { action }) => subs::opml(&mut store, &mut out, action),
+        Some(Command::Refresh {
+            jobs,
+            timeout,
+            max_bytes,
+        }) => subs::refresh_cmd(&mut store, &subs::options(jobs, timeout, max_bytes)),
     };
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {

@@ -8,7 +8,8 @@
 //! - [`paths`]: where the store lives (`--data-dir`, `TIDINGS_DATA_DIR`, platform dirs).
 //! - [`store`]: the SQLite store, the only code that speaks SQL.
 //! - [`sanitize`]: the one road from untrusted content to a terminal cell.
-//! - [`cli`]: command-line definitions; [`commands`]: what each command does.
+//! - [`cli`]: command-line definitions; [`commands`]: what each command does;
+//!   [`subscription_commands`]: subscribe, unsubscribe, subscriptions, opml, refresh.
 //! - [`import`]: files, directories and JSON into the store; [`export`]: JSON and Markdown out.
 //! - [`feeds`]: Kagi News JSON, RSS/Atom/JSON Feed and OPML to documents and subscriptions.
 //! - [`refresh`]: fetching subscriptions over HTTP(S), conditionally, several at once.
@@ -31,9 +32,11 @@ pub mod model;
 pub mod opener;
 pub mod parse;
 pub mod paths;
+pub mod refresh;
 pub mod samples;
 pub mod sanitize;
 pub mod store;
+pub mod subscription_commands;
 pub mod summary;
 pub mod tui;
 pub mod ui;

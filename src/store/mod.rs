@@ -4,6 +4,7 @@
 
 mod read;
 mod schema;
+mod subscriptions;
 mod write;
 
 use std::fmt;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use read::{Hit, ListItem, Stored};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
+pub use subscriptions::{Subscription, Validators};
 pub use write::{doc_key, uid_of, Outcome, Tally};
 
 use crate::paths::STORE_FILE;

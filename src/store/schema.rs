@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 2;
+pub const CURRENT_VERSION: i32 = 3;
 
 /// Each step takes the store from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -52,6 +52,21 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX documents_row ON documents(
         id, uid, kind, title, article_count, source_count, event_count,
         latest_label, is_read, is_saved
+    );",
+    // 2 -> 3: subscriptions, and the validators (ETag, Last-Modified) of every URL
+    // fetched, so a refresh with nothing new costs one conditional request each.
+    "CREATE TABLE subscriptions (
+        id         INTEGER PRIMARY KEY,
+        url        TEXT NOT NULL UNIQUE,
+        name       TEXT,
+        added_at   INTEGER NOT NULL,
+        checked_at INTEGER,
+        status     TEXT
+    );
+    CREATE TABLE http_cache (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT
     );",
 ];
 

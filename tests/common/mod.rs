@@ -59,4 +59,5 @@ pub fn check_facts(facts: &Path) -> Option<(bool, String)> {
         String::from_utf8_lossy(&out.stdout).into_owned(),
     ))
 }
+pub mod http_server;
 pub mod pathological;

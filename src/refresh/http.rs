@@ -1,0 +1,137 @@
+//! One HTTP(S) GET with the limits a reader needs against any server: a deadline for
+//! the whole exchange (a stalled or endless body ends with it), a cap on the body,
+//! conditional headers from the last fetch, and errors said in one line.
+
+use std::time::Duration;
+
+use ureq::http::header;
+
+use crate::store::Validators;
+
+/// Limits of every fetch.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The whole exchange, from connecting to the last body byte.
+    pub timeout: Duration,
+    /// Largest body read; a larger one is cut off and refused.
+    pub max_bytes: u64,
+}
+
+/// What a server answered.
+#[derive(Debug)]
+pub enum Fetched {
+    /// 304: the version we have is current.
+    NotModified,
+    /// 200: a body and the validators that came with it.
+    Body {
+        bytes: Vec<u8>,
+        validators: Validators,
+    },
+}
+
+/// An HTTP client with the limits set once.
+pub struct Client {
+    agent: ureq::Agent,
+    limits: Limits,
+}
+
+impl Client {
+    pub fn new(limits: Limits) -> Self {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(limits.timeout))
+            .timeout_connect(Some(limits.timeout.min(Duration::from_secs(10))))
+            .http_status_as_error(false)
+            .max_redirects(5)
+            .user_agent(concat!(
+                "tidings/",
+                env!("CARGO_PKG_VERSION"),
+                " (terminal news reader)"
+            ))
+            .build()
+            .into();
+        Client { agent, limits }
+    }
+
+    /// GETs `url`, conditionally when `known` holds validators.
+    pub fn get(&self, url: &str, known: &Validators) -> Result<Fetched, String> {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err("only http:// and https:// URLs are fetched".into());
+        }
+        let mut req = self.agent.get(url);
+        if let Some(etag) = &known.etag {
+            req = req.header(header::IF_NONE_MATCH, etag);
+        }
+        if let Some(lm) = &known.last_modified {
+            req = req.header(header::IF_MODIFIED_SINCE, lm);
+        }
+        let mut resp = req.call().map_err(|e| self.describe(e))?;
+        let status = resp.status();
+        if status == 304 {
+            return Ok(Fetched::NotModified);
+        }
+        if !status.is_success() {
+            let reason = status.canonical_reason().unwrap_or("");
+            return Err(format!("HTTP {} {reason}", status.as_u16())
+                .trim_end()
+                .to_string());
+        }
+        let header_text = |name| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let validators = Validators {
+            etag: header_text(header::ETAG),
+            last_modified: header_text(header::LAST_MODIFIED),
+        };
+        if let Some(len) = header_text(header::CONTENT_LENGTH).and_then(|l| l.parse::<u64>().ok()) {
+            if len > self.limits.max_bytes {
+                return Err(too_large(len, self.limits.max_bytes));
+            }
+        }
+        let bytes = resp
+            .body_mut()
+            .with_config()
+            .limit(self.limits.max_bytes)
+            .read_to_vec()
+            .map_err(|e| self.describe(e))?;
+        Ok(Fetched::Body { bytes, validators })
+    }
+
+    fn describe(&self, e: ureq::Error) -> String {
+        match e {
+            ureq::Error::Timeout(_) => format!(
+                "no complete answer within {} s; cut off",
+                self.limits.timeout.as_secs_f32()
+            ),
+            ureq::Error::BodyExceedsLimit(_) => format!(
+                "the response is larger than {}; cut off",
+                human_bytes(self.limits.max_bytes)
+            ),
+            ureq::Error::Io(io) => format!("connection failed: {io}"),
+            ureq::Error::HostNotFound => "host not found".into(),
+            ureq::Error::TooManyRedirects => "too many redirects".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
+fn too_large(len: u64, limit: u64) -> String {
+    format!(
+        "the response is {} (over the {} limit); not read",
+        human_bytes(len),
+        human_bytes(limit)
+    )
+}
+
+/// `16 MiB`, `512 KiB`, `300 B`.
+pub fn human_bytes(n: u64) -> String {
+    const KIB: u64 = 1024;
+    match n {
+        n if n >= KIB * KIB * KIB => format!("{:.1} GiB", n as f64 / (KIB * KIB * KIB) as f64),
+        n if n >= KIB * KIB => format!("{} MiB", n / (KIB * KIB)),
+        n if n >= KIB => format!("{} KiB", n / KIB),
+        n => format!("{n} B"),
+    }
+}

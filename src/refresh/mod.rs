@@ -1,0 +1,295 @@
+//! `tidings refresh`: fetches every subscription over HTTP(S), several at once, each
+//! conditionally (ETag / Last-Modified), and imports what changed. Network and
+//! parsing run on worker threads; the store is written by the calling thread only,
+//! one transaction per subscription, so one failing source never costs the others.
+
+pub mod http;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::feeds::{self, kagi::CitationTally, Loaded};
+use crate::store::{Store, StoreError, Subscription, Tally, Validators};
+use http::{Client, Fetched, Limits};
+
+/// How a refresh runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Subscriptions fetched at once.
+    pub jobs: usize,
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            jobs: 4,
+            limits: Limits {
+                timeout: Duration::from_secs(30),
+                max_bytes: 16 * 1024 * 1024,
+            },
+        }
+    }
+}
+
+/// What refreshing one subscription did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The server said nothing changed (304).
+    NotModified,
+    /// The feed was read and imported; `skipped` items or clusters could not be.
+    Imported {
+        tally: Tally,
+        skipped: usize,
+        citations: CitationTally,
+    },
+    /// Nothing was imported, for this reason.
+    Failed(String),
+}
+
+/// One subscription's result.
+#[derive(Debug, Clone)]
+pub struct SourceResult {
+    pub subscription: Subscription,
+    pub outcome: Outcome,
+}
+
+impl SourceResult {
+    /// The status line kept with the subscription and shown to the user.
+    pub fn status(&self) -> String {
+        match &self.outcome {
+            Outcome::NotModified => "not modified".into(),
+            Outcome::Imported { tally, skipped, .. } => {
+                let mut s = format!(
+                    "{} added, {} updated, {} unchanged",
+                    tally.added, tally.updated, tally.unchanged
+                );
+                if *skipped > 0 {
+                    s.push_str(&format!(", {skipped} skipped"));
+                }
+                s
+            }
+            Outcome::Failed(reason) => format!("failed: {reason}"),
+        }
+    }
+}
+
+/// One URL a subscription needed (the feed, or a Kagi index and its categories).
+struct Page {
+    url: String,
+    result: Result<PageContent, String>,
+}
+
+enum PageContent {
+    NotModified,
+    Loaded(Loaded, Validators),
+}
+
+/// Refreshes every subscription; `progress(done, total, result)` is called on this
+/// thread as each one lands. Store errors stop the refresh; network and feed
+/// errors are results.
+pub fn refresh(
+    store: &mut Store,
+    opts: &Options,
+    mut progress: impl FnMut(usize, usize, &SourceResult),
+) -> Result<Vec<SourceResult>, StoreError> {
+    let subs = store.subscriptions()?;
+    let known = store.all_validators()?;
+    let client = Client::new(opts.limits);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, String>)>();
+    let mut results: Vec<Option<SourceResult>> = vec![None; subs.len()];
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        for _ in 0..opts.jobs.clamp(1, 32).min(subs.len()) {
+            let tx = tx.clone();
+            let (subs, known, client, next) = (&subs, &known, &client, &next);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(sub) = subs.get(i) else { break };
+                if tx.send((i, fetch(client, &sub.url, known))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (done, (i, fetched)) in rx.iter().enumerate() {
+            let outcome = match fetched {
+                Ok(pages) => land(store, &subs[i].url, pages)?,
+                Err(reason) => Outcome::Failed(reason),
+            };
+            let result = SourceResult {
+                subscription: subs[i].clone(),
+                outcome,
+            };
+            store.record_check(&subs[i].url, &result.status())?;
+            progress(done + 1, subs.len(), &result);
+            results[i] = Some(result);
+        }
+        Ok(())
+    })?;
+    Ok(results.into_iter().flatten().collect())
+}
+
+/// Fetches a subscription's URL, and a Kagi index's category files after it.
+fn fetch(
+    client: &Client,
+    url: &str,
+    known: &HashMap<String, Validators>,
+) -> Result<Vec<Page>, String> {
+    let first = fetch_page(client, url, known)?;
+    let categories = match &first {
+        PageContent::Loaded(l, _) => l.categories.clone(),
+        PageContent::NotModified => Vec::new(),
+    };
+    let mut pages = vec![Page {
+        url: url.to_string(),
+        result: Ok(first),
+    }];
+    for (name, file) in categories {
+        let page_url = match join(url, &file) {
+            Ok(u) => u,
+            Err(reason) => {
+                pages.push(Page {
+                    url: file,
+                    result: Err(format!("{name}: {reason}")),
+                });
+                continue;
+            }
+        };
+        let result = fetch_page(client, &page_url, known).map_err(|r| format!("{name}: {r}"));
+        pages.push(Page {
+            url: page_url,
+            result,
+        });
+    }
+    Ok(pages)
+}
+
+fn fetch_page(
+    client: &Client,
+    url: &str,
+    known: &HashMap<String, Validators>,
+) -> Result<PageContent, String> {
+    let none = Validators::default();
+    match client.get(url, known.get(url).unwrap_or(&none))? {
+        Fetched::NotModified => Ok(PageContent::NotModified),
+        Fetched::Body { bytes, validators } => match feeds::load(&bytes) {
+            Some(Ok(loaded)) => Ok(PageContent::Loaded(loaded, validators)),
+            Some(Err(reason)) => Err(reason),
+            None => Err(format!(
+                "neither a feed nor Kagi News JSON (it starts {:?})",
+                crate::sanitize::for_terminal(&String::from_utf8_lossy(
+                    &bytes[..bytes.len().min(40)]
+                ))
+            )),
+        },
+    }
+}
+
+/// A category file named by a Kagi index, relative to the index's URL; only files
+/// on the index's own server are followed.
+fn join(index_url: &str, file: &str) -> Result<String, String> {
+    let base = url::Url::parse(index_url).map_err(|e| format!("bad index URL: {e}"))?;
+    let joined = base
+        .join(file)
+        .map_err(|e| format!("bad category file {file:?}: {e}"))?;
+    if joined.origin() != base.origin() {
+        return Err(format!(
+            "category file {file:?} is on another server; not fetched"
+        ));
+    }
+    Ok(joined.to_string())
+}
+
+/// Imports a subscription's pages in one transaction, then keeps the validators
+/// of the pages that landed (so a failed import is fetched in full next time).
+fn land(store: &mut Store, origin: &str, pages: Vec<Page>) -> Result<Outcome, StoreError> {
+    if pages
+        .iter()
+        .all(|p| matches!(p.result, Ok(PageContent::NotModified)))
+    {
+        return Ok(Outcome::NotModified);
+    }
+    let mut tally = Tally::default();
+    let mut skipped = 0;
+    let mut citations = CitationTally::default();
+    let mut landed = Vec::new();
+    let mut first_error = None;
+    let mut importer = store.begin_import()?;
+    for page in pages {
+        match page.result {
+            Ok(PageContent::Loaded(loaded, validators)) => {
+                for doc in &loaded.documents {
+                    tally.count(importer.put(doc, Some(origin))?);
+                }
+                skipped += loaded.problems.len();
+                citations.add(loaded.citations);
+                landed.push((page.url, validators));
+            }
+            Ok(PageContent::NotModified) => {}
+            Err(reason) => {
+                skipped += 1;
+                first_error.get_or_insert(reason);
+            }
+        }
+    }
+    importer.commit()?;
+    for (url, v) in &landed {
+        store.set_validators(url, v)?;
+    }
+    if landed.is_empty() {
+        if let Some(reason) = first_error {
+            return Ok(Outcome::Failed(reason));
+        }
+    }
+    Ok(Outcome::Imported {
+        tally,
+        skipped,
+        citations,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_files_stay_beside_their_index() {
+        assert_eq!(
+            join("https://kite.example/news/kite.json", "world.json").unwrap(),
+            "https://kite.example/news/world.json"
+        );
+        assert!(join(
+            "https://kite.example/kite.json",
+            "https://evil.example/x.json"
+        )
+        .unwrap_err()
+        .contains("another server"));
+    }
+
+    #[test]
+    fn status_lines_say_what_happened() {
+        let sub = Subscription {
+            url: "https://a.example/rss".into(),
+            name: None,
+            checked_at: None,
+            status: None,
+        };
+        let r = SourceResult {
+            subscription: sub,
+            outcome: Outcome::Imported {
+                tally: Tally {
+                    added: 2,
+                    updated: 1,
+                    unchanged: 0,
+                    failed: 0,
+                },
+                skipped: 1,
+                citations: CitationTally::default(),
+            },
+        };
+        assert_eq!(r.status(), "2 added, 1 updated, 0 unchanged, 1 skipped");
+    }
+}

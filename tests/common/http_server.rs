@@ -1,0 +1,239 @@
+//! A real HTTP/1.1 server on 127.0.0.1 for the refresh tests: each route answers
+//! with a fixed body (optionally with validators, honouring conditional requests),
+//! an error status, or a hostile behaviour (stalling, trickling, endless bodies).
+//! Every request is logged so tests can count what a refresh cost.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How a route answers.
+#[derive(Clone)]
+pub enum Route {
+    /// 200 with this body and content type; 304 when the request's `If-None-Match`
+    /// equals `etag` or its `If-Modified-Since` equals `last_modified`.
+    Body {
+        body: Vec<u8>,
+        content_type: &'static str,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+    /// This status with a short text body.
+    Status(u16),
+    /// Waits this long before sending anything.
+    Stall(Duration),
+    /// Headers at once, then one byte every interval, forever.
+    Trickle(Duration),
+    /// Declares a body of this many bytes, then sends zeros as fast as it can.
+    Huge(u64),
+    /// A chunked body that never ends.
+    Endless,
+}
+
+impl Route {
+    pub fn body(body: impl Into<Vec<u8>>, content_type: &'static str) -> Route {
+        Route::Body {
+            body: body.into(),
+            content_type,
+            etag: None,
+            last_modified: None,
+        }
+    }
+
+    pub fn with_etag(body: impl Into<Vec<u8>>, content_type: &'static str, etag: &str) -> Route {
+        Route::Body {
+            body: body.into(),
+            content_type,
+            etag: Some(etag.to_string()),
+            last_modified: None,
+        }
+    }
+
+    pub fn with_last_modified(
+        body: impl Into<Vec<u8>>,
+        content_type: &'static str,
+        lm: &str,
+    ) -> Route {
+        Route::Body {
+            body: body.into(),
+            content_type,
+            etag: None,
+            last_modified: Some(lm.to_string()),
+        }
+    }
+}
+
+/// One request as the server saw it: path and headers (names lower-cased).
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub path: String,
+    pub headers: HashMap<String, String>,
+}
+
+/// A running server; it lives until the test process ends.
+pub struct Server {
+    pub base: String,
+    routes: Arc<Mutex<HashMap<String, Route>>>,
+    log: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl Server {
+    pub fn start(routes: Vec<(&str, Route)>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let routes: HashMap<String, Route> = routes
+            .into_iter()
+            .map(|(p, r)| (p.to_string(), r))
+            .collect();
+        let routes = Arc::new(Mutex::new(routes));
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (r, l) = (routes.clone(), log.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (r, l) = (r.clone(), l.clone());
+                std::thread::spawn(move || {
+                    let _ = serve(stream, &r, &l);
+                });
+            }
+        });
+        Server { base, routes, log }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Replaces what a route answers.
+    pub fn set(&self, path: &str, route: Route) {
+        self.routes.lock().unwrap().insert(path.to_string(), route);
+    }
+
+    /// The requests seen so far, and forgets them.
+    pub fn take_log(&self) -> Vec<Seen> {
+        std::mem::take(&mut *self.log.lock().unwrap())
+    }
+}
+
+fn serve(
+    stream: TcpStream,
+    routes: &Mutex<HashMap<String, Route>>,
+    log: &Mutex<Vec<Seen>>,
+) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let mut headers = HashMap::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h)? == 0 || h.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+        }
+    }
+    log.lock().unwrap().push(Seen {
+        path: path.clone(),
+        headers: headers.clone(),
+    });
+    let route = routes.lock().unwrap().get(&path).cloned();
+    let mut out = stream;
+    match route {
+        None => respond(&mut out, 404, "text/plain", &[], b"not found"),
+        Some(Route::Status(code)) => respond(&mut out, code, "text/plain", &[], b"error"),
+        Some(Route::Body {
+            body,
+            content_type,
+            etag,
+            last_modified,
+        }) => {
+            let fresh = etag.is_some() && headers.get("if-none-match") == etag.as_ref()
+                || last_modified.is_some()
+                    && headers.get("if-modified-since") == last_modified.as_ref();
+            let mut extra = Vec::new();
+            if let Some(e) = &etag {
+                extra.push(("ETag", e.clone()));
+            }
+            if let Some(lm) = &last_modified {
+                extra.push(("Last-Modified", lm.clone()));
+            }
+            if fresh {
+                respond(&mut out, 304, content_type, &extra, b"")
+            } else {
+                respond(&mut out, 200, content_type, &extra, &body)
+            }
+        }
+        Some(Route::Stall(d)) => {
+            std::thread::sleep(d);
+            respond(
+                &mut out,
+                200,
+                "application/rss+xml",
+                &[],
+                b"<rss version=\"2.0\"/>",
+            )
+        }
+        Some(Route::Trickle(every)) => {
+            out.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n<rss version=\"2.0\"><channel><title>")?;
+            loop {
+                out.write_all(b"a")?;
+                out.flush()?;
+                std::thread::sleep(every);
+            }
+        }
+        Some(Route::Huge(len)) => {
+            write!(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n"
+            )?;
+            let chunk = vec![b' '; 64 * 1024];
+            let mut sent = 0;
+            while sent < len {
+                out.write_all(&chunk)?;
+                sent += chunk.len() as u64;
+            }
+            Ok(())
+        }
+        Some(Route::Endless) => {
+            out.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")?;
+            let chunk = vec![b' '; 64 * 1024];
+            loop {
+                write!(out, "{:x}\r\n", chunk.len())?;
+                out.write_all(&chunk)?;
+                out.write_all(b"\r\n")?;
+            }
+        }
+    }
+}
+
+fn respond(
+    out: &mut TcpStream,
+    code: u16,
+    content_type: &str,
+    extra: &[(&str, String)],
+    body: &[u8],
+) -> std::io::Result<()> {
+    let reason = match code {
+        200 => "OK",
+        304 => "Not Modified",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        _ => "Status",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {code} {reason}\r\nConnection: close\r\nContent-Type: {content_type}\r\n"
+    );
+    for (k, v) in extra {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if code != 304 {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    out.write_all(body)?;
+    out.flush()
+}

@@ -1,0 +1,338 @@
+//! `tidings subscribe`/`refresh`/`opml` against a real HTTP server on 127.0.0.1
+//! started inside the test: Kagi samples, RSS, Atom, a 304, a 500, a stalled
+//! server, a malformed feed and hostile bodies. Never touches the outside network.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use common::http_server::{Route, Server};
+
+fn tidings(data: &Path, args: &[&str]) -> Output {
+    common::bin()
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("TIDINGS_DATA_DIR")
+        // The server is local: no proxy may stand in between.
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .output()
+        .expect("tidings runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/feeds")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn kagi(name: &str) -> Option<Vec<u8>> {
+    let p: PathBuf = common::shared()?.join("samples/kagi").join(name);
+    std::fs::read(p).ok()
+}
+
+fn subscribe(data: &Path, server: &Server, path: &str, name: &str) {
+    let o = tidings(data, &["subscribe", &server.url(path), "--name", name]);
+    assert!(o.status.success(), "{:?}", text(&o));
+}
+
+fn titles(data: &Path) -> Vec<String> {
+    let (out, _) = text(&tidings(data, &["list", "--json", "--limit", "1000"]));
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["title"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+const RSS: &str = "application/rss+xml";
+const ATOM: &str = "application/atom+xml";
+const JSON: &str = "application/json";
+
+#[test]
+fn refresh_lands_every_good_source_and_names_each_failing_one() {
+    let Some(world) = kagi("kagi-kite_world_2025-04-27.json") else {
+        eprintln!("SKIPPED: ../shared/samples/kagi is not present beside this checkout");
+        return;
+    };
+    let index = kagi("kagi-kite_index_2025-04-27.json").unwrap();
+    let newer = kagi("kagi-kite-feed_processed_2025-12-26.json").unwrap();
+    let server = Server::start(vec![
+        ("/kagi/kite.json", Route::body(index, JSON)),
+        ("/kagi/world.json", Route::body(world, JSON)),
+        ("/kagi/feed.json", Route::body(newer, JSON)),
+        ("/gazette.rss", Route::body(fixture("gazette.rss"), RSS)),
+        ("/wire.atom", Route::body(fixture("wire.atom"), ATOM)),
+        ("/broken", Route::Status(500)),
+        ("/stalled", Route::Stall(Duration::from_secs(30))),
+        (
+            "/malformed.rss",
+            Route::body(&b"<rss version=\"2.0\"><channel><item><title>cut"[..], RSS),
+        ),
+        (
+            "/page.html",
+            Route::body(&b"<html><body>not a feed</body></html>"[..], "text/html"),
+        ),
+    ]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/kagi/kite.json", "Kagi");
+    subscribe(d, &server, "/kagi/feed.json", "Kagi archive");
+    subscribe(d, &server, "/gazette.rss", "Gazette");
+    subscribe(d, &server, "/wire.atom", "Wire");
+    subscribe(d, &server, "/broken", "Broken");
+    subscribe(d, &server, "/stalled", "Stalled");
+    subscribe(d, &server, "/malformed.rss", "Malformed");
+    subscribe(d, &server, "/page.html", "Web page");
+
+    let started = Instant::now();
+    let o = tidings(d, &["refresh", "--timeout", "2"]);
+    let elapsed = started.elapsed();
+    let (out, err) = text(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a failing source makes the exit code 1"
+    );
+    assert!(
+        out.contains("Kagi: 12 added, 0 updated, 0 unchanged, 34 skipped"),
+        "{out}"
+    );
+    assert!(out.contains("Kagi archive: 19 added"), "{out}");
+    assert!(out.contains("Gazette: 2 added"), "{out}");
+    assert!(out.contains("Wire: 2 added"), "{out}");
+    assert!(
+        err.contains("tidings: Broken: HTTP 500 Internal Server Error"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tidings: Stalled: no complete answer within 2 s; cut off"),
+        "{err}"
+    );
+    assert!(err.contains("tidings: Malformed: not a feed:"), "{err}");
+    assert!(
+        err.contains("tidings: Web page: neither a feed nor Kagi News JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("refreshed 8 subscriptions: 35 added, 0 updated, 0 not modified, 4 failed"),
+        "{err}"
+    );
+    // Bounded by the 2 s deadline, not by the 30 s stall (generous for a busy machine).
+    assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
+
+    let all = titles(d);
+    assert_eq!(all.len(), 35);
+    assert!(all.contains(&"Storm warning for the coast".to_string()));
+    let fish = tidings(d, &["show", "--json", "Fish market"]);
+    let doc: serde_json::Value = serde_json::from_slice(&fish.stdout).unwrap();
+    assert_eq!(
+        doc["lead"][0]["sentences"][0]["text"],
+        "Stalls open at 6 a.m. on the north quay from next week — the old hall closes for renovation."
+    );
+    assert_eq!(
+        doc["sources"][0]["url"],
+        "https://gazette.example/2025/12/fish-market"
+    );
+    assert_eq!(doc["lead"][0]["sentences"][0]["citations"][0], 1);
+
+    let (subs, _) = text(&tidings(d, &["subscriptions"]));
+    assert!(
+        subs.contains("Broken  ") && subs.contains("failed: HTTP 500"),
+        "{subs}"
+    );
+}
+
+#[test]
+fn a_second_refresh_with_nothing_new_costs_one_conditional_request_each_and_changes_nothing() {
+    let world = kagi("kagi-kite_world_2025-04-27.json");
+    let mut routes = vec![
+        (
+            "/gazette.rss",
+            Route::with_etag(fixture("gazette.rss"), RSS, "\"g1\""),
+        ),
+        (
+            "/wire.atom",
+            Route::with_last_modified(fixture("wire.atom"), ATOM, "Sun, 02 Nov 2025 10:00:00 GMT"),
+        ),
+    ];
+    if let Some(world) = world {
+        let index = br#"{"timestamp": 1, "categories": [{"name": "World", "file": "world.json"}]}"#;
+        routes.push(("/kite.json", Route::with_etag(&index[..], JSON, "\"i1\"")));
+        routes.push(("/world.json", Route::with_etag(world, JSON, "\"w1\"")));
+    }
+    let kagi_served = routes.len() == 4;
+    let server = Server::start(routes);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/gazette.rss", "Gazette");
+    subscribe(d, &server, "/wire.atom", "Wire");
+    if kagi_served {
+        subscribe(d, &server, "/kite.json", "Kagi");
+    }
+    let first = tidings(d, &["refresh"]);
+    assert!(first.status.success(), "{:?}", text(&first));
+    let before = tidings(d, &["export"]).stdout;
+    server.take_log();
+
+    let second = tidings(d, &["refresh"]);
+    let (out, err) = text(&second);
+    assert!(second.status.success(), "{err}");
+    assert!(
+        out.contains("Gazette: not modified") && out.contains("Wire: not modified"),
+        "{out}"
+    );
+    let log = server.take_log();
+    let subs = if kagi_served { 3 } else { 2 };
+    assert_eq!(log.len(), subs, "one request per subscription: {log:?}");
+    for seen in &log {
+        let conditional = seen.headers.contains_key("if-none-match")
+            || seen.headers.contains_key("if-modified-since");
+        assert!(conditional, "{} was asked for conditionally", seen.path);
+    }
+    assert_eq!(
+        tidings(d, &["export"]).stdout,
+        before,
+        "the store is unchanged"
+    );
+    assert!(
+        err.contains(&format!(
+            "0 added, 0 updated, {subs} not modified, 0 failed"
+        )),
+        "{err}"
+    );
+
+    // A changed feed is fetched in full and its new item lands.
+    let changed = String::from_utf8(fixture("gazette.rss")).unwrap().replacen(
+        "<item>",
+        "<item><title>Ferry timetable changes</title><link>https://gazette.example/ferry</link><description>New times from Monday.</description></item><item>",
+        1,
+    );
+    server.set("/gazette.rss", Route::with_etag(changed, RSS, "\"g2\""));
+    let (out, _) = text(&tidings(d, &["refresh"]));
+    assert!(
+        out.contains("Gazette: 1 added, 0 updated, 2 unchanged"),
+        "{out}"
+    );
+}
+
+#[test]
+fn hostile_feeds_are_refused_or_cut_off_with_a_clear_message() {
+    let escapes = "<rss version=\"2.0\"><channel><title>T</title><item><title>Breaking \x1b]0;pwned\x07news\x1b[2J here \u{202e}txet</title><link>https://e.example/1</link><description>Body \x1b[31mred\x1b[0m text.</description></item></channel></rss>";
+    let server = Server::start(vec![
+        ("/gigabyte", Route::Huge(1 << 30)),
+        ("/endless", Route::Endless),
+        ("/trickle", Route::Trickle(Duration::from_millis(100))),
+        ("/laughs.rss", Route::body(fixture("hostile.rss"), RSS)),
+        ("/escapes.rss", Route::body(escapes, RSS)),
+    ]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/gigabyte", "Gigabyte");
+    subscribe(d, &server, "/endless", "Endless");
+    subscribe(d, &server, "/trickle", "Trickle");
+    subscribe(d, &server, "/laughs.rss", "Laughs");
+    subscribe(d, &server, "/escapes.rss", "Escapes");
+    let started = Instant::now();
+    let o = tidings(d, &["refresh", "--timeout", "3", "--max-bytes", "1048576"]);
+    let elapsed = started.elapsed();
+    let (out, err) = text(&o);
+    assert!(
+        err.contains("tidings: Gigabyte: the response is 1.0 GiB (over the 1 MiB limit); not read"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tidings: Endless: the response is larger than 1 MiB; cut off"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tidings: Trickle: no complete answer within 3 s; cut off"),
+        "{err}"
+    );
+    assert!(out.contains("Laughs: 2 added"), "{out}");
+    assert!(out.contains("Escapes: 1 added"), "{out}");
+    assert!(elapsed < Duration::from_secs(25), "took {elapsed:?}");
+
+    let all = titles(d);
+    let laugh = all
+        .iter()
+        .find(|t| t.starts_with("Billion laughs"))
+        .unwrap();
+    assert_eq!(laugh, "Billion laughs &lol9;", "entities are not expanded");
+    let breaking = all.iter().find(|t| t.starts_with("Breaking")).unwrap();
+    assert!(!common::has_control(breaking), "{breaking:?}");
+    let (shown, _) = text(&tidings(d, &["show", "Breaking"]));
+    assert!(
+        !shown.contains('\x1b') && !shown.contains('\u{202e}'),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn opml_import_subscribes_export_reads_back_and_unsubscribe_keeps_stories() {
+    let server = Server::start(vec![(
+        "/gazette.rss",
+        Route::body(fixture("gazette.rss"), RSS),
+    )]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let opml = format!(
+        r#"<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+<outline text="Local"><outline text="Gazette" xmlUrl="{}"/></outline>
+<outline text="Wire &amp; Co" xmlUrl="https://wire.example/atom"/>
+<outline text="Bad" xmlUrl="file:///etc/passwd"/></body></opml>"#,
+        server.url("/gazette.rss")
+    );
+    let file = d.join("subs.opml");
+    std::fs::write(&file, opml).unwrap();
+    let o = tidings(d, &["opml", "import", file.to_str().unwrap()]);
+    let (out, err) = text(&o);
+    assert!(
+        out.contains("2 subscribed, 0 already subscribed, 1 refused"),
+        "{out}"
+    );
+    assert!(
+        err.contains("file:///etc/passwd: only http:// and https:// URLs"),
+        "{err}"
+    );
+
+    let exported = tidings(d, &["opml", "export"]).stdout;
+    let again = d.join("again.opml");
+    std::fs::write(&again, &exported).unwrap();
+    let (out, _) = text(&tidings(d, &["opml", "import", again.to_str().unwrap()]));
+    assert!(
+        out.contains("0 subscribed, 2 already subscribed, 0 refused"),
+        "{out}"
+    );
+    assert!(String::from_utf8_lossy(&exported).contains("text=\"Wire &amp; Co\""));
+
+    let (_, err) = text(&tidings(d, &["unsubscribe", "Wire & Co"]));
+    assert!(err.is_empty(), "{err}");
+    tidings(d, &["refresh"]);
+    let (out, _) = text(&tidings(d, &["unsubscribe", "Gazette"]));
+    assert!(out.contains("its stories stay"), "{out}");
+    assert_eq!(titles(d).len(), 2);
+    let (subs, err) = text(&tidings(d, &["subscriptions"]));
+    assert!(
+        subs.is_empty() && err.contains("no subscriptions"),
+        "{subs} {err}"
+    );
+}
