@@ -15,12 +15,14 @@
 //! - [`refresh`]: fetching subscriptions over HTTP(S), conditionally, several at once.
 //! - [`samples`]: the bundled sample pages.
 //! - [`app`]: the reader's model, actions, key map and `update` (no I/O).
-//! - [`ui`]: drawing the model; [`tui`]: the terminal, event loop and effects.
+//! - [`ui`]: drawing the model; [`tui`]: the terminal, event loop and effects;
+//!   [`background`]: the refresh the reader runs off its event loop.
 //! - [`opener`]: URLs to the browser, http/https only, never through a shell.
 //! - [`invariants`]: what every parse, import and frame must hold (fuzzing, properties).
 //! - [`summary`]: the short human-readable summary of a document.
 
 pub mod app;
+pub mod background;
 pub mod cli;
 pub mod commands;
 pub mod export;

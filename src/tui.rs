@@ -15,7 +15,9 @@ use ratatui::Terminal;
 use crate::app::action::{Action, Effect, Loaded};
 use crate::app::keymap::{self, Key};
 use crate::app::App;
+use crate::background::Background;
 use crate::opener;
+use crate::refresh::Options;
 use crate::store::Store;
 use crate::ui;
 
@@ -148,12 +150,8 @@ fn event_loop(
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
-    let first = if first.len() < FIRST_ROWS {
-        Action::ListLoaded(first)
-    } else {
-        Action::ListPartial(first)
-    };
-    let mut quit = dispatch(&mut app, store, first);
+    let mut bg = Background::new();
+    let mut quit = dispatch(&mut app, store, &mut bg, list_action(first));
     while !quit && !stop.load(Ordering::Relaxed) {
         term.draw(|f| {
             #[cfg(debug_assertions)]
@@ -161,12 +159,18 @@ fn event_loop(
             ui::draw(f, &app)
         })
         .map_err(|e| e.to_string())?;
-        // While the rest of the list is read in, keys still come first.
+        // While the rest of the list is read in, keys still come first; while a
+        // refresh runs, its progress is looked at often.
         let wait = if app.loading {
             Duration::ZERO
+        } else if bg.busy() {
+            Duration::from_millis(50)
         } else {
             Duration::from_millis(250)
         };
+        for news in bg.poll() {
+            quit |= dispatch(&mut app, store, &mut bg, news);
+        }
         if !event::poll(wait).map_err(|e| e.to_string())? {
             if app.loading {
                 let more = match store.list(MORE_ROWS, false, app.items.len()) {
@@ -179,7 +183,7 @@ fn event_loop(
                         Action::Notice(e.to_string())
                     }
                 };
-                quit = dispatch(&mut app, store, more);
+                quit = dispatch(&mut app, store, &mut bg, more);
             }
             continue;
         }
@@ -195,7 +199,7 @@ fn event_loop(
             _ => None,
         };
         if let Some(a) = action {
-            quit = dispatch(&mut app, store, a);
+            quit = dispatch(&mut app, store, &mut bg, a);
         }
     }
     if let Some(uid) = app.selected_item().map(|i| i.uid.clone()) {
@@ -222,13 +226,22 @@ pub fn key_action(app: &App, k: crossterm::event::KeyEvent) -> Option<Action> {
     keymap::lookup(app.scope(), key)
 }
 
+/// The first headlines as an action: all of them, or the first part of more.
+fn list_action(first: Vec<crate::store::ListItem>) -> Action {
+    if first.len() < FIRST_ROWS {
+        Action::ListLoaded(first)
+    } else {
+        Action::ListPartial(first)
+    }
+}
+
 /// Applies an action and every effect that follows from it; true to quit.
-pub fn dispatch(app: &mut App, store: &mut Store, action: Action) -> bool {
+pub fn dispatch(app: &mut App, store: &mut Store, bg: &mut Background, action: Action) -> bool {
     let mut next = Some(action);
     while let Some(a) = next.take() {
         match app.update(a) {
             Some(Effect::Quit) => return true,
-            Some(e) => next = run_effect(store, e),
+            Some(e) => next = run_effect(store, bg, e),
             None => {}
         }
     }
@@ -236,7 +249,7 @@ pub fn dispatch(app: &mut App, store: &mut Store, action: Action) -> bool {
 }
 
 /// Carries out one effect; what it produced comes back as an action.
-pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Action> {
+fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<Action> {
     let notice = |e: crate::store::StoreError| Some(Action::Notice(e.to_string()));
     match effect {
         Effect::Quit => None,
@@ -267,6 +280,17 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Action> {
         })),
         Effect::Search(q) => match store.filter(&q, FILTER_ROWS) {
             Ok(items) => Some(Action::FilterResults(q, items)),
+            Err(e) => notice(e),
+        },
+        Effect::Refresh => match store.path().parent() {
+            Some(dir) => {
+                bg.start_refresh(dir.to_path_buf(), Options::default());
+                None
+            }
+            None => Some(Action::RefreshDone("cannot tell where the store is".into())),
+        },
+        Effect::ReloadList => match store.list(FIRST_ROWS, false, 0) {
+            Ok(items) => Some(list_action(items)),
             Err(e) => notice(e),
         },
     }

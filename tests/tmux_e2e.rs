@@ -418,3 +418,44 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
 fn terminal_restored_after_sigint() {
     terminal_restored_after("INT");
 }
+
+#[test]
+fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
+    use common::http_server::{Route, Server};
+    let rss = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss"))
+        .unwrap();
+    let server = Server::start(vec![
+        ("/gazette.rss", Route::body(rss, "application/rss+xml")),
+        ("/slow.rss", Route::Stall(Duration::from_secs(4))),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    for (path, name) in [("/gazette.rss", "Gazette"), ("/slow.rss", "Slow")] {
+        let url = server.url(path);
+        let o = common::run(&["--data-dir", data, "subscribe", &url, "--name", name]);
+        assert!(o.status.success());
+    }
+    let cmd = format!(
+        "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY {}",
+        reader_cmd(dir.path())
+    );
+    let Some(t) = Tmux::start("refresh", 140, 40, &cmd) else {
+        return;
+    };
+    t.wait_for("Headlines 9/9");
+    t.keys(&["R"]);
+    t.wait_for("⟳");
+    // The slow server holds the refresh for 4 s; the reader answers keys meanwhile.
+    t.keys(&["j"]);
+    t.wait("the selection to move while the refresh runs", |s| {
+        s.contains("LIST 2/9") && s.contains("⟳")
+    });
+    let s = t.wait_for("refreshed 2: 2 new, 0 updated");
+    assert!(!s.contains("⟳"), "{s}");
+    let s = t.wait_for("Headlines 11/11");
+    assert!(
+        s.contains("Harbour bridge reopens after eight weeks"),
+        "{s}"
+    );
+    t.keys(&["q"]);
+}

@@ -2,12 +2,15 @@
 //! 140x40 (reviewed by eye, under `tests/snapshots/`), key sequences through the
 //! real key map against a real store, every size down to 1x1, and wide text.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use tidings::app::action::Action;
 use tidings::app::layout::Item;
 use tidings::app::{App, Focus, Overlay, View};
+use tidings::background::Background;
 use tidings::store::Store;
 use unicode_width::UnicodeWidthStr;
 
@@ -15,6 +18,7 @@ use unicode_width::UnicodeWidthStr;
 struct Rig {
     app: App,
     store: Store,
+    bg: Background,
     _dir: tempfile::TempDir,
 }
 
@@ -33,6 +37,7 @@ impl Rig {
         let mut rig = Rig {
             app: App::new(w, h, None),
             store,
+            bg: Background::new(),
             _dir: dir,
         };
         rig.act(Action::ListLoaded(items));
@@ -40,7 +45,7 @@ impl Rig {
     }
 
     fn act(&mut self, a: Action) {
-        tidings::tui::dispatch(&mut self.app, &mut self.store, a);
+        tidings::tui::dispatch(&mut self.app, &mut self.store, &mut self.bg, a);
     }
 
     /// Presses keys as a person would, through the key map.
@@ -387,8 +392,9 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     assert_eq!(all.len(), 9);
     let remembered = all[7].uid.clone();
     let mut app = App::new(140, 40, Some(remembered.clone()));
-    let act = |app: &mut App, store: &mut Store, a| {
-        tidings::tui::dispatch(app, store, a);
+    let mut bg = Background::new();
+    let mut act = |app: &mut App, store: &mut Store, a| {
+        tidings::tui::dispatch(app, store, &mut bg, a);
     };
     act(&mut app, &mut store, Action::ListPartial(all[..3].to_vec()));
     assert!(app.loading);
@@ -439,4 +445,73 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
         );
         assert_eq!(app.selected_item().unwrap().uid, all[1].uid);
     }
+}
+
+/// `R` refreshes the subscriptions on another thread: keys still move the
+/// selection while a slow server keeps it busy, progress shows in the status bar,
+/// and the new stories join the list with the selection kept.
+#[test]
+fn r_refreshes_in_the_background_while_keys_keep_working() {
+    use common::http_server::{Route, Server};
+    let rss = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss"),
+    )
+    .unwrap();
+    let server = Server::start(vec![
+        ("/gazette.rss", Route::body(rss, "application/rss+xml")),
+        (
+            "/slow.rss",
+            Route::Stall(std::time::Duration::from_millis(1500)),
+        ),
+    ]);
+    let mut rig = Rig::new(140, 40, &[]);
+    rig.store
+        .subscribe(&server.url("/gazette.rss"), Some("Gazette"))
+        .unwrap();
+    rig.store
+        .subscribe(&server.url("/slow.rss"), Some("Slow"))
+        .unwrap();
+    let before = rig.app.items.len();
+
+    rig.keys("R");
+    assert!(rig.bg.busy());
+    assert_eq!(rig.app.refreshing, Some((0, 0)));
+    rig.keys("j");
+    assert_eq!(rig.app.selected, 1, "keys work while the refresh runs");
+    let selected = rig.app.selected_item().unwrap().uid.clone();
+    rig.keys("R");
+    assert_eq!(
+        rig.app.notice.as_deref(),
+        Some("a refresh is already running")
+    );
+
+    let started = std::time::Instant::now();
+    let mut progress = Vec::new();
+    while rig.bg.busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "refresh finished"
+        );
+        for news in rig.bg.poll() {
+            if let Action::RefreshProgress { done, total, .. } = &news {
+                progress.push((*done, *total));
+            }
+            rig.act(news);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(progress, [(1, 2), (2, 2)]);
+    assert_eq!(rig.app.refreshing, None);
+    assert_eq!(rig.app.items.len(), before + 2);
+    assert_eq!(
+        rig.app.selected_item().unwrap().uid,
+        selected,
+        "the selection stays"
+    );
+    let screen = rig.screen();
+    assert!(screen.contains("refreshed 2: 2 new, 0 updated"), "{screen}");
+    assert!(
+        screen.contains("Harbour bridge reopens after eight weeks"),
+        "{screen}"
+    );
 }

@@ -75,6 +75,17 @@ pub enum Action {
     Loaded(Box<Loaded>),
     /// Something to say in the status bar.
     Notice(String),
+    /// Refresh the subscriptions in the background.
+    Refresh,
+    /// A background refresh finished `done` of `total` subscriptions, the last
+    /// being `label`.
+    RefreshProgress {
+        done: usize,
+        total: usize,
+        label: String,
+    },
+    /// The background refresh ended; what it did, in one line.
+    RefreshDone(String),
 }
 
 /// A document the store returned.
@@ -98,4 +109,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Run the filter's search.
     Search(String),
+    /// Start refreshing the subscriptions off the event loop.
+    Refresh,
+    /// Read the headline list again (new stories arrived).
+    ReloadList,
 }

@@ -203,6 +203,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::List,
+        keys: &[Char('R')],
+        action: Action::Refresh,
+        help: "refresh feeds",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::List,
         keys: &[Char('s')],
         action: Action::ToggleSaved,
         help: "save or unsave",

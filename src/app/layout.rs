@@ -475,10 +475,23 @@ pub fn story(
     b.out.number()
 }
 
-/// The display order of the timeline: by date, equal dates in page order.
+/// The display order of the timeline: by date, equal dates in page order. An
+/// undated event (`Shortly after the blast`) sorts with the dated one before it
+/// on the page, so it stays where the page put it.
 pub fn timeline_order(doc: &Document) -> Vec<usize> {
+    let mut last = None;
+    let keys: Vec<_> = doc
+        .timeline
+        .iter()
+        .map(|e| {
+            if e.date.year.is_some() {
+                last = Some(e.date.sort_key());
+            }
+            last.unwrap_or_else(|| e.date.sort_key())
+        })
+        .collect();
     let mut order: Vec<usize> = (0..doc.timeline.len()).collect();
-    order.sort_by_key(|&i| doc.timeline[i].date.sort_key());
+    order.sort_by_key(|&i| keys[i]);
     order
 }
 
@@ -626,5 +639,22 @@ mod tests {
             pos("Service stops.") < pos("It leaves.") && pos("It leaves.") < pos("It arrives.")
         );
         assert!(text.iter().any(|t| t.contains(" │ It leaves.")));
+    }
+
+    #[test]
+    fn an_undated_event_stays_after_the_dated_one_before_it() {
+        let mut d = doc();
+        let mut undated = d.timeline[1].clone();
+        undated.date = crate::model::PartialDate {
+            label: "Shortly after".into(),
+            year: None,
+            month: None,
+            day: None,
+            part: None,
+        };
+        undated.text = "Crews arrive.".into();
+        // Page order: Jan 12 afternoon, 2022, Shortly after, Jan 12 morning.
+        d.timeline.insert(2, undated);
+        assert_eq!(timeline_order(&d), vec![1, 2, 3, 0]);
     }
 }

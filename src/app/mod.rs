@@ -115,6 +115,8 @@ pub struct App {
     pub remembered: Option<String>,
     /// True while the rest of the headline list is still being read in.
     pub loading: bool,
+    /// While a background refresh runs: subscriptions done and in all.
+    pub refreshing: Option<(usize, usize)>,
 }
 
 impl App {
@@ -138,6 +140,7 @@ impl App {
             pending: None,
             remembered,
             loading: false,
+            refreshing: None,
         }
     }
 

@@ -17,6 +17,8 @@ impl App {
                 | Action::ListLoaded(_)
                 | Action::ListPartial(_)
                 | Action::ListMore { .. }
+                | Action::RefreshProgress { .. }
+                | Action::RefreshDone(_)
         ) {
             self.notice = None;
             // Once the person acts, the story remembered from last time no
@@ -155,6 +157,25 @@ impl App {
             Action::Notice(n) => {
                 self.notice = Some(n);
                 None
+            }
+            Action::Refresh => {
+                if self.refreshing.is_some() {
+                    self.notice = Some("a refresh is already running".into());
+                    return None;
+                }
+                self.refreshing = Some((0, 0));
+                self.notice = Some("refreshing subscriptions…".into());
+                Some(Effect::Refresh)
+            }
+            Action::RefreshProgress { done, total, label } => {
+                self.refreshing = Some((done, total));
+                self.notice = Some(format!("refreshing {done}/{total} · {label}"));
+                None
+            }
+            Action::RefreshDone(summary) => {
+                self.refreshing = None;
+                self.notice = Some(summary);
+                Some(Effect::ReloadList)
             }
         }
     }

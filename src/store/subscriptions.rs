@@ -65,9 +65,11 @@ impl Store {
             .collect();
         let sub = match matches.as_slice() {
             [one] => one.clone(),
-            [] => return Err(StoreError::NotFound(format!(
+            [] => {
+                return Err(StoreError::NotFound(format!(
                 "no subscription has the URL or name {url_or_name:?} (see `tidings subscriptions`)"
-            ))),
+            )))
+            }
             _ => {
                 return Err(StoreError::NotFound(format!(
                     "{} subscriptions are named {url_or_name:?}; give the URL",

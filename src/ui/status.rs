@@ -43,6 +43,13 @@ pub fn position(app: &App) -> String {
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let mut s = format!(" {} │ ", position(app));
+    if let Some((done, total)) = app.refreshing {
+        if total == 0 {
+            s.push_str("⟳ │ ");
+        } else {
+            s.push_str(&format!("⟳ {done}/{total} │ "));
+        }
+    }
     if let Some(n) = &app.notice {
         s.push_str(&for_terminal(n));
     } else if app.typing() {

@@ -22,7 +22,7 @@ pub enum Route {
     },
     /// This status with a short text body.
     Status(u16),
-    /// Waits this long before sending anything.
+    /// Waits this long before sending anything, then a feed with no items.
     Stall(Duration),
     /// Headers at once, then one byte every interval, forever.
     Trickle(Duration),
