@@ -41,9 +41,19 @@ pub struct Importer<'a> {
     store_path: std::path::PathBuf,
 }
 
-/// The identity of a document across versions: its kind and folded title.
+/// The identity of a document across versions: its kind and folded title; for an
+/// article that links to itself (a feed item: source [1] with a URL), that URL, so
+/// a corrected headline updates the article and two items that share a headline
+/// ("Morning briefing") stay two articles. Pages give articles no sources.
 pub fn doc_key(doc: &Document) -> String {
-    format!("{}:{}", doc.kind.as_str(), title_key(&doc.title))
+    let link = match (doc.kind, doc.sources.as_slice()) {
+        (crate::model::Kind::Article, [only]) => only.url.as_deref(),
+        _ => None,
+    };
+    match link {
+        Some(url) => format!("article:url:{url}"),
+        None => format!("{}:{}", doc.kind.as_str(), title_key(&doc.title)),
+    }
 }
 
 /// The public id: 16 hex digits of the key's FNV-1a hash.
@@ -281,5 +291,34 @@ impl Importer<'_> {
         self.tx
             .commit()
             .map_err(sql_err(&path, "commit the import"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Source};
+
+    fn item(title: &str, url: &str) -> Document {
+        let mut d = Document::new(Kind::Article, title.into());
+        d.sources.push(Source {
+            n: 1,
+            outlet: None,
+            title: title.into(),
+            summary: None,
+            url: Some(url.into()),
+        });
+        d
+    }
+
+    #[test]
+    fn feed_items_are_known_by_their_link_and_pages_by_their_title() {
+        let a = item("Morning briefing", "https://n.example/1");
+        let b = item("Morning briefing", "https://n.example/2");
+        let a2 = item("Morning briefing (corrected)", "https://n.example/1");
+        assert_ne!(doc_key(&a), doc_key(&b));
+        assert_eq!(doc_key(&a), doc_key(&a2));
+        let page = Document::new(Kind::Article, "Morning Briefing".into());
+        assert_eq!(doc_key(&page), "article:morning briefing");
     }
 }
