@@ -103,6 +103,36 @@ fn walk(v: &serde_json::Value, at: &str) -> Result<(), String> {
     }
 }
 
+/// Reads `bytes` as a feed or Kagi News JSON and checks the result: an error, and
+/// each item or cluster left out, is one clean line; every document is clean and
+/// survives its JSON export; every citation names a source the document lists.
+pub fn check_feed(bytes: &[u8]) -> Result<usize, String> {
+    let loaded = match crate::feeds::load(bytes) {
+        None => return Ok(0),
+        Some(Err(e)) => return clean_line(&e, "feed error").map(|_| 0),
+        Some(Ok(l)) => l,
+    };
+    for p in &loaded.problems {
+        clean_line(p, "feed problem")?;
+    }
+    for doc in &loaded.documents {
+        check_document(doc)?;
+        check_json_round_trip(doc)?;
+        let reactions = doc.reactions.iter().flat_map(|p| &p.sentences);
+        let cited = doc
+            .sentences()
+            .chain(reactions)
+            .flat_map(|s| &s.citations)
+            .chain(doc.timeline.iter().flat_map(|e| &e.citations));
+        for n in cited {
+            if doc.source(*n).is_none() {
+                return Err(format!("[{n}] cites no listed source in {:?}", doc.title));
+            }
+        }
+    }
+    Ok(loaded.documents.len())
+}
+
 /// The document's JSON (as `tidings export --format json` writes it) reads back
 /// through the importer as the same document.
 pub fn check_json_round_trip(doc: &Document) -> Result<(), String> {

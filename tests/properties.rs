@@ -4,7 +4,7 @@
 //! any size without panicking or putting a control character in a cell.
 
 use proptest::prelude::*;
-use tidings::invariants::{check_document, check_import, check_page, check_render};
+use tidings::invariants::{check_document, check_feed, check_import, check_page, check_render};
 use tidings::model::{
     Document, Event, Kind, Paragraph, PartialDate, Related, Section, Sentence, Source,
 };
@@ -228,4 +228,137 @@ fn the_checks_catch_a_control_character() {
     assert!(check_document(&doc).is_ok());
     doc.title = "a\u{1b}]52;c;eA==\u{7}b".into();
     assert!(check_document(&doc).is_err());
+}
+
+/// Text as it may sit inside an XML element: markup characters escaped, hostile
+/// pieces kept (feeds carry raw control characters more often than they should).
+fn xml_text() -> impl Strategy<Value = String> {
+    text().prop_map(|t| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    })
+}
+
+/// An RSS 2.0 or Atom feed of generated items, descriptions holding escaped HTML.
+fn feed() -> impl Strategy<Value = String> {
+    let item = (xml_text(), xml_text(), xml_text(), 0u32..3);
+    (any::<bool>(), prop::collection::vec(item, 0..6)).prop_map(|(atom, items)| {
+        let mut out = String::new();
+        if atom {
+            out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>");
+            for (i, (t, a, b, k)) in items.iter().enumerate() {
+                out.push_str(&format!(
+                    "<entry><id>{i}</id><title type=\"html\">{t}</title><link href=\"https://f.example/{i}\"/><content type=\"html\">&lt;p&gt;{a}&lt;/p&gt;&lt;br&gt;{b} [{k}]</content></entry>"
+                ));
+            }
+            out.push_str("</feed>");
+        } else {
+            out.push_str("<rss version=\"2.0\"><channel><title>F</title>");
+            for (i, (t, a, b, k)) in items.iter().enumerate() {
+                out.push_str(&format!(
+                    "<item><title>{t}</title><link>https://f.example/{i}</link><description>&lt;p&gt;{a}&lt;/p&gt;&lt;script&gt;x&lt;/script&gt;{b} [{k}]</description></item>"
+                ));
+            }
+            out.push_str("</channel></rss>");
+        }
+        out
+    })
+}
+
+const DOMAINS: [&str; 3] = ["a.example", "b.example", "c.example"];
+
+/// A citation marker: one that may resolve, one beyond the articles, or `[common]`.
+fn marker() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0usize..3, 0usize..5).prop_map(|(d, k)| format!("[{}#{k}]", DOMAINS[d])),
+        Just("[common]".to_string()),
+    ]
+}
+
+/// Claim text with markers in it.
+fn cited_text() -> impl Strategy<Value = String> {
+    prop::collection::vec((text(), marker()), 0..4).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(t, m)| format!("{t} {m}."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// A Kagi cluster in either shape, with articles spread over three domains.
+fn cluster() -> impl Strategy<Value = serde_json::Value> {
+    (
+        text(),
+        cited_text(),
+        prop::collection::vec((text(), cited_text()), 0..4),
+        prop::collection::vec((text(), cited_text(), any::<bool>()), 0..4),
+        prop::collection::vec(0usize..3, 0..6),
+    )
+        .prop_map(|(title, summary, points, events, articles)| {
+            let timeline: Vec<serde_json::Value> = events
+                .into_iter()
+                .map(|(date, content, old)| {
+                    if old {
+                        serde_json::json!(format!("{date}:: {content}"))
+                    } else {
+                        serde_json::json!({"date": date, "content": content})
+                    }
+                })
+                .collect();
+            let articles: Vec<serde_json::Value> = articles
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| serde_json::json!({"title": format!("A{i}"), "link": format!("https://{}/{i}", DOMAINS[d]), "domain": DOMAINS[d]}))
+                .collect();
+            serde_json::json!({
+                "title": format!("Story {title}"),
+                "summary": summary,
+                "talking_points": points.into_iter().map(|(h, t)| format!("{h}: {t}")).collect::<Vec<_>>(),
+                "timeline": timeline,
+                "articles": articles,
+                "international_reactions": "",
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Generated RSS and Atom feeds with hostile text load clean, and what loads
+    /// cites only the item's own link.
+    #[test]
+    fn any_feed_loads_clean(feed in feed()) {
+        check_feed(feed.as_bytes()).map_err(TestCaseError::fail)?;
+    }
+
+    /// Bytes that start like a feed or like Kagi JSON load clean or fail in one line.
+    #[test]
+    fn any_bytes_after_a_feed_start_load_clean_or_fail_in_one_line(
+        start in prop_oneof![Just("<rss version=\"2.0\">"), Just("<feed>"), Just("{\"clusters\":"), Just("[{\"title\":")],
+        bytes in prop::collection::vec(any::<u8>(), 0..2048),
+    ) {
+        let mut input = start.as_bytes().to_vec();
+        input.extend(bytes);
+        check_feed(&input).map_err(TestCaseError::fail)?;
+    }
+
+    /// Every `[domain#N]` in a cluster resolves to that domain's N-th article or
+    /// stays in the text as written; `[common]` goes; no citation names a source
+    /// the story does not list.
+    #[test]
+    fn kagi_citations_resolve_or_stay_visible(clusters in prop::collection::vec(cluster(), 1..4)) {
+        let json = serde_json::to_string(&serde_json::json!({"clusters": clusters})).unwrap();
+        let n = check_feed(json.as_bytes()).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(n, clusters.len());
+        let markers = json.matches(".example#").count();
+        let mapped = tidings::feeds::kagi::map_clusters(&clusters, None);
+        let t = mapped.citations;
+        prop_assert_eq!(t.resolved + t.unresolved, markers);
+        prop_assert_eq!(t.common, json.matches("[common]").count());
+        let out = serde_json::to_string(&mapped.documents).unwrap();
+        prop_assert_eq!(out.matches(".example#").count(), t.unresolved, "unresolved ones stay visible");
+        prop_assert!(!out.contains("[common]"));
+    }
 }

@@ -75,7 +75,11 @@ fn article(entry: &Entry, outlet: Option<&str>) -> Option<Document> {
         .or_else(|| paragraphs.first().map(|p| first_words(p, 12)))?;
     let mut doc = Document::new(Kind::Article, title.clone());
     doc.published = entry.published.or(entry.updated).map(date_of);
-    doc.lead = paragraphs.iter().map(|p| sentences::paragraph(p)).collect();
+    // Brackets in a feed's text (`[2]`) are its own words, not citations.
+    doc.lead = paragraphs
+        .iter()
+        .map(|p| sentences::plain_paragraph(p))
+        .collect();
     let link = entry
         .links
         .iter()
@@ -126,7 +130,7 @@ mod tests {
 <item><title>Bridge reopens</title><link>https://gazette.example/bridge</link>
 <pubDate>Fri, 05 Dec 2025 09:30:00 GMT</pubDate>
 <description>&lt;p&gt;The bridge reopened.&lt;/p&gt;&lt;p&gt;Traffic is &lt;b&gt;light&lt;/b&gt;.&lt;/p&gt;</description></item>
-<item><description>Untitled note about the ferry timetable change this weekend.</description></item>
+<item><description>Untitled note about the ferry timetable change this weekend [2].</description></item>
 <item></item>
 </channel></rss>"#;
 
@@ -149,7 +153,13 @@ mod tests {
         assert_eq!(d.sources[0].outlet.as_deref(), Some("Harbour Gazette"));
         assert_eq!(
             f.documents[1].title,
-            "Untitled note about the ferry timetable change this weekend."
+            "Untitled note about the ferry timetable change this weekend [2]."
+        );
+        let note = &f.documents[1].lead[0].sentences[0];
+        assert_eq!(
+            note.citations,
+            [1],
+            "a feed's own [2] is text; [1] is the item's link"
         );
         assert_eq!(f.problems, ["item 3: no title or text"]);
     }

@@ -299,8 +299,7 @@ fn timeline(cluster: &Value, published: Option<&PartialDate>, cites: &mut Citer)
             if content.is_empty() && label.is_empty() {
                 return None;
             }
-            let rewritten = cites.rewrite(&content);
-            let (clean, markers) = sentences::lift_markers(&rewritten);
+            let (clean, markers) = cites.lift(&content);
             let mut citations: Vec<u32> = Vec::new();
             for n in markers.into_iter().flat_map(|(_, n)| n) {
                 if !citations.contains(&n) {
@@ -370,8 +369,8 @@ fn image(v: &Value) -> Option<Image> {
     })
 }
 
-/// Numbers the cluster's articles as sources `[1]..[n]` and rewrites inline
-/// citations to those numbers.
+/// Numbers the cluster's articles as sources `[1]..[n]` and turns inline
+/// citations into those numbers.
 struct Citer {
     sources: Vec<Source>,
     by_domain: HashMap<String, Vec<u32>>,
@@ -432,43 +431,63 @@ impl Citer {
     }
 
     fn paragraph(&mut self, s: &str) -> Paragraph {
-        sentences::paragraph(&self.rewrite(s))
+        let (clean, markers) = self.lift(s);
+        sentences::assemble(&clean, markers)
     }
 
-    /// `[ft.com#1]` to `[n]`; `[common]` dropped; an unresolved one left as written.
-    fn rewrite(&mut self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut rest = s;
-        while let Some(open) = rest.find('[') {
-            out.push_str(&rest[..open]);
-            let from = &rest[open..];
-            let close = from.bytes().take(80).position(|b| b == b']');
-            let Some(close) = close else {
-                out.push('[');
-                rest = &from[1..];
-                continue;
+    /// Lifts `[ft.com#1]` markers out of the text as source numbers and drops
+    /// `[common]`; one that names no article stays in the text as written.
+    /// Numbers in brackets (`[2]`) are the text's own, not citations.
+    fn lift(&mut self, s: &str) -> (String, Vec<(usize, Vec<u32>)>) {
+        sentences::lift_with(s, |at| self.marker_run(at))
+    }
+
+    /// A run of markers at the start of `s`: `[a.com#1][b.org#2] [common]`.
+    fn marker_run(&mut self, s: &str) -> Option<(Vec<u32>, usize)> {
+        let mut nums = Vec::new();
+        let mut len = 0;
+        loop {
+            let rest = &s[len..];
+            let gap = rest.len() - rest.trim_start_matches(' ').len();
+            let first = len == 0;
+            if !first && gap > 1 {
+                break;
+            }
+            let Some(body) = rest[gap..].strip_prefix('[') else {
+                break;
             };
-            let inner = &from[1..close];
+            let Some(close) = body.bytes().take(80).position(|b| b == b']' || b == b'[') else {
+                break;
+            };
+            if body.as_bytes()[close] == b'[' {
+                break;
+            }
+            let inner = &body[..close];
             if inner.eq_ignore_ascii_case("common") {
                 self.tally.common += 1;
-            } else if let Some((domain, k)) = citation(inner) {
+            } else {
+                let Some((domain, k)) = citation(inner) else {
+                    break;
+                };
                 match self.resolve(domain, k) {
                     Some(n) => {
                         self.tally.resolved += 1;
-                        out.push_str(&format!("[{n}]"));
+                        if !nums.contains(&n) {
+                            nums.push(n);
+                        }
                     }
                     None => {
-                        self.tally.unresolved += 1;
-                        out.push_str(&from[..=close]);
+                        // Counted once: when the scan reaches it as a run's start.
+                        if first {
+                            self.tally.unresolved += 1;
+                        }
+                        break;
                     }
                 }
-            } else {
-                out.push_str(&from[..=close]);
             }
-            rest = &from[close + 1..];
+            len += gap + 1 + close + 1;
         }
-        out.push_str(rest);
-        out
+        (len > 0).then_some((nums, len))
     }
 
     fn resolve(&self, domain: &str, k: usize) -> Option<u32> {
@@ -689,8 +708,24 @@ mod tests {
 
     #[test]
     fn brackets_that_are_not_citations_stay_as_text() {
-        let c = json!({"title": "T", "summary": "Priced at [€90 for 8GB] now.", "articles": []});
-        let doc = &map_clusters(std::slice::from_ref(&c), None).documents[0];
-        assert_eq!(doc.lead[0].text(), "Priced at [€90 for 8GB] now.");
+        let c = json!({"title": "T", "summary": "Priced at [€90 for 8GB] now, see note [2]. Odd [[ [a.example#1].",
+            "articles": [{"title": "A", "link": "https://a.example/1", "domain": "a.example"}]});
+        let mapped = map_clusters(std::slice::from_ref(&c), None);
+        let lead = &mapped.documents[0].lead[0];
+        assert_eq!(
+            lead.text(),
+            "Priced at [€90 for 8GB] now, see note [2]. Odd [[."
+        );
+        assert_eq!(
+            lead.sentences[0].citations,
+            [] as [u32; 0],
+            "[2] is the text's own"
+        );
+        assert_eq!(
+            lead.sentences[1].citations,
+            [1],
+            "a marker after stray brackets is found"
+        );
+        assert_eq!(mapped.citations.resolved, 1);
     }
 }

@@ -29,7 +29,18 @@ pub fn is_opener(c: char) -> bool {
 /// Splits paragraph text into sentences, moving citation markers into `citations`.
 pub fn paragraph(text: &str) -> Paragraph {
     let (clean, markers) = lift_markers(text);
-    let starts = sentence_starts(&clean);
+    assemble(&clean, markers)
+}
+
+/// Splits text that holds no citations into sentences; `[2]` in it stays text.
+pub fn plain_paragraph(text: &str) -> Paragraph {
+    assemble(text, Vec::new())
+}
+
+/// Sentences of `clean` text, each given the markers (byte position, numbers)
+/// that close it.
+pub fn assemble(clean: &str, markers: Vec<(usize, Vec<u32>)>) -> Paragraph {
+    let starts = sentence_starts(clean);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(starts.len());
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(clean.len());
@@ -75,12 +86,22 @@ pub fn paragraph(text: &str) -> Paragraph {
 /// Removes citation markers from `text`; returns the clean text and, for each run of
 /// markers, its byte position in the clean text and the numbers it holds.
 pub fn lift_markers(text: &str) -> (String, Vec<(usize, Vec<u32>)>) {
+    lift_with(text, marker_run)
+}
+
+/// [`lift_markers`] with another notion of a marker: `run` reads a run of markers
+/// at the start of its argument (which starts with `[`) and returns the numbers
+/// it cites (none for a marker that is only dropped) and its length in bytes.
+pub fn lift_with(
+    text: &str,
+    mut run: impl FnMut(&str) -> Option<(Vec<u32>, usize)>,
+) -> (String, Vec<(usize, Vec<u32>)>) {
     let mut clean = String::with_capacity(text.len());
     let mut markers: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('[') {
         let (before, from) = rest.split_at(open);
-        match marker_run(from) {
+        match run(from) {
             Some((nums, len)) => {
                 clean.push_str(before);
                 let trimmed = clean.trim_end().len();
