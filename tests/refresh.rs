@@ -243,6 +243,7 @@ fn hostile_feeds_are_refused_or_cut_off_with_a_clear_message() {
         ("/trickle", Route::Trickle(Duration::from_millis(100))),
         ("/laughs.rss", Route::body(fixture("hostile.rss"), RSS)),
         ("/escapes.rss", Route::body(escapes, RSS)),
+        ("/bomb.rss", Route::Gzip(gzip_bomb(64 << 20))),
     ]);
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
@@ -251,6 +252,7 @@ fn hostile_feeds_are_refused_or_cut_off_with_a_clear_message() {
     subscribe(d, &server, "/trickle", "Trickle");
     subscribe(d, &server, "/laughs.rss", "Laughs");
     subscribe(d, &server, "/escapes.rss", "Escapes");
+    subscribe(d, &server, "/bomb.rss", "Bomb");
     let started = Instant::now();
     let o = tidings(d, &["refresh", "--timeout", "3", "--max-bytes", "1048576"]);
     let elapsed = started.elapsed();
@@ -265,6 +267,10 @@ fn hostile_feeds_are_refused_or_cut_off_with_a_clear_message() {
     );
     assert!(
         err.contains("tidings: Trickle: no complete answer within 3 s; cut off"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tidings: Bomb: the response is larger than 1 MiB; cut off"),
         "{err}"
     );
     assert!(out.contains("Laughs: 2 added"), "{out}");
@@ -284,6 +290,17 @@ fn hostile_feeds_are_refused_or_cut_off_with_a_clear_message() {
         !shown.contains('\x1b') && !shown.contains('\u{202e}'),
         "{shown:?}"
     );
+}
+
+/// `size` bytes of spaces, gzipped (a few dozen KiB on the wire).
+fn gzip_bomb(size: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size / chunk.len() {
+        gz.write_all(&chunk).unwrap();
+    }
+    gz.finish().unwrap()
 }
 
 #[test]

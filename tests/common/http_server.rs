@@ -30,6 +30,8 @@ pub enum Route {
     Huge(u64),
     /// A chunked body that never ends.
     Endless,
+    /// 200 with a body sent as it is, declared `Content-Encoding: gzip`.
+    Gzip(Vec<u8>),
 }
 
 impl Route {
@@ -81,6 +83,12 @@ pub struct Server {
 
 impl Server {
     pub fn start(routes: Vec<(&str, Route)>) -> Server {
+        Server::start_with_latency(routes, Duration::ZERO)
+    }
+
+    /// A server that waits `latency` before answering each request, as a distant
+    /// one would.
+    pub fn start_with_latency(routes: Vec<(&str, Route)>, latency: Duration) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let routes: HashMap<String, Route> = routes
@@ -94,6 +102,7 @@ impl Server {
             for stream in listener.incoming().flatten() {
                 let (r, l) = (r.clone(), l.clone());
                 std::thread::spawn(move || {
+                    std::thread::sleep(latency);
                     let _ = serve(stream, &r, &l);
                 });
             }
@@ -108,6 +117,11 @@ impl Server {
     /// Replaces what a route answers.
     pub fn set(&self, path: &str, route: Route) {
         self.routes.lock().unwrap().insert(path.to_string(), route);
+    }
+
+    /// How many requests were seen (and not yet taken).
+    pub fn seen(&self) -> usize {
+        self.log.lock().unwrap().len()
     }
 
     /// The requests seen so far, and forgets them.
@@ -196,6 +210,10 @@ fn serve(
                 sent += chunk.len() as u64;
             }
             Ok(())
+        }
+        Some(Route::Gzip(body)) => {
+            let extra = [("Content-Encoding", "gzip".to_string())];
+            respond(&mut out, 200, "application/rss+xml", &extra, &body)
         }
         Some(Route::Endless) => {
             out.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")?;
