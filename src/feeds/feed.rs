@@ -8,6 +8,7 @@ use super::html;
 use super::kagi::{date_of, host_of};
 use crate::model::{Document, Kind, Source};
 use crate::parse::sentences;
+use crate::sanitize::for_terminal_owned;
 
 /// A parsed feed: its title and the articles its items became.
 #[derive(Debug)]
@@ -24,7 +25,8 @@ pub fn parse(bytes: &[u8]) -> Result<FeedDocuments, String> {
         .sanitize_content(false)
         .build()
         .parse(bytes)
-        .map_err(|e| format!("not a feed: {e}"))?;
+        // The parser's message quotes the input, which may hold anything.
+        .map_err(|e| for_terminal_owned(format!("not a feed: {e}")))?;
     Ok(documents(&feed))
 }
 
@@ -198,6 +200,16 @@ mod tests {
             f.documents[0].title, "x &b;",
             "an unknown entity stays as written"
         );
+    }
+
+    /// Found by fuzzing: the parser's message quoted a tag holding NULs.
+    #[test]
+    fn a_parse_error_quoting_the_input_is_one_clean_line() {
+        let err =
+            parse(b"<rss version=\"2.0\"><channel><link>x</\0\0link>\n\x1b[2J</channel></rss>")
+                .unwrap_err();
+        assert!(err.starts_with("not a feed"), "{err}");
+        assert!(!err.chars().any(|c| c.is_control()), "{err:?}");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
+use crate::sanitize::for_terminal_owned;
+
 /// One feed an OPML file lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
@@ -42,10 +44,10 @@ pub fn read(text: &str) -> Result<Vec<Outline>, String> {
 fn outline(e: &BytesStart) -> Result<Option<Outline>, String> {
     let (mut url, mut text, mut title) = (None, None, None);
     for attr in e.attributes().with_checks(false) {
-        let attr = attr.map_err(|e| format!("not OPML: {e}"))?;
+        let attr = attr.map_err(|e| for_terminal_owned(format!("not OPML: {e}")))?;
         let value = attr
             .normalized_value(XmlVersion::Implicit1_0)
-            .map_err(|e| format!("not OPML: {e}"))?
+            .map_err(|e| for_terminal_owned(format!("not OPML: {e}")))?
             .trim()
             .to_string();
         match attr.key.local_name().as_ref() {

@@ -112,7 +112,8 @@ impl Client {
             ureq::Error::Io(io) => format!("connection failed: {io}"),
             ureq::Error::HostNotFound => "host not found".into(),
             ureq::Error::TooManyRedirects => "too many redirects".into(),
-            other => other.to_string(),
+            // A protocol error may quote what the server sent.
+            other => crate::sanitize::for_terminal_owned(other.to_string()),
         }
     }
 }
