@@ -353,3 +353,27 @@ fn opml_import_subscribes_export_reads_back_and_unsubscribe_keeps_stories() {
         "{subs} {err}"
     );
 }
+
+#[test]
+fn a_subscription_without_a_name_takes_its_feeds_title() {
+    let server = Server::start(vec![(
+        "/gazette.rss",
+        Route::body(fixture("gazette.rss"), RSS),
+    )]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let url = server.url("/gazette.rss");
+    assert!(tidings(d, &["subscribe", &url]).status.success());
+    let (out, _) = text(&tidings(d, &["refresh"]));
+    assert!(out.contains("Harbour Gazette: 2 added"), "{out}");
+    let (subs, _) = text(&tidings(d, &["subscriptions"]));
+    assert!(
+        subs.starts_with(&format!("Harbour Gazette  {url}")),
+        "{subs}"
+    );
+    // A name the user gives is kept.
+    tidings(d, &["subscribe", &url, "--name", "HG"]);
+    tidings(d, &["refresh"]);
+    let (subs, _) = text(&tidings(d, &["subscriptions"]));
+    assert!(subs.starts_with("HG  "), "{subs}");
+}

@@ -5,7 +5,7 @@
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::html;
-use super::kagi::{date_of, host_of};
+use super::{date_of, host_of};
 use crate::model::{Document, Kind, Source};
 use crate::parse::sentences;
 use crate::sanitize::for_terminal_owned;

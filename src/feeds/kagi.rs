@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::{date_of_timestamp, host_of};
 use crate::model::{Document, Event, Image, Kind, Paragraph, PartialDate, Section, Source};
 use crate::parse::{dates, labels, sentences};
 
@@ -507,15 +508,6 @@ fn citation(inner: &str) -> Option<(&str, usize)> {
     host_like.then_some((domain, k))
 }
 
-/// The host of an http(s) URL, without `www.`.
-pub fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then(|| host.to_lowercase())
-}
-
 /// A non-empty string; numbers are taken as written.
 fn text(v: &Value) -> Option<String> {
     match v {
@@ -575,23 +567,6 @@ fn newest_article(cluster: &Value) -> Option<i64> {
         })
         .map(|d| d.timestamp())
         .max()
-}
-
-fn date_of_timestamp(secs: i64) -> Option<PartialDate> {
-    let t = chrono::DateTime::from_timestamp(secs, 0)?;
-    Some(date_of(t))
-}
-
-/// A full date from a point in time, labelled `YYYY-MM-DD`.
-pub fn date_of(t: chrono::DateTime<chrono::Utc>) -> PartialDate {
-    use chrono::Datelike;
-    PartialDate {
-        label: t.format("%Y-%m-%d").to_string(),
-        year: Some(t.year()),
-        month: Some(t.month()),
-        day: Some(t.day()),
-        part: None,
-    }
 }
 
 #[cfg(test)]

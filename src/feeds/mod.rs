@@ -8,7 +8,7 @@ pub mod opml;
 
 use serde_json::Value;
 
-use crate::model::Document;
+use crate::model::{Document, PartialDate};
 use kagi::CitationTally;
 
 /// Documents read from a feed or Kagi file, with what could not be read.
@@ -95,6 +95,33 @@ fn looks_like_feed_xml(head: &[u8]) -> bool {
     ["<rss", "<feed", "<rdf:rdf", "<rdf "]
         .iter()
         .any(|root| text.contains(root))
+}
+
+/// The host of an http(s) URL, without `www.`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// The date of a Unix time, as [`date_of`] labels it.
+pub fn date_of_timestamp(secs: i64) -> Option<PartialDate> {
+    let t = chrono::DateTime::from_timestamp(secs, 0)?;
+    Some(date_of(t))
+}
+
+/// A full date from a point in time, labelled `YYYY-MM-DD`.
+pub fn date_of(t: chrono::DateTime<chrono::Utc>) -> PartialDate {
+    use chrono::Datelike;
+    PartialDate {
+        label: t.format("%Y-%m-%d").to_string(),
+        year: Some(t.year()),
+        month: Some(t.month()),
+        day: Some(t.day()),
+        part: None,
+    }
 }
 
 #[cfg(test)]

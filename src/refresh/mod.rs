@@ -115,12 +115,21 @@ pub fn refresh(
         }
         drop(tx);
         for (done, (i, fetched)) in rx.iter().enumerate() {
+            let mut subscription = subs[i].clone();
             let outcome = match fetched {
-                Ok(pages) => land(store, &subs[i].url, pages)?,
+                Ok(pages) => {
+                    let (outcome, title) = land(store, &subscription.url, pages)?;
+                    // A subscription without a name takes its feed's title.
+                    if let (None, Some(title)) = (&subscription.name, title) {
+                        store.name_subscription(&subscription.url, &title)?;
+                        subscription.name = Some(title);
+                    }
+                    outcome
+                }
                 Err(reason) => Outcome::Failed(reason),
             };
             let result = SourceResult {
-                subscription: subs[i].clone(),
+                subscription,
                 outcome,
             };
             store.record_check(&subs[i].url, &result.status())?;
@@ -205,13 +214,22 @@ fn join(index_url: &str, file: &str) -> Result<String, String> {
 
 /// Imports a subscription's pages in one transaction, then keeps the validators
 /// of the pages that landed (so a failed import is fetched in full next time).
-fn land(store: &mut Store, origin: &str, pages: Vec<Page>) -> Result<Outcome, StoreError> {
+/// Also returns the title the first page gave itself.
+fn land(
+    store: &mut Store,
+    origin: &str,
+    pages: Vec<Page>,
+) -> Result<(Outcome, Option<String>), StoreError> {
     if pages
         .iter()
         .all(|p| matches!(p.result, Ok(PageContent::NotModified)))
     {
-        return Ok(Outcome::NotModified);
+        return Ok((Outcome::NotModified, None));
     }
+    let title = match pages.first().map(|p| &p.result) {
+        Some(Ok(PageContent::Loaded(loaded, _))) => loaded.title.clone(),
+        _ => None,
+    };
     let mut tally = Tally::default();
     let mut skipped = 0;
     let mut citations = CitationTally::default();
@@ -241,14 +259,15 @@ fn land(store: &mut Store, origin: &str, pages: Vec<Page>) -> Result<Outcome, St
     }
     if landed.is_empty() {
         if let Some(reason) = first_error {
-            return Ok(Outcome::Failed(reason));
+            return Ok((Outcome::Failed(reason), None));
         }
     }
-    Ok(Outcome::Imported {
+    let outcome = Outcome::Imported {
         tally,
         skipped,
         citations,
-    })
+    };
+    Ok((outcome, title))
 }
 
 #[cfg(test)]

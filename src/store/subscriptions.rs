@@ -56,6 +56,17 @@ impl Store {
         Ok(added == 1)
     }
 
+    /// Names a subscription that has no name yet (from its feed's title).
+    pub fn name_subscription(&mut self, url: &str, name: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE subscriptions SET name = ?2 WHERE url = ?1 AND name IS NULL",
+                params![url, name],
+            )
+            .map_err(sql_err(&self.path, "name a subscription"))?;
+        Ok(())
+    }
+
     /// Removes the subscription with this URL or name (its stories stay).
     pub fn unsubscribe(&mut self, url_or_name: &str) -> Result<Subscription, StoreError> {
         let matches: Vec<Subscription> = self
