@@ -29,8 +29,8 @@ fn item(i: usize) -> ListItem {
         source_count: 4,
         event_count: 12,
         latest: Some(format!("Nov {}, 2025", i % 28 + 1)),
-        read: i % 3 == 0,
-        saved: i % 7 == 0,
+        read: i.is_multiple_of(3),
+        saved: i.is_multiple_of(7),
     }
 }
 
