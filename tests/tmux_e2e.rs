@@ -459,3 +459,42 @@ fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
     );
     t.keys(&["q"]);
 }
+
+#[test]
+fn refresh_on_a_terminal_shows_progress_then_clears_it() {
+    use common::http_server::{Route, Server};
+    let rss = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss"))
+        .unwrap();
+    let server = Server::start(vec![
+        ("/gazette.rss", Route::body(rss, "application/rss+xml")),
+        ("/slow.rss", Route::Stall(Duration::from_secs(3))),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    for (path, name) in [("/gazette.rss", "Gazette"), ("/slow.rss", "Slow")] {
+        let url = server.url(path);
+        assert!(
+            common::run(&["--data-dir", data, "subscribe", &url, "--name", name])
+                .status
+                .success()
+        );
+    }
+    let cmd = format!(
+        "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY {} --data-dir {data} refresh; sleep 30",
+        env!("CARGO_BIN_EXE_tidings")
+    );
+    let Some(t) = Tmux::start("refresh-cli", 120, 20, &cmd) else {
+        return;
+    };
+    // The fast feed has landed; the slow one holds the run open.
+    t.wait_for("refreshing [##########          ] 1/2  Gazette");
+    let s = t.wait_for("refreshed 2 subscriptions: 2 added");
+    assert!(
+        !s.contains("refreshing ["),
+        "the progress line is cleared:\n{s}"
+    );
+    assert!(
+        s.contains("Gazette: 2 added") && s.contains("Slow: 0 added"),
+        "{s}"
+    );
+}

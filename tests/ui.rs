@@ -510,6 +510,7 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
     );
     let screen = rig.screen();
     assert!(screen.contains("refreshed 2: 2 new, 0 updated"), "{screen}");
+    assert!(!screen.contains("failed"), "{screen}");
     assert!(
         screen.contains("Harbour bridge reopens after eight weeks"),
         "{screen}"

@@ -182,13 +182,8 @@ fn serve(
         }
         Some(Route::Stall(d)) => {
             std::thread::sleep(d);
-            respond(
-                &mut out,
-                200,
-                "application/rss+xml",
-                &[],
-                b"<rss version=\"2.0\"/>",
-            )
+            let empty = b"<rss version=\"2.0\"><channel><title>Slow</title></channel></rss>";
+            respond(&mut out, 200, "application/rss+xml", &[], empty)
         }
         Some(Route::Trickle(every)) => {
             out.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n<rss version=\"2.0\"><channel><title>")?;
