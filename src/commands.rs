@@ -238,10 +238,10 @@ fn item_line(i: &ListItem) -> String {
         .map(|l| format!(", {l}"))
         .unwrap_or_default();
     format!(
-        "{}  {mark} {saved}{}  ({} sources{})",
+        "{}  {mark} {saved}{}  ({}{})",
         &i.uid[..8],
         for_terminal(&i.title),
-        i.source_count,
+        summary::plural(i.source_count as usize, "source"),
         for_terminal(&latest)
     )
 }

@@ -141,11 +141,16 @@ fn skip_string(it: &mut Chars) {
     }
 }
 
-/// Cleans every string of `doc` in place with [`for_terminal`]: for JSON from
-/// elsewhere, and for documents read back from a store that something else wrote.
+/// Cleans every string of `doc` in place with [`for_terminal`], and turns Unicode
+/// spaces into ASCII ones as page decoding does: for JSON from elsewhere, feeds,
+/// and documents read back from a store that something else wrote. Idempotent, so
+/// a cleaned document survives its JSON export unchanged.
 pub fn clean_document(doc: &mut Document) {
     fn c(s: &mut String) {
         *s = for_terminal_owned(std::mem::take(s));
+        if s.contains(crate::parse::input::is_unicode_space) {
+            *s = crate::parse::input::normalize_spaces(s);
+        }
     }
     fn co(s: &mut Option<String>) {
         if let Some(s) = s {

@@ -37,7 +37,8 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 source`, `3 sources`.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

@@ -7,6 +7,7 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 
 use crate::model::{Document, Paragraph};
 use crate::sanitize::for_terminal;
+use crate::summary::plural;
 
 /// What a span is, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,9 +338,9 @@ fn header(b: &mut Builder, doc: &Document, saved: bool) {
     b.wrap(words(&doc.title, Sty::Title, None), 0, Vec::new());
     let mut meta = vec![doc.kind.as_str().to_string()];
     if let Some(n) = doc.article_count {
-        meta.push(format!("{n} articles"));
+        meta.push(plural(n as usize, "article"));
     }
-    meta.push(format!("{} sources", doc.sources.len()));
+    meta.push(plural(doc.sources.len(), "source"));
     if let Some(d) = doc.latest_date() {
         meta.push(d.label.clone());
     }

@@ -145,6 +145,17 @@ mod tests {
         assert_eq!(loaded.title.as_deref(), Some("World"));
     }
 
+    /// Found by the properties: a no-break space survived loading but not the
+    /// JSON export's re-import, which decodes as pages do.
+    #[test]
+    fn loaded_text_is_normalized_as_pages_are() {
+        let kagi =
+            "{\"clusters\":[{\"title\":\"Story\",\"summary\":\"\\u000e\\u00a0A [a.example#0].\"}]}";
+        assert_eq!(crate::invariants::check_feed(kagi.as_bytes()), Ok(1));
+        let doc = &load(kagi.as_bytes()).unwrap().unwrap().documents[0];
+        assert_eq!(doc.lead[0].sentences[0].text, " A [a.example#0].");
+    }
+
     #[test]
     fn a_broken_feed_says_so() {
         let err = load(b"<rss version=\"2.0\"><channel><item><title>x</ti").unwrap();

@@ -103,7 +103,8 @@ pub fn normalize_spaces(s: &str) -> String {
     out
 }
 
-fn is_unicode_space(c: char) -> bool {
+/// No-break and other Unicode space separators.
+pub fn is_unicode_space(c: char) -> bool {
     matches!(
         c,
         '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
