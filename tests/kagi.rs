@@ -4,24 +4,15 @@
 
 mod common;
 
+use common::tidings;
+
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_json::Value;
 
 fn kagi_dir() -> Option<PathBuf> {
     let dir = common::shared()?.join("samples/kagi");
     dir.is_dir().then_some(dir)
-}
-
-fn tidings(data: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("TIDINGS_DATA_DIR")
-        .output()
-        .expect("tidings runs")
 }
 
 fn documents(data: &Path) -> Vec<Value> {

@@ -4,28 +4,13 @@
 
 mod common;
 
+use common::tidings;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::http_server::{Route, Server};
-
-fn tidings(data: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("TIDINGS_DATA_DIR")
-        // The server is local: no proxy may stand in between.
-        .env_remove("http_proxy")
-        .env_remove("HTTP_PROXY")
-        .env_remove("https_proxy")
-        .env_remove("HTTPS_PROXY")
-        .env_remove("ALL_PROXY")
-        .env_remove("all_proxy")
-        .output()
-        .expect("tidings runs")
-}
 
 fn text(o: &Output) -> (String, String) {
     (

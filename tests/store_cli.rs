@@ -3,18 +3,10 @@
 
 mod common;
 
+use common::tidings;
+
 use std::path::Path;
 use std::process::Output;
-
-fn tidings(dir: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TIDINGS_DATA_DIR")
-        .output()
-        .expect("tidings runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -419,22 +419,32 @@ fn terminal_restored_after_sigint() {
     terminal_restored_after("INT");
 }
 
-#[test]
-fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
+/// A store subscribed to a local server's feed ("Gazette", two items) and to a
+/// feed that answers only after `stall` ("Slow", no items).
+fn subscribed_to_gazette_and_slow(
+    stall: Duration,
+) -> (common::http_server::Server, tempfile::TempDir) {
     use common::http_server::{Route, Server};
     let rss = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss"))
         .unwrap();
     let server = Server::start(vec![
         ("/gazette.rss", Route::body(rss, "application/rss+xml")),
-        ("/slow.rss", Route::Stall(Duration::from_secs(4))),
+        ("/slow.rss", Route::Stall(stall)),
     ]);
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().to_str().unwrap();
     for (path, name) in [("/gazette.rss", "Gazette"), ("/slow.rss", "Slow")] {
-        let url = server.url(path);
-        let o = common::run(&["--data-dir", data, "subscribe", &url, "--name", name]);
+        let o = common::tidings(
+            dir.path(),
+            &["subscribe", &server.url(path), "--name", name],
+        );
         assert!(o.status.success());
     }
+    (server, dir)
+}
+
+#[test]
+fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
+    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_secs(4));
     let cmd = format!(
         "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY {}",
         reader_cmd(dir.path())
@@ -462,23 +472,8 @@ fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
 
 #[test]
 fn refresh_on_a_terminal_shows_progress_then_clears_it() {
-    use common::http_server::{Route, Server};
-    let rss = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss"))
-        .unwrap();
-    let server = Server::start(vec![
-        ("/gazette.rss", Route::body(rss, "application/rss+xml")),
-        ("/slow.rss", Route::Stall(Duration::from_secs(3))),
-    ]);
-    let dir = tempfile::tempdir().unwrap();
+    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_secs(3));
     let data = dir.path().to_str().unwrap();
-    for (path, name) in [("/gazette.rss", "Gazette"), ("/slow.rss", "Slow")] {
-        let url = server.url(path);
-        assert!(
-            common::run(&["--data-dir", data, "subscribe", &url, "--name", name])
-                .status
-                .success()
-        );
-    }
     let cmd = format!(
         "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY {} --data-dir {data} refresh; sleep 30",
         env!("CARGO_BIN_EXE_tidings")

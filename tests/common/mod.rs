@@ -15,6 +15,24 @@ pub fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("tidings runs")
 }
 
+/// Runs `tidings --data-dir DATA ARGS`, never the user's store, and never through
+/// a proxy (the refresh tests' server is on 127.0.0.1).
+pub fn tidings(data: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("TIDINGS_DATA_DIR")
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .output()
+        .expect("tidings runs")
+}
+
 /// `../shared` beside the repository, when this checkout has it.
 pub fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
