@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::feeds::{self, kagi::CitationTally, Loaded};
+use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::model::{Document, SCHEMA_VERSION};
 use crate::parse::{self, InputError};
 use crate::sanitize::for_terminal;
@@ -162,7 +162,7 @@ pub fn documents(path: &Path, bytes: &[u8], limit: u64) -> Result<Vec<Document>,
 
 /// What a file holds: a feed or Kagi News JSON, exported JSON (an object, an
 /// array, or one object per line), else a page dump to parse.
-pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Loaded, String> {
+pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Contents, String> {
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge {
             size: bytes.len() as u64,
@@ -187,9 +187,9 @@ pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Loaded, String>
     } else {
         parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())?
     };
-    Ok(Loaded {
+    Ok(Contents {
         documents,
-        ..Loaded::default()
+        ..Contents::default()
     })
 }
 

@@ -13,7 +13,7 @@ use kagi::CitationTally;
 
 /// Documents read from a feed or Kagi file, with what could not be read.
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub struct Contents {
     pub documents: Vec<Document>,
     /// Items or clusters left out, each with its reason.
     pub problems: Vec<String>,
@@ -26,7 +26,7 @@ pub struct Loaded {
 
 /// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither
 /// (a page dump, or tidings' own JSON), `Some(Err)` when they are but cannot be read.
-pub fn load(bytes: &[u8]) -> Option<Result<Loaded, String>> {
+pub fn load(bytes: &[u8]) -> Option<Result<Contents, String>> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = body.iter().position(|b| !b.is_ascii_whitespace())?;
     match body[first] {
@@ -40,7 +40,7 @@ pub fn load(bytes: &[u8]) -> Option<Result<Loaded, String>> {
 }
 
 /// Reads an already parsed JSON value that may be Kagi News or a JSON Feed.
-pub fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Loaded, String>> {
+fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Contents, String>> {
     if value
         .get("version")
         .and_then(Value::as_str)
@@ -49,9 +49,9 @@ pub fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Loaded, String>> 
         return Some(from_feed(bytes));
     }
     let loaded = match kagi::shape(value)? {
-        kagi::Shape::Index(categories) => Loaded {
+        kagi::Shape::Index(categories) => Contents {
             categories,
-            ..Loaded::default()
+            ..Contents::default()
         },
         kagi::Shape::Clusters(clusters, time) => {
             let mut mapped = kagi::map_clusters(clusters, time);
@@ -59,7 +59,7 @@ pub fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Loaded, String>> 
                 .documents
                 .iter_mut()
                 .for_each(crate::sanitize::clean_document);
-            Loaded {
+            Contents {
                 documents: mapped.documents,
                 problems: mapped.problems,
                 citations: mapped.citations,
@@ -67,23 +67,23 @@ pub fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Loaded, String>> 
                     .get("category")
                     .and_then(Value::as_str)
                     .map(str::to_string),
-                ..Loaded::default()
+                ..Contents::default()
             }
         }
     };
     Some(Ok(loaded))
 }
 
-fn from_feed(bytes: &[u8]) -> Result<Loaded, String> {
+fn from_feed(bytes: &[u8]) -> Result<Contents, String> {
     let mut f = feed::parse(bytes)?;
     f.documents
         .iter_mut()
         .for_each(crate::sanitize::clean_document);
-    Ok(Loaded {
+    Ok(Contents {
         documents: f.documents,
         problems: f.problems,
         title: f.title.map(crate::sanitize::for_terminal_owned),
-        ..Loaded::default()
+        ..Contents::default()
     })
 }
 

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::feeds::{self, kagi::CitationTally, Loaded};
+use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::store::{Store, StoreError, Subscription, Tally, Validators};
 use http::{Client, Fetched, Limits};
 
@@ -84,7 +84,7 @@ struct Page {
 
 enum PageContent {
     NotModified,
-    Loaded(Loaded, Validators),
+    Loaded(Contents, Validators),
 }
 
 /// Refreshes every subscription; `progress(done, total, result)` is called on this
