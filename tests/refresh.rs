@@ -98,7 +98,9 @@ fn refresh_lands_every_good_source_and_names_each_failing_one() {
         "a failing source makes the exit code 1"
     );
     assert!(
-        out.contains("Kagi: 12 added, 0 updated, 0 unchanged, 34 skipped"),
+        out.contains(
+            "Kagi: 12 added, 0 updated, 0 unchanged, 34 skipped (first: USA: HTTP 404 Not Found)"
+        ),
         "{out}"
     );
     assert!(out.contains("Kagi archive: 19 added"), "{out}");

@@ -39,10 +39,12 @@ impl Default for Options {
 pub enum Outcome {
     /// The server said nothing changed (304).
     NotModified,
-    /// The feed was read and imported; `skipped` items or clusters could not be.
+    /// The feed was read and imported; `skipped` items, clusters or category
+    /// files could not be, the first of them for `first_skip`'s reason.
     Imported {
         tally: Tally,
         skipped: usize,
+        first_skip: Option<String>,
         citations: CitationTally,
     },
     /// Nothing was imported, for this reason.
@@ -61,13 +63,21 @@ impl SourceResult {
     pub fn status(&self) -> String {
         match &self.outcome {
             Outcome::NotModified => "not modified".into(),
-            Outcome::Imported { tally, skipped, .. } => {
+            Outcome::Imported {
+                tally,
+                skipped,
+                first_skip,
+                ..
+            } => {
                 let mut s = format!(
                     "{} added, {} updated, {} unchanged",
                     tally.added, tally.updated, tally.unchanged
                 );
                 if *skipped > 0 {
                     s.push_str(&format!(", {skipped} skipped"));
+                }
+                if let Some(reason) = first_skip {
+                    s.push_str(&format!(" (first: {reason})"));
                 }
                 s
             }
@@ -243,6 +253,9 @@ fn land(
                     tally.count(importer.put(doc, Some(origin))?);
                 }
                 skipped += loaded.problems.len();
+                if let Some(p) = loaded.problems.into_iter().next() {
+                    first_error.get_or_insert(p);
+                }
                 citations.add(loaded.citations);
                 landed.push((page.url, validators));
             }
@@ -265,6 +278,7 @@ fn land(
     let outcome = Outcome::Imported {
         tally,
         skipped,
+        first_skip: first_error,
         citations,
     };
     Ok((outcome, title))
@@ -306,9 +320,13 @@ mod tests {
                     failed: 0,
                 },
                 skipped: 1,
+                first_skip: Some("item 3: no title or text".into()),
                 citations: CitationTally::default(),
             },
         };
-        assert_eq!(r.status(), "2 added, 1 updated, 0 unchanged, 1 skipped");
+        assert_eq!(
+            r.status(),
+            "2 added, 1 updated, 0 unchanged, 1 skipped (first: item 3: no title or text)"
+        );
     }
 }
