@@ -82,13 +82,17 @@ fn article(entry: &Entry, outlet: Option<&str>) -> Option<Document> {
         .iter()
         .map(|p| sentences::plain_paragraph(p))
         .collect();
+    let is_web = |h: &String| h.starts_with("http://") || h.starts_with("https://");
+    // The item's page: its alternate link, else any link, else a permalink id
+    // (an RSS `<guid>` that is a URL).
     let link = entry
         .links
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
         .map(|l| l.href.clone())
-        .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
+        .filter(is_web)
+        .or_else(|| Some(entry.id.clone()).filter(is_web));
     let item_outlet = link.as_deref().and_then(host_of);
     doc.sources.push(Source {
         n: 1,
@@ -105,12 +109,15 @@ fn article(entry: &Entry, outlet: Option<&str>) -> Option<Document> {
     Some(doc)
 }
 
-/// A text construct as plain text: HTML ones lose their markup.
+/// A text construct as plain text: HTML ones lose their markup; plain ones still
+/// have character references decoded, as feeds often escape them twice
+/// (`It&amp;#8217;s`).
 fn plain(t: &Text) -> String {
     if t.content_type.subty().as_str().contains("html") {
         html::text(&t.content)
     } else {
-        t.content.split_whitespace().collect::<Vec<_>>().join(" ")
+        let decoded = html::decode_references(&t.content);
+        decoded.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -178,6 +185,19 @@ mod tests {
         assert_eq!(d.title, "Storm warning");
         assert_eq!(d.lead[0].text(), "Winds of 120 km/h are expected.");
         assert_eq!(d.published.as_ref().unwrap().day, Some(2));
+    }
+
+    #[test]
+    fn doubly_escaped_titles_and_guid_permalinks_are_understood() {
+        let rss = r#"<rss version="2.0"><channel><title>Blog</title>
+<item><title>It&amp;#8217;s here &amp;amp; now</title><guid isPermaLink="true">https://blog.example/p/1</guid><description>Text.</description></item>
+</channel></rss>"#;
+        let d = &parse(rss.as_bytes()).unwrap().documents[0];
+        assert_eq!(d.title, "It’s here & now");
+        assert_eq!(
+            d.sources[0].url.as_deref(),
+            Some("https://blog.example/p/1")
+        );
     }
 
     #[test]
