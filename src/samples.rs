@@ -1,5 +1,6 @@
-//! The sample pages bundled in the binary (`assets/samples/`): imported on the first
-//! run into an empty store, and opened by `--demo` in a throw-away store.
+//! The samples bundled in the binary (`assets/samples/`: pages, a Kagi News
+//! cluster and an RSS feed, all written for the project): imported on the first run
+//! into an empty store, and opened by `--demo` in a throw-away store.
 
 use crate::model::Document;
 use crate::parse;
@@ -42,15 +43,27 @@ const PAGES: &[(&str, &str)] = &[
         "article_de_ui.txt",
         include_str!("../assets/samples/article_de_ui.txt"),
     ),
+    (
+        "kagi_port_cyber_attack.json",
+        include_str!("../assets/samples/kagi_port_cyber_attack.json"),
+    ),
+    (
+        "feed_coastal_wire.rss",
+        include_str!("../assets/samples/feed_coastal_wire.rss"),
+    ),
 ];
 
-/// Every bundled document with the name of the page it came from.
+/// Every bundled document with the name of the file it came from.
 pub fn documents() -> Vec<(String, Document)> {
     PAGES
         .iter()
         .flat_map(|(name, text)| {
-            let docs = parse::parse_bytes(text.as_bytes(), parse::DEFAULT_MAX_PAGE_BYTES)
-                .unwrap_or_else(|e| panic!("bundled sample {name} does not parse: {e}"));
+            let docs = match crate::feeds::load(text.as_bytes()) {
+                Some(loaded) => loaded.map(|l| l.documents),
+                None => parse::parse_bytes(text.as_bytes(), parse::DEFAULT_MAX_PAGE_BYTES)
+                    .map_err(|e| e.to_string()),
+            }
+            .unwrap_or_else(|e| panic!("bundled sample {name} does not load: {e}"));
             docs.into_iter().map(move |d| (format!("sample:{name}"), d))
         })
         .collect()
@@ -72,5 +85,13 @@ mod tests {
         assert!(any(&|d| !d.related.is_empty()));
         assert!(any(&|d| !d.reactions.is_empty()));
         assert!(any(&|d| d.title.contains('–') && d.title.contains('🚢')));
+        // A Kagi News cluster: perspectives citing sources, an undated event.
+        assert!(any(&|d| d
+            .sections
+            .iter()
+            .any(|s| s.heading.as_deref() == Some("Perspectives"))
+            && d.timeline.iter().any(|e| e.date.year.is_none())));
+        // Feed items: the link is source [1].
+        assert!(any(&|d| d.kind == Kind::Article && d.sources.len() == 1));
     }
 }

@@ -188,7 +188,7 @@ fn json_export_reimports_to_an_identical_store() {
     );
     let dir2 = tempfile::tempdir().unwrap();
     let imp = tidings(dir2.path(), &["import", first.to_str().unwrap()]);
-    assert!(stderr(&imp).contains("9 added"), "{}", stderr(&imp));
+    assert!(stderr(&imp).contains("12 added"), "{}", stderr(&imp));
     let second = out_dir.path().join("second.jsonl");
     assert!(
         tidings(dir2.path(), &["export", "-o", second.to_str().unwrap()])
@@ -267,7 +267,7 @@ fn related_cards_link_to_stored_documents_by_title() {
 fn demo_uses_a_throw_away_store_with_the_samples() {
     let dir = tempfile::tempdir().unwrap();
     let out = tidings(dir.path(), &["--demo", "list"]);
-    assert_eq!(stdout(&out).lines().count(), 9, "{}", stdout(&out));
+    assert_eq!(stdout(&out).lines().count(), 12, "{}", stdout(&out));
     assert!(
         !dir.path().join("tidings.db").exists(),
         "--demo never touches the real store"

@@ -172,12 +172,12 @@ fn narrow_terminal_one_pane_and_back() {
         return;
     };
     // An empty store gets the bundled samples on the first run.
-    t.wait_for("Headlines 9/9");
+    t.wait_for("Headlines 12/12");
     t.keys(&["Enter"]);
     t.wait_for("STORY");
     assert!(!t.screen().contains("Headlines"));
     t.keys(&["Escape"]);
-    t.wait_for("Headlines 9/9");
+    t.wait_for("Headlines 12/12");
     t.keys(&["q"]);
 }
 
@@ -452,17 +452,17 @@ fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
     let Some(t) = Tmux::start("refresh", 140, 40, &cmd) else {
         return;
     };
-    t.wait_for("Headlines 9/9");
+    t.wait_for("Headlines 12/12");
     t.keys(&["R"]);
     t.wait_for("⟳");
     // The slow server holds the refresh for 4 s; the reader answers keys meanwhile.
     t.keys(&["j"]);
     t.wait("the selection to move while the refresh runs", |s| {
-        s.contains("LIST 2/9") && s.contains("⟳")
+        s.contains("LIST 2/12") && s.contains("⟳")
     });
     let s = t.wait_for("refreshed 2: 2 new, 0 updated");
     assert!(!s.contains("⟳"), "{s}");
-    let s = t.wait_for("Headlines 11/11");
+    let s = t.wait_for("Headlines 14/14");
     assert!(
         s.contains("Harbour bridge reopens after eight weeks"),
         "{s}"

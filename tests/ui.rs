@@ -389,7 +389,7 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     let mut store = Store::open(dir.path()).unwrap();
     tidings::import::import_documents(&mut store, &tidings::samples::documents()).unwrap();
     let all = store.list(100, false, 0).unwrap();
-    assert_eq!(all.len(), 9);
+    assert_eq!(all.len(), 12);
     let remembered = all[7].uid.clone();
     let mut app = App::new(140, 40, Some(remembered.clone()));
     let mut bg = Background::new();
@@ -428,7 +428,7 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
         "the remembered story is previewed"
     );
     term.draw(|f| tidings::ui::draw(f, &app)).unwrap();
-    assert!(buffer_text(term.backend().buffer()).contains("Headlines 9/9 "));
+    assert!(buffer_text(term.backend().buffer()).contains("Headlines 12/12 "));
     // A person who moved meanwhile keeps their place as parts arrive, even when
     // the remembered story arrives later.
     for remembered in [None, Some(all[7].uid.clone())] {
