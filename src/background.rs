@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::app::action::Action;
-use crate::refresh::{self, Options, Outcome, SourceResult};
+use crate::refresh::{self, Options, Outcome, RefreshError, SourceResult};
 use crate::store::Store;
 
 /// Background work in flight.
@@ -31,7 +31,8 @@ impl Background {
         self.refresh = Some(rx);
         std::thread::spawn(move || {
             let progress = tx.clone();
-            let outcome = Store::open(&dir).and_then(|mut store| {
+            let outcome = (|| -> Result<_, RefreshError> {
+                let mut store = Store::open(&dir)?;
                 if store.subscriptions()?.is_empty() {
                     return Ok(None);
                 }
@@ -43,7 +44,7 @@ impl Background {
                     });
                 })
                 .map(Some)
-            });
+            })();
             let summary = match outcome {
                 Ok(Some(results)) => summary(&results),
                 Ok(None) => "no subscriptions; add one with `tidings subscribe URL`".into(),

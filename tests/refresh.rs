@@ -364,3 +364,55 @@ fn a_subscription_without_a_name_takes_its_feeds_title() {
     let (subs, _) = text(&tidings(d, &["subscriptions"]));
     assert!(subs.starts_with("HG  "), "{subs}");
 }
+
+/// HTTPS end to end against a local server whose CA only `SSL_CERT_FILE` knows:
+/// refused without it (the built-in roots do not know the CA), fetched with it;
+/// a file with no certificates is a one-line error.
+#[test]
+fn https_feeds_are_fetched_with_the_roots_ssl_cert_file_names() {
+    let (server, ca_pem) = Server::start_tls(vec![(
+        "/gazette.rss",
+        Route::body(fixture("gazette.rss"), RSS),
+    )]);
+    assert!(server.base.starts_with("https://127.0.0.1:"));
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/gazette.rss", "Gazette");
+
+    let o = tidings(d, &["refresh"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("tidings: Gazette: the server's TLS certificate is not trusted (UnknownIssuer); a private CA's certificate goes in SSL_CERT_FILE"),
+        "{err}"
+    );
+
+    let ca = d.join("ca.pem");
+    std::fs::write(&ca, ca_pem).unwrap();
+    let o = common::bin()
+        .args(["--data-dir", d.to_str().unwrap(), "refresh"])
+        .env("SSL_CERT_FILE", &ca)
+        .env_remove("https_proxy")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .output()
+        .unwrap();
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Gazette: 2 added"), "{out}");
+
+    let empty = d.join("empty.pem");
+    std::fs::write(&empty, "not a certificate\n").unwrap();
+    let o = common::bin()
+        .args(["--data-dir", d.to_str().unwrap(), "refresh"])
+        .env("SSL_CERT_FILE", &empty)
+        .output()
+        .unwrap();
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("empty.pem: no PEM certificates in it"),
+        "{err}"
+    );
+}

@@ -1,10 +1,12 @@
 //! One HTTP(S) GET with the limits a reader needs against any server: a deadline for
 //! the whole exchange (a stalled or endless body ends with it), a cap on the body,
-//! conditional headers from the last fetch, and errors said in one line.
+//! conditional headers from the last fetch, and errors said in one line. TLS trusts
+//! Mozilla's roots, or the PEM bundle `SSL_CERT_FILE` names (a company's own CA).
 
 use std::time::Duration;
 
 use ureq::http::header;
+use ureq::tls::{parse_pem, Certificate, PemItem, RootCerts, TlsConfig};
 
 use crate::store::Validators;
 
@@ -35,9 +37,36 @@ pub struct Client {
     limits: Limits,
 }
 
+/// The environment variable naming a PEM bundle of trusted roots, as OpenSSL reads it.
+pub const CERT_FILE_VAR: &str = "SSL_CERT_FILE";
+
+/// The roots to trust: those of `SSL_CERT_FILE` when it is set, else Mozilla's.
+fn root_certs() -> Result<RootCerts, String> {
+    let Some(path) = std::env::var_os(CERT_FILE_VAR).filter(|p| !p.is_empty()) else {
+        return Ok(RootCerts::WebPki);
+    };
+    let shown = crate::import::display(std::path::Path::new(&path));
+    let pem = std::fs::read(&path).map_err(|e| format!("{CERT_FILE_VAR}={shown}: {e}"))?;
+    let certs: Vec<Certificate<'static>> = parse_pem(&pem)
+        .filter_map(|item| match item {
+            Ok(PemItem::Certificate(c)) => Some(c),
+            _ => None,
+        })
+        .collect();
+    if certs.is_empty() {
+        return Err(format!(
+            "{CERT_FILE_VAR}={shown}: no PEM certificates in it"
+        ));
+    }
+    Ok(RootCerts::new_with_certs(&certs))
+}
+
 impl Client {
-    pub fn new(limits: Limits) -> Self {
+    /// A client with these limits; fails only on an unusable `SSL_CERT_FILE`.
+    pub fn new(limits: Limits) -> Result<Self, String> {
+        let tls = TlsConfig::builder().root_certs(root_certs()?).build();
         let agent = ureq::Agent::config_builder()
+            .tls_config(tls)
             .timeout_global(Some(limits.timeout))
             .timeout_connect(Some(limits.timeout.min(Duration::from_secs(10))))
             .http_status_as_error(false)
@@ -49,7 +78,7 @@ impl Client {
             ))
             .build()
             .into();
-        Client { agent, limits }
+        Ok(Client { agent, limits })
     }
 
     /// GETs `url`, conditionally when `known` holds validators.
@@ -109,7 +138,15 @@ impl Client {
                 "the response is larger than {}; cut off",
                 human_bytes(self.limits.max_bytes)
             ),
-            ureq::Error::Io(io) => format!("connection failed: {io}"),
+            ureq::Error::Io(io) => match io
+                .get_ref()
+                .and_then(|e| e.downcast_ref::<rustls::Error>())
+            {
+                Some(rustls::Error::InvalidCertificate(why)) => format!(
+                    "the server's TLS certificate is not trusted ({why:?}); a private CA's certificate goes in {CERT_FILE_VAR}"
+                ),
+                _ => format!("connection failed: {io}"),
+            },
             ureq::Error::HostNotFound => "host not found".into(),
             ureq::Error::TooManyRedirects => "too many redirects".into(),
             // A protocol error may quote what the server sent.

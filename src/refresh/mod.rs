@@ -97,6 +97,29 @@ enum PageContent {
     Loaded(Contents, Validators),
 }
 
+/// Why a refresh could not run at all.
+#[derive(Debug)]
+pub enum RefreshError {
+    Store(StoreError),
+    /// The HTTP client could not be set up (an unusable `SSL_CERT_FILE`).
+    Client(String),
+}
+
+impl std::fmt::Display for RefreshError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RefreshError::Store(e) => e.fmt(f),
+            RefreshError::Client(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl From<StoreError> for RefreshError {
+    fn from(e: StoreError) -> Self {
+        RefreshError::Store(e)
+    }
+}
+
 /// Refreshes every subscription; `progress(done, total, result)` is called on this
 /// thread as each one lands. Store errors stop the refresh; network and feed
 /// errors are results.
@@ -104,10 +127,10 @@ pub fn refresh(
     store: &mut Store,
     opts: &Options,
     mut progress: impl FnMut(usize, usize, &SourceResult),
-) -> Result<Vec<SourceResult>, StoreError> {
+) -> Result<Vec<SourceResult>, RefreshError> {
     let subs = store.subscriptions()?;
     let known = store.all_validators()?;
-    let client = Client::new(opts.limits);
+    let client = Client::new(opts.limits).map_err(RefreshError::Client)?;
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, String>)>();
     let mut results: Vec<Option<SourceResult>> = vec![None; subs.len()];

@@ -4,8 +4,8 @@
 //! Every request is logged so tests can count what a refresh cost.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{Read, Write};
+use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -89,8 +89,47 @@ impl Server {
     /// A server that waits `latency` before answering each request, as a distant
     /// one would.
     pub fn start_with_latency(routes: Vec<(&str, Route)>, latency: Duration) -> Server {
+        Server::listen(routes, latency, None)
+    }
+
+    /// An HTTPS server with a certificate for 127.0.0.1 and localhost, signed by a
+    /// CA made for it; returns the server and that CA's certificate as PEM.
+    pub fn start_tls(routes: Vec<(&str, Route)>) -> (Server, String) {
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca.distinguished_name
+            .push(rcgen::DnType::CommonName, "tidings test CA");
+        let ca_cert = ca.self_signed(&ca_key).unwrap();
+        let issuer = rcgen::Issuer::from_params(&ca, &ca_key);
+        let leaf_key = rcgen::KeyPair::generate().unwrap();
+        let leaf =
+            rcgen::CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+                .unwrap()
+                .signed_by(&leaf_key, &issuer)
+                .unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(
+                vec![leaf.der().clone()],
+                rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+            )
+            .unwrap();
+        let server = Server::listen(routes, Duration::ZERO, Some(Arc::new(config)));
+        (server, ca_cert.pem())
+    }
+
+    fn listen(
+        routes: Vec<(&str, Route)>,
+        latency: Duration,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let base = format!("http://{}", listener.local_addr().unwrap());
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let base = format!("{scheme}://{}", listener.local_addr().unwrap());
         let routes: HashMap<String, Route> = routes
             .into_iter()
             .map(|(p, r)| (p.to_string(), r))
@@ -100,10 +139,15 @@ impl Server {
         let (r, l) = (routes.clone(), log.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (r, l) = (r.clone(), l.clone());
+                let (r, l, tls) = (r.clone(), l.clone(), tls.clone());
                 std::thread::spawn(move || {
                     std::thread::sleep(latency);
-                    let _ = serve(stream, &r, &l);
+                    let _ = match tls {
+                        Some(config) => rustls::ServerConnection::new(config)
+                            .map_err(std::io::Error::other)
+                            .and_then(|conn| serve(rustls::StreamOwned::new(conn, stream), &r, &l)),
+                        None => serve(stream, &r, &l),
+                    };
                 });
             }
         });
@@ -130,21 +174,34 @@ impl Server {
     }
 }
 
+/// Reads the request head (up to the blank line), byte by byte so that nothing
+/// after it is consumed.
+fn read_head(stream: &mut impl Read) -> std::io::Result<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && head.len() < 64 * 1024 {
+        if stream.read(&mut byte)? == 0 {
+            break;
+        }
+        head.push(byte[0]);
+    }
+    Ok(String::from_utf8_lossy(&head).into_owned())
+}
+
 fn serve(
-    stream: TcpStream,
+    mut out: impl Read + Write,
     routes: &Mutex<HashMap<String, Route>>,
     log: &Mutex<Vec<Seen>>,
 ) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let head = read_head(&mut out)?;
+    let mut lines = head.split("\r\n");
+    let path = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or("/")
+        .to_string();
     let mut headers = HashMap::new();
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h)? == 0 || h.trim().is_empty() {
-            break;
-        }
+    for h in lines.take_while(|l| !l.is_empty()) {
         if let Some((k, v)) = h.split_once(':') {
             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
         }
@@ -154,7 +211,6 @@ fn serve(
         headers: headers.clone(),
     });
     let route = routes.lock().unwrap().get(&path).cloned();
-    let mut out = stream;
     match route {
         None => respond(&mut out, 404, "text/plain", &[], b"not found"),
         Some(Route::Status(code)) => respond(&mut out, code, "text/plain", &[], b"error"),
@@ -223,7 +279,7 @@ fn serve(
 }
 
 fn respond(
-    out: &mut TcpStream,
+    out: &mut impl Write,
     code: u16,
     content_type: &str,
     extra: &[(&str, String)],
