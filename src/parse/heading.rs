@@ -329,13 +329,16 @@ impl Recurrence {
     }
 
     /// How often the phrase (case-sensitive, normalized words) occurs on the page;
-    /// only phrases whose first word [`starts_a_name`] are indexed.
+    /// only phrases whose first word [`starts_a_name`] are indexed, so any other
+    /// counts 0 (a capitalized raw word can normalize to nothing: `:[A`).
     fn count(&self, words: &[&str]) -> u32 {
         if words.is_empty() || words.len() > MAX_N {
             return 0;
         }
         let normed: Vec<&str> = words.iter().map(|w| norm(w)).collect();
-        debug_assert!(starts_a_name(normed[0]), "{normed:?} is not indexed");
+        if !starts_a_name(normed[0]) {
+            return 0;
+        }
         self.counts.get(&hash_words(&normed)).copied().unwrap_or(0)
     }
 }
