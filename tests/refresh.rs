@@ -194,6 +194,7 @@ fn a_second_refresh_with_nothing_new_costs_one_conditional_request_each_and_chan
         let conditional = seen.headers.contains_key("if-none-match")
             || seen.headers.contains_key("if-modified-since");
         assert!(conditional, "{} was asked for conditionally", seen.path);
+        assert!(seen.headers["accept"].starts_with("application/rss+xml, application/atom+xml"));
     }
     assert_eq!(
         tidings(d, &["export"]).stdout,

@@ -444,7 +444,7 @@ fn subscribed_to_gazette_and_slow(
 
 #[test]
 fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
-    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_secs(4));
+    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_secs(6));
     let cmd = format!(
         "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY {}",
         reader_cmd(dir.path())
@@ -455,7 +455,7 @@ fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
     t.wait_for("Headlines 12/12");
     t.keys(&["R"]);
     t.wait_for("⟳");
-    // The slow server holds the refresh for 4 s; the reader answers keys meanwhile.
+    // The slow server holds the refresh for 6 s; the reader answers keys meanwhile.
     t.keys(&["j"]);
     t.wait("the selection to move while the refresh runs", |s| {
         s.contains("LIST 2/12") && s.contains("⟳")
@@ -472,7 +472,7 @@ fn r_refreshes_feeds_in_the_background_while_the_reader_stays_live() {
 
 #[test]
 fn refresh_on_a_terminal_shows_progress_then_clears_it() {
-    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_secs(3));
+    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_secs(5));
     let data = dir.path().to_str().unwrap();
     let cmd = format!(
         "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY {} --data-dir {data} refresh; sleep 30",

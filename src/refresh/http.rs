@@ -37,6 +37,11 @@ pub struct Client {
     limits: Limits,
 }
 
+/// What a refresh asks for: the feed formats first, then JSON (Kagi News, JSON
+/// Feed served plainly), then XML, then anything.
+const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
+     application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
+
 /// The environment variable naming a PEM bundle of trusted roots, as OpenSSL reads it.
 pub const CERT_FILE_VAR: &str = "SSL_CERT_FILE";
 
@@ -86,7 +91,7 @@ impl Client {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err("only http:// and https:// URLs are fetched".into());
         }
-        let mut req = self.agent.get(url);
+        let mut req = self.agent.get(url).header(header::ACCEPT, ACCEPT);
         if let Some(etag) = &known.etag {
             req = req.header(header::IF_NONE_MATCH, etag);
         }
