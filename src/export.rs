@@ -11,6 +11,7 @@ pub fn markdown(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", doc.title);
     let mut meta = vec![doc.kind.as_str().to_string()];
+    meta.extend(doc.category.iter().chain(&doc.location).cloned());
     if let Some(n) = doc.article_count {
         meta.push(format!("{n} articles"));
     }

@@ -50,6 +50,13 @@ pub struct Document {
     pub reactions: Vec<Paragraph>,
     #[serde(default)]
     pub related: Vec<Related>,
+    /// The desk it belongs to (Kagi's `World`, `Tragedy`), when a source says; an
+    /// addition the contract allows, absent from page output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Where it happened (Kagi's `location`), when a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }
 
 fn schema_default() -> u32 {
@@ -72,6 +79,8 @@ impl Document {
             timeline: Vec::new(),
             reactions: Vec::new(),
             related: Vec::new(),
+            category: None,
+            location: None,
         }
     }
 

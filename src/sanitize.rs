@@ -158,6 +158,8 @@ pub fn clean_document(doc: &mut Document) {
         }
     }
     c(&mut doc.title);
+    co(&mut doc.category);
+    co(&mut doc.location);
     let paragraphs = doc.lead.iter_mut().chain(doc.reactions.iter_mut()).chain(
         doc.sections
             .iter_mut()

@@ -156,11 +156,13 @@ fn document() -> impl Strategy<Value = Document> {
         sources,
         timeline,
         related,
+        (prop::option::of(text()), prop::option::of(text())),
     )
         .prop_map(
-            |(story, title, count, lead, sections, sources, timeline, related)| {
+            |(story, title, count, lead, sections, sources, timeline, related, place)| {
                 let kind = if story { Kind::Story } else { Kind::Article };
                 let mut d = Document::new(kind, title);
+                (d.category, d.location) = place;
                 d.article_count = count;
                 d.lead = lead;
                 d.sections = sections;
@@ -353,7 +355,7 @@ proptest! {
         let n = check_feed(json.as_bytes()).map_err(TestCaseError::fail)?;
         prop_assert_eq!(n, clusters.len());
         let markers = json.matches(".example#").count();
-        let mapped = tidings::feeds::kagi::map_clusters(&clusters, None);
+        let mapped = tidings::feeds::kagi::map_clusters(&clusters, None, None);
         let t = mapped.citations;
         prop_assert_eq!(t.resolved + t.unresolved, markers);
         prop_assert_eq!(t.common, json.matches("[common]").count());

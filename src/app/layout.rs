@@ -337,6 +337,7 @@ fn plain(text: &str, sty: Sty) -> Span {
 fn header(b: &mut Builder, doc: &Document, saved: bool) {
     b.wrap(words(&doc.title, Sty::Title, None), 0, Vec::new());
     let mut meta = vec![doc.kind.as_str().to_string()];
+    meta.extend(doc.category.iter().chain(&doc.location).cloned());
     if let Some(n) = doc.article_count {
         meta.push(plural(n as usize, "article"));
     }

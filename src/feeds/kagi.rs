@@ -43,17 +43,17 @@ pub struct Mapped {
 pub enum Shape<'a> {
     /// `kite.json`: category names and the files that hold them.
     Index(Vec<(String, String)>),
-    /// A category file or a bare array of clusters, with the file's timestamp.
-    Clusters(&'a [Value], Option<i64>),
+    /// A category file or a bare array of clusters, with the file's timestamp and
+    /// category name.
+    Clusters(&'a [Value], Option<i64>, Option<&'a str>),
 }
 
 /// Recognizes Kagi JSON; `None` for anything else.
 pub fn shape(value: &Value) -> Option<Shape<'_>> {
     if let Some(list) = value.get("clusters").and_then(Value::as_array) {
-        return Some(Shape::Clusters(
-            list,
-            value.get("timestamp").and_then(as_i64),
-        ));
+        let time = value.get("timestamp").and_then(as_i64);
+        let category = value.get("category").and_then(Value::as_str);
+        return Some(Shape::Clusters(list, time, category));
     }
     if let Some(cats) = value.get("categories").and_then(Value::as_array) {
         let files = cats
@@ -71,18 +71,24 @@ pub fn shape(value: &Value) -> Option<Shape<'_>> {
         v.get("title").is_some()
             && (v.get("talking_points").is_some() || v.get("cluster_number").is_some())
     };
-    (!list.is_empty() && list.iter().all(looks_like_cluster)).then_some(Shape::Clusters(list, None))
+    (!list.is_empty() && list.iter().all(looks_like_cluster))
+        .then_some(Shape::Clusters(list, None, None))
 }
 
-/// Maps clusters to stories; `file_time` (Unix seconds) dates clusters without one.
-pub fn map_clusters(clusters: &[Value], file_time: Option<i64>) -> Mapped {
+/// Maps clusters to stories; `file_time` (Unix seconds) dates clusters without one
+/// and `file_category` files them when they name no category of their own.
+pub fn map_clusters(
+    clusters: &[Value],
+    file_time: Option<i64>,
+    file_category: Option<&str>,
+) -> Mapped {
     let mut out = Mapped::default();
     for (i, cluster) in clusters.iter().enumerate() {
         let number = cluster
             .get("cluster_number")
             .and_then(as_i64)
             .unwrap_or(i as i64 + 1);
-        match map_cluster(cluster, file_time) {
+        match map_cluster(cluster, file_time, file_category) {
             Ok((doc, tally)) => {
                 out.documents.push(doc);
                 out.citations.add(tally);
@@ -123,12 +129,18 @@ const CONTEXT_FIELDS: &[(&str, &str)] = &[
 fn map_cluster(
     cluster: &Value,
     file_time: Option<i64>,
+    file_category: Option<&str>,
 ) -> Result<(Document, CitationTally), String> {
     if !cluster.is_object() {
         return Err("not an object".into());
     }
     let title = cluster.get("title").and_then(text).ok_or("no title")?;
     let mut doc = Document::new(Kind::Story, title);
+    doc.category = cluster
+        .get("category")
+        .and_then(text)
+        .or_else(|| file_category.map(str::to_string));
+    doc.location = cluster.get("location").and_then(text);
     let mut cites = Citer::new(cluster);
     let listed = u32::try_from(cites.sources.len()).ok().filter(|&n| n > 0);
     doc.article_count = cluster
@@ -597,7 +609,7 @@ mod tests {
     #[test]
     fn a_cluster_becomes_a_story_with_numbered_sources_and_resolved_citations() {
         let c = cluster();
-        let mapped = map_clusters(std::slice::from_ref(&c), None);
+        let mapped = map_clusters(std::slice::from_ref(&c), None, None);
         assert!(mapped.problems.is_empty());
         let doc = &mapped.documents[0];
         assert_eq!(doc.article_count, Some(9));
@@ -637,7 +649,7 @@ mod tests {
     #[test]
     fn timeline_keeps_labels_fills_years_and_leaves_unresolved_citations_visible() {
         let c = cluster();
-        let doc = &map_clusters(std::slice::from_ref(&c), None).documents[0];
+        let doc = &map_clusters(std::slice::from_ref(&c), None, None).documents[0];
         let first = &doc.timeline[0];
         assert_eq!(first.date.label, "Dec. 24");
         assert_eq!(
@@ -654,7 +666,7 @@ mod tests {
     #[test]
     fn older_timeline_strings_split_at_the_double_colon() {
         let c = json!({"title": "T", "talking_points": [], "timeline": ["Early morning April 27, 2025:: Police confirm"]});
-        let doc = &map_clusters(std::slice::from_ref(&c), Some(1745759866)).documents[0];
+        let doc = &map_clusters(std::slice::from_ref(&c), Some(1745759866), None).documents[0];
         let e = &doc.timeline[0];
         assert_eq!(e.date.label, "Early morning April 27, 2025");
         assert_eq!(
@@ -676,6 +688,12 @@ mod tests {
         let mapped = map_clusters(
             &[json!({"cluster_number": 7, "title": ""}), cluster()],
             None,
+            Some("World"),
+        );
+        assert_eq!(
+            mapped.documents[0].category.as_deref(),
+            Some("World"),
+            "the file's category"
         );
         assert_eq!(mapped.problems, ["cluster 7: no title"]);
         assert_eq!(mapped.documents.len(), 1);
@@ -685,7 +703,7 @@ mod tests {
     fn brackets_that_are_not_citations_stay_as_text() {
         let c = json!({"title": "T", "summary": "Priced at [€90 for 8GB] now, see note [2]. Odd [[ [a.example#1].",
             "articles": [{"title": "A", "link": "https://a.example/1", "domain": "a.example"}]});
-        let mapped = map_clusters(std::slice::from_ref(&c), None);
+        let mapped = map_clusters(std::slice::from_ref(&c), None, None);
         let lead = &mapped.documents[0].lead[0];
         assert_eq!(
             lead.text(),

@@ -53,8 +53,8 @@ fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Contents, String>> {
             categories,
             ..Contents::default()
         },
-        kagi::Shape::Clusters(clusters, time) => {
-            let mut mapped = kagi::map_clusters(clusters, time);
+        kagi::Shape::Clusters(clusters, time, category) => {
+            let mut mapped = kagi::map_clusters(clusters, time, category);
             mapped
                 .documents
                 .iter_mut()

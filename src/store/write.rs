@@ -87,6 +87,9 @@ fn search_columns(doc: &Document) -> [String; 4] {
         body.push_str(s);
         body.push('\n');
     };
+    for s in doc.category.iter().chain(&doc.location) {
+        push(s);
+    }
     for p in doc.lead.iter().chain(&doc.reactions) {
         push(&p.text());
     }
