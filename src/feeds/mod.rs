@@ -26,17 +26,31 @@ pub struct Contents {
 
 /// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither
 /// (a page dump, or tidings' own JSON), `Some(Err)` when they are but cannot be read.
+/// Everything it returns is cleaned for a terminal.
 pub fn load(bytes: &[u8]) -> Option<Result<Contents, String>> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = body.iter().position(|b| !b.is_ascii_whitespace())?;
-    match body[first] {
-        b'<' if looks_like_feed_xml(&body[first..]) => Some(from_feed(body)),
+    let read = match body[first] {
+        b'<' if looks_like_feed_xml(&body[first..]) => from_feed(body),
         b'{' | b'[' => {
             let value: Value = serde_json::from_slice(body).ok()?;
-            load_json(&value, body)
+            load_json(&value, body)?
         }
-        _ => None,
+        _ => return None,
+    };
+    Some(read.map(clean))
+}
+
+/// Cleans what a feed or Kagi file gave: documents, problems, title, category names.
+fn clean(mut c: Contents) -> Contents {
+    use crate::sanitize::{clean_document, for_terminal_owned};
+    c.documents.iter_mut().for_each(clean_document);
+    c.problems = c.problems.into_iter().map(for_terminal_owned).collect();
+    c.title = c.title.map(for_terminal_owned);
+    for (name, _) in &mut c.categories {
+        *name = for_terminal_owned(std::mem::take(name));
     }
+    c
 }
 
 /// Reads an already parsed JSON value that may be Kagi News or a JSON Feed.
@@ -54,11 +68,7 @@ fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Contents, String>> {
             ..Contents::default()
         },
         kagi::Shape::Clusters(clusters, time, category) => {
-            let mut mapped = kagi::map_clusters(clusters, time, category);
-            mapped
-                .documents
-                .iter_mut()
-                .for_each(crate::sanitize::clean_document);
+            let mapped = kagi::map_clusters(clusters, time, category);
             Contents {
                 documents: mapped.documents,
                 problems: mapped.problems,
@@ -75,14 +85,11 @@ fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Contents, String>> {
 }
 
 fn from_feed(bytes: &[u8]) -> Result<Contents, String> {
-    let mut f = feed::parse(bytes)?;
-    f.documents
-        .iter_mut()
-        .for_each(crate::sanitize::clean_document);
+    let f = feed::parse(bytes)?;
     Ok(Contents {
         documents: f.documents,
         problems: f.problems,
-        title: f.title.map(crate::sanitize::for_terminal_owned),
+        title: f.title,
         ..Contents::default()
     })
 }
@@ -154,6 +161,13 @@ mod tests {
         assert_eq!(crate::invariants::check_feed(kagi.as_bytes()), Ok(1));
         let doc = &load(kagi.as_bytes()).unwrap().unwrap().documents[0];
         assert_eq!(doc.lead[0].sentences[0].text, " A [a.example#0].");
+    }
+
+    #[test]
+    fn a_kagi_category_name_is_cleaned_like_the_stories() {
+        let kagi = br#"{"category":"W\u001b]0;pwned\u0007orld","clusters":[{"title":"A story"}]}"#;
+        let loaded = load(kagi).unwrap().unwrap();
+        assert_eq!(loaded.title.as_deref(), Some("World"));
     }
 
     #[test]
