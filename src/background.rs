@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::app::action::Action;
-use crate::refresh::{self, Options, Outcome, RefreshError, SourceResult};
+use crate::refresh::{self, Options, RefreshError, SourceResult, Totals};
 use crate::store::Store;
 
 /// Background work in flight.
@@ -33,9 +33,6 @@ impl Background {
             let progress = tx.clone();
             let outcome = (|| -> Result<_, RefreshError> {
                 let mut store = Store::open(&dir)?;
-                if store.subscriptions()?.is_empty() {
-                    return Ok(None);
-                }
                 refresh::refresh(&mut store, &opts, |done, total, r| {
                     let _ = progress.send(Action::RefreshProgress {
                         done,
@@ -43,11 +40,10 @@ impl Background {
                         label: r.subscription.label().to_string(),
                     });
                 })
-                .map(Some)
             })();
             let summary = match outcome {
-                Ok(Some(results)) => summary(&results),
-                Ok(None) => "no subscriptions; add one with `tidings subscribe URL`".into(),
+                Ok(results) if results.is_empty() => refresh::NO_SUBSCRIPTIONS.into(),
+                Ok(results) => summary(&results),
                 Err(e) => format!("refresh failed: {e}"),
             };
             let _ = tx.send(Action::RefreshDone(summary));
@@ -86,23 +82,15 @@ impl Background {
 
 /// One line for the status bar: the totals, and the first failure by name.
 pub fn summary(results: &[SourceResult]) -> String {
-    let (mut added, mut updated, mut failed) = (0, 0, Vec::new());
-    for r in results {
-        match &r.outcome {
-            Outcome::Imported { tally, .. } => {
-                added += tally.added;
-                updated += tally.updated;
-            }
-            Outcome::Failed(reason) => failed.push(format!("{}: {reason}", r.subscription.label())),
-            Outcome::NotModified => {}
-        }
-    }
+    let t = Totals::of(results);
     let mut s = format!(
-        "refreshed {}: {added} new, {updated} updated",
-        results.len()
+        "refreshed {}: {} new, {} updated",
+        results.len(),
+        t.added,
+        t.updated
     );
-    if let Some(first) = failed.first() {
-        s.push_str(&format!(", {} failed ({first})", failed.len()));
+    if let Some(first) = t.failed.first() {
+        s.push_str(&format!(", {} failed ({first})", t.failed.len()));
     }
     s
 }

@@ -333,12 +333,21 @@ fn export_cmd(
             }
         }
     }
-    match output {
-        Some(path) => std::fs::write(&path, text)
-            .map_err(|e| format!("{}: cannot write: {e}", import::display(&path)))?,
+    write_output(out, output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a command's output to the file `-o` named, else to `out`.
+pub(crate) fn write_output(
+    out: &mut impl Write,
+    path: Option<&Path>,
+    text: &str,
+) -> Result<(), String> {
+    match path {
+        Some(p) => std::fs::write(p, text)
+            .map_err(|e| format!("{}: cannot write: {e}", import::display(p))),
         None => out
             .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write the output: {e}"))?,
+            .map_err(|e| format!("cannot write the output: {e}")),
     }
-    Ok(ExitCode::SUCCESS)
 }

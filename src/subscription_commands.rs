@@ -10,7 +10,7 @@ use std::time::Duration;
 use crate::cli::OpmlAction;
 use crate::feeds::opml::{self, Outline};
 use crate::import;
-use crate::refresh::{self, http::Limits, Options, Outcome, SourceResult};
+use crate::refresh::{self, http::Limits, Options, Outcome, SourceResult, Totals};
 use crate::sanitize::for_terminal;
 use crate::store::Store;
 
@@ -52,7 +52,7 @@ pub fn list(store: &Store, out: &mut impl Write, json: bool) -> Result<ExitCode,
     let subs = store.subscriptions().map_err(|e| e.to_string())?;
     let write_err = |e: std::io::Error| format!("cannot write the output: {e}");
     if subs.is_empty() && !json {
-        eprintln!("no subscriptions; add one with `tidings subscribe URL`");
+        eprintln!("{}", refresh::NO_SUBSCRIPTIONS);
     }
     for s in &subs {
         if json {
@@ -104,7 +104,7 @@ pub fn opml(
                 })
                 .collect();
             let text = opml::write(&outlines);
-            write_to(out, output.as_deref(), &text)?;
+            crate::commands::write_output(out, output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -146,16 +146,6 @@ fn opml_import(store: &mut Store, file: &Path) -> Result<ExitCode, String> {
     })
 }
 
-fn write_to(out: &mut impl Write, path: Option<&Path>, text: &str) -> Result<(), String> {
-    match path {
-        Some(p) => std::fs::write(p, text)
-            .map_err(|e| format!("{}: cannot write: {e}", import::display(p))),
-        None => out
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write the output: {e}")),
-    }
-}
-
 /// Options of `tidings refresh` from its flags.
 pub fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
     Options {
@@ -168,10 +158,6 @@ pub fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
 }
 
 pub fn refresh_cmd(store: &mut Store, opts: &Options) -> Result<ExitCode, String> {
-    if store.subscriptions().map_err(|e| e.to_string())?.is_empty() {
-        eprintln!("no subscriptions; add one with `tidings subscribe URL`");
-        return Ok(ExitCode::SUCCESS);
-    }
     let live = std::io::stderr().is_terminal();
     let results = refresh::refresh(store, opts, |done, total, r| {
         if live {
@@ -190,6 +176,10 @@ pub fn refresh_cmd(store: &mut Store, opts: &Options) -> Result<ExitCode, String
     if live {
         eprint!("\r\x1b[2K");
     }
+    if results.is_empty() {
+        eprintln!("{}", refresh::NO_SUBSCRIPTIONS);
+        return Ok(ExitCode::SUCCESS);
+    }
     print_results(&results);
     Ok(
         if results
@@ -204,27 +194,20 @@ pub fn refresh_cmd(store: &mut Store, opts: &Options) -> Result<ExitCode, String
 }
 
 fn print_results(results: &[SourceResult]) {
-    let (mut added, mut updated, mut same, mut failed) = (0, 0, 0, 0);
     for r in results {
         let label = r.subscription.label();
         match &r.outcome {
-            Outcome::Failed(reason) => {
-                failed += 1;
-                eprintln!("tidings: {label}: {}", for_terminal(reason));
-            }
-            Outcome::NotModified => {
-                same += 1;
-                println!("{label}: {}", r.status());
-            }
-            Outcome::Imported { tally, .. } => {
-                added += tally.added;
-                updated += tally.updated;
-                println!("{label}: {}", r.status());
-            }
+            Outcome::Failed(reason) => eprintln!("tidings: {label}: {}", for_terminal(reason)),
+            _ => println!("{label}: {}", r.status()),
         }
     }
+    let t = Totals::of(results);
     eprintln!(
-        "refreshed {} subscriptions: {added} added, {updated} updated, {same} not modified, {failed} failed",
-        results.len()
+        "refreshed {} subscriptions: {} added, {} updated, {} not modified, {} failed",
+        results.len(),
+        t.added,
+        t.updated,
+        t.not_modified,
+        t.failed.len()
     );
 }

@@ -59,9 +59,10 @@ pub struct SourceResult {
 }
 
 impl SourceResult {
-    /// The status line kept with the subscription and shown to the user.
+    /// The status line kept with the subscription and shown to the user; its
+    /// reasons may quote a server, so it is cleaned for a terminal.
     pub fn status(&self) -> String {
-        match &self.outcome {
+        let line = match &self.outcome {
             Outcome::NotModified => "not modified".into(),
             Outcome::Imported {
                 tally,
@@ -82,7 +83,38 @@ impl SourceResult {
                 s
             }
             Outcome::Failed(reason) => format!("failed: {reason}"),
+        };
+        crate::sanitize::for_terminal_owned(line)
+    }
+}
+
+/// Sums over a refresh's results, for the closing line of the command and the
+/// reader's status bar.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub added: usize,
+    pub updated: usize,
+    pub not_modified: usize,
+    /// `label: reason` of each subscription that failed.
+    pub failed: Vec<String>,
+}
+
+impl Totals {
+    pub fn of(results: &[SourceResult]) -> Totals {
+        let mut t = Totals::default();
+        for r in results {
+            match &r.outcome {
+                Outcome::Imported { tally, .. } => {
+                    t.added += tally.added;
+                    t.updated += tally.updated;
+                }
+                Outcome::NotModified => t.not_modified += 1,
+                Outcome::Failed(reason) => t
+                    .failed
+                    .push(format!("{}: {reason}", r.subscription.label())),
+            }
         }
+        t
     }
 }
 
@@ -120,8 +152,11 @@ impl From<StoreError> for RefreshError {
     }
 }
 
-/// Refreshes every subscription; `progress(done, total, result)` is called on this
-/// thread as each one lands. Store errors stop the refresh; network and feed
+/// What to say when there is nothing to refresh.
+pub const NO_SUBSCRIPTIONS: &str = "no subscriptions; add one with `tidings subscribe URL`";
+
+/// Refreshes every subscription (none: no results); `progress(done, total,
+/// result)` is called on this thread as each one lands. Store errors stop the refresh; network and feed
 /// errors are results.
 pub fn refresh(
     store: &mut Store,
@@ -129,6 +164,9 @@ pub fn refresh(
     mut progress: impl FnMut(usize, usize, &SourceResult),
 ) -> Result<Vec<SourceResult>, RefreshError> {
     let subs = store.subscriptions()?;
+    if subs.is_empty() {
+        return Ok(Vec::new());
+    }
     let known = store.all_validators()?;
     let client = Client::new(opts.limits).map_err(RefreshError::Client)?;
     let next = AtomicUsize::new(0);
