@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, Format, Mark};
 use crate::import;
 use crate::model::Document;
-use crate::parse;
 use crate::paths;
 use crate::sanitize::for_terminal;
 use crate::store::{ListItem, Store};
@@ -128,16 +127,32 @@ fn open_store(cli: &Cli) -> Result<(Store, Option<DemoDir>), String> {
     Ok((store, demo))
 }
 
-/// `tidings parse`: every file in turn; a bad one is reported and the rest go on.
+/// `tidings parse`: every file in turn, read exactly as `import` reads it (pages,
+/// feeds, Kagi News, exported JSON); a bad one is reported and the rest go on.
 fn parse_files(files: &[PathBuf], json: bool, limit: u64) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
     for path in files {
-        let docs = import::read_page(path, limit)
-            .and_then(|bytes| parse::parse_bytes(&bytes, limit).map_err(|e| e.to_string()));
-        match docs {
-            Ok(docs) => {
+        let contents =
+            import::read_page(path, limit).and_then(|bytes| import::contents(path, &bytes, limit));
+        match contents {
+            Ok(contents) => {
+                let docs = contents.documents;
+                for problem in &contents.problems {
+                    report(path, &format!("skipped {problem}"));
+                }
+                if !contents.categories.is_empty() {
+                    report(
+                        path,
+                        &format!(
+                            "a Kagi News index of {} category files: `tidings import` reads them",
+                            contents.categories.len()
+                        ),
+                    );
+                } else if docs.is_empty() && contents.problems.is_empty() {
+                    report(path, "nothing to import: no items in it");
+                }
                 if let Err(e) = print_docs(&mut out, path, &docs, json, files.len() > 1) {
                     if e.kind() == io::ErrorKind::BrokenPipe {
                         return ExitCode::SUCCESS;
@@ -193,12 +208,19 @@ fn report(path: &Path, reason: &str) {
 
 fn import_cmd(store: &mut Store, paths: &[PathBuf], limit: u64) -> Result<ExitCode, String> {
     let report_ = import::import_paths(store, paths, limit).map_err(|e| e.to_string())?;
-    for (file, reason) in &report_.failures {
+    for (file, reason) in report_.failures.iter().chain(&report_.skipped) {
         eprintln!("tidings: {file}: {}", for_terminal(reason));
     }
+    for file in &report_.empty {
+        eprintln!("tidings: {file}: nothing to import: no items in it");
+    }
     let t = report_.tally;
+    let skipped = match report_.skipped.len() {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
     eprintln!(
-        "imported: {} added, {} updated, {} unchanged, {} failed",
+        "imported: {} added, {} updated, {} unchanged, {} failed{skipped}",
         t.added, t.updated, t.unchanged, t.failed
     );
     let c = report_.citations;

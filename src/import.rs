@@ -17,6 +17,11 @@ use crate::store::{Store, StoreError, Tally};
 pub struct Report {
     pub tally: Tally,
     pub failures: Vec<(String, String)>,
+    /// Items left out of a file that was read (no title or text): said, but not
+    /// failures.
+    pub skipped: Vec<(String, String)>,
+    /// Files read that held nothing to store (an empty feed).
+    pub empty: Vec<String>,
     /// Kagi News citations seen, resolved or not.
     pub citations: CitationTally,
 }
@@ -54,9 +59,16 @@ pub fn import_paths(
                     let outcome = importer.put(doc, Some(&name))?;
                     report.tally.count(outcome);
                 }
+                if loaded.documents.is_empty()
+                    && loaded.problems.is_empty()
+                    && loaded.categories.is_empty()
+                {
+                    report.empty.push(name.clone());
+                }
                 for problem in loaded.problems {
-                    report.tally.failed += 1;
-                    report.failures.push((name.clone(), problem));
+                    report
+                        .skipped
+                        .push((name.clone(), format!("skipped {problem}")));
                 }
                 report.citations.add(loaded.citations);
                 let listed = index_files(&file, &loaded.categories, &mut report);
@@ -170,7 +182,7 @@ pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Contents, Strin
         }
         .to_string());
     }
-    if let Some(loaded) = feeds::load(bytes) {
+    if let Some(loaded) = feeds::load(bytes, None) {
         return loaded;
     }
     let start = bytes

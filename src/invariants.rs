@@ -107,7 +107,7 @@ fn walk(v: &serde_json::Value, at: &str) -> Result<(), String> {
 /// each item or cluster left out, is one clean line; every document is clean and
 /// survives its JSON export; every citation names a source the document lists.
 pub fn check_feed(bytes: &[u8]) -> Result<usize, String> {
-    let loaded = match crate::feeds::load(bytes) {
+    let loaded = match crate::feeds::load(bytes, None) {
         None => return Ok(0),
         Some(Err(e)) => return clean_line(&e, "feed error").map(|_| 0),
         Some(Ok(l)) => l,

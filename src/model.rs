@@ -57,6 +57,10 @@ pub struct Document {
     /// Where it happened (Kagi's `location`), when a source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// A feed item's identity across fetches (`guid:`, `link:` or `title:` and the
+    /// value, see `feeds::item`); absent from pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
 }
 
 fn schema_default() -> u32 {
@@ -81,6 +85,7 @@ impl Document {
             related: Vec::new(),
             category: None,
             location: None,
+            item_id: None,
         }
     }
 
@@ -114,7 +119,8 @@ impl Document {
     }
 }
 
-/// An image: its caption, the photo credit, and whether a badge said it is AI-made.
+/// An image: its caption, the photo credit, whether a badge said it is AI-made,
+/// and where it is (feeds name it; pages do not).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Image {
     pub caption: String,
@@ -122,6 +128,8 @@ pub struct Image {
     pub credit: Option<String>,
     #[serde(default)]
     pub ai_generated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A bullet section of a story, or a run of body paragraphs under a subheading.
@@ -188,6 +196,9 @@ pub struct PartialDate {
     pub day: Option<u32>,
     #[serde(default)]
     pub part: Option<String>,
+    /// The time of day in UTC (`09:30`), when a feed gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 impl PartialDate {
@@ -253,6 +264,7 @@ mod tests {
             month: m,
             day: d,
             part: p.map(String::from),
+            time: None,
         }
     }
 

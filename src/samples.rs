@@ -58,7 +58,7 @@ pub fn documents() -> Vec<(String, Document)> {
     PAGES
         .iter()
         .flat_map(|(name, text)| {
-            let docs = match crate::feeds::load(text.as_bytes()) {
+            let docs = match crate::feeds::load(text.as_bytes(), None) {
                 Some(loaded) => loaded.map(|l| l.documents),
                 None => parse::parse_bytes(text.as_bytes(), parse::DEFAULT_MAX_PAGE_BYTES)
                     .map_err(|e| e.to_string()),

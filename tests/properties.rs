@@ -79,6 +79,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
             month,
             day,
             part,
+            time: None,
         })
 }
 

@@ -653,6 +653,7 @@ mod tests {
             month: None,
             day: None,
             part: None,
+            time: None,
         };
         undated.text = "Crews arrive.".into();
         // Page order: Jan 12 afternoon, 2022, Shortly after, Jan 12 morning.

@@ -1,8 +1,15 @@
-//! HTML in feed descriptions to plain paragraphs: tags dropped, block elements and
-//! `<br>` end a paragraph, script and style bodies and comments vanish, character
-//! references are decoded. One pass, linear in the input.
+//! HTML in feed bodies to plain blocks: paragraphs, `<h2>`-`<h4>` headings and list
+//! items; tags dropped, block elements and `<br>` end a block, script and style
+//! bodies and comments vanish, character references are decoded (the whole HTML5
+//! table). One pass, linear in the input; the first image sources are kept.
+//!
+//! A hand-written pass rather than html5ever or html2text: feeds send fragments,
+//! not documents, and only the text, the block kinds and the image sources are
+//! needed; entity names come from quick-xml's HTML5 table.
 
-/// Elements that end a paragraph where they open or close.
+use std::borrow::Cow;
+
+/// Elements that end a block where they open or close.
 const BLOCKS: &[&str] = &[
     "p",
     "br",
@@ -29,13 +36,33 @@ const BLOCKS: &[&str] = &[
     "dt",
 ];
 
-/// Elements whose content is never text for a reader.
-const HIDDEN: &[&str] = &["script", "style", "noscript", "head", "template", "svg"];
+/// Headings that open a section of a document.
+const HEADINGS: &[&str] = &["h2", "h3", "h4"];
 
-/// Paragraphs of plain text, white space collapsed, empty ones dropped.
-pub fn paragraphs(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Elements whose content is never text for a reader.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "head", "template"];
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+}
+
+/// The blocks of a fragment and the sources of its images, in order.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Blocks {
+    pub blocks: Vec<(BlockKind, String)>,
+    pub images: Vec<(String, Option<String>)>,
+}
+
+/// Reads a fragment into blocks of plain text, white space collapsed, empty ones
+/// dropped, and the `src` (and `alt`) of each `<img>`.
+pub fn blocks(html: &str) -> Blocks {
+    let mut out = Blocks::default();
     let mut current = String::new();
+    let mut kind = BlockKind::Paragraph;
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         push_text(&mut current, &rest[..lt]);
@@ -78,24 +105,39 @@ pub fn paragraphs(html: &str) -> Vec<String> {
                 .unwrap_or("");
             continue;
         }
+        if name == "img" && !closing {
+            if let Some(src) = attribute(inner, "src").filter(|s| !s.is_empty()) {
+                out.images.push((src, attribute(inner, "alt")));
+            }
+        }
         if BLOCKS.contains(&name.as_str()) {
-            end_paragraph(&mut out, &mut current);
+            end_block(&mut out.blocks, &mut current, kind);
+            kind = match (closing, name.as_str()) {
+                (false, "li") => BlockKind::ListItem,
+                (false, h) if HEADINGS.contains(&h) => BlockKind::Heading,
+                _ => BlockKind::Paragraph,
+            };
         }
     }
     push_text(&mut current, rest);
-    end_paragraph(&mut out, &mut current);
+    end_block(&mut out.blocks, &mut current, kind);
     out
 }
 
-/// Plain text of the whole fragment, paragraphs joined by a space.
+/// Paragraphs of plain text (every block, whatever its kind).
+pub fn paragraphs(html: &str) -> Vec<String> {
+    blocks(html).blocks.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Plain text of the whole fragment, blocks joined by a space.
 pub fn text(html: &str) -> String {
     paragraphs(html).join(" ")
 }
 
-fn end_paragraph(out: &mut Vec<String>, current: &mut String) {
+fn end_block(out: &mut Vec<(BlockKind, String)>, current: &mut String, kind: BlockKind) {
     let p = current.trim();
     if !p.is_empty() {
-        out.push(p.to_string());
+        out.push((kind, p.to_string()));
     }
     current.clear();
 }
@@ -121,8 +163,35 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Decodes `&amp;`, `&#8217;`, `&#x2019;` and the named references feeds use.
-pub fn decode_references(s: &str) -> std::borrow::Cow<'_, str> {
+/// The value of attribute `name` in a tag's source (`img src="a.png" alt=x`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = lower[..at].ends_with(|c: char| c.is_ascii_whitespace());
+        let after = lower[from..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let value = tag[tag.len() - after.len() + 1..].trim_start();
+        let raw = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value
+                .split(|c: char| c.is_ascii_whitespace() || c == '/')
+                .next()
+                .unwrap_or(""),
+        };
+        return Some(decode_references(raw.trim()).into_owned());
+    }
+    None
+}
+
+/// Decodes character references: numeric ones and every HTML5 named one (XML's
+/// five among them, through quick-xml's table). An unknown or malformed reference
+/// stays as written.
+pub fn decode_references(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
         return s.into();
     }
@@ -131,10 +200,11 @@ pub fn decode_references(s: &str) -> std::borrow::Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let from = &rest[amp..];
-        let semi = from.bytes().take(12).position(|b| b == b';');
+        // The longest HTML5 name has 31 letters (`CounterClockwiseContourIntegral`).
+        let semi = from.bytes().take(40).position(|b| b == b';');
         match semi.and_then(|i| reference(&from[1..i]).map(|c| (c, i))) {
             Some((c, i)) => {
-                out.push(c);
+                out.push_str(&c);
                 rest = &from[i + 1..];
             }
             None => {
@@ -147,55 +217,18 @@ pub fn decode_references(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-fn reference(name: &str) -> Option<char> {
+/// The text a reference's name (`amp`, `#8217`, `#x2019`, `Ouml`) stands for.
+pub fn reference(name: &str) -> Option<Cow<'static, str>> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        return char::from_u32(code).filter(|&c| c != '\0');
+        return char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .map(|c| c.to_string().into());
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "bull" => '•',
-        "middot" => '·',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "deg" => '°',
-        "times" => '×',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "agrave" => 'à',
-        "aacute" => 'á',
-        "iacute" => 'í',
-        "oacute" => 'ó',
-        "uacute" => 'ú',
-        "ntilde" => 'ñ',
-        "ccedil" => 'ç',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "szlig" => 'ß',
-        _ => return None,
-    })
+    quick_xml::escape::resolve_html5_entity(name).map(Cow::Borrowed)
 }
 
 #[cfg(test)]
@@ -227,5 +260,46 @@ mod tests {
     #[test]
     fn numeric_references_decode_and_nul_is_refused() {
         assert_eq!(decode_references("&#x2014;&#65;&#0;"), "—A&#0;");
+    }
+
+    #[test]
+    fn every_html5_named_reference_decodes() {
+        assert_eq!(decode_references("&Ouml;tzi &bdquo;x&ldquo;"), "Ötzi „x“");
+        assert_eq!(
+            decode_references("Nicol&ograve; &frac34; &NotEqualTilde;"),
+            "Nicolò ¾ ≂̸"
+        );
+        assert_eq!(decode_references("a &nosuch; b &"), "a &nosuch; b &");
+    }
+
+    #[test]
+    fn headings_and_list_items_are_blocks_of_their_own() {
+        let b = blocks(
+            "<p>Lead.</p><h3>Talks</h3><ul><li>One <b>claim</b>.</li><li>Two.</li></ul><p>End.</p>",
+        );
+        let kinds: Vec<(BlockKind, &str)> =
+            b.blocks.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Paragraph, "Lead."),
+                (BlockKind::Heading, "Talks"),
+                (BlockKind::ListItem, "One claim."),
+                (BlockKind::ListItem, "Two."),
+                (BlockKind::Paragraph, "End."),
+            ]
+        );
+    }
+
+    #[test]
+    fn image_sources_are_kept() {
+        let b = blocks(r#"<p>x<img alt="A &amp; B" src='/a.png'/><IMG SRC=b.jpg></p>"#);
+        assert_eq!(
+            b.images,
+            [
+                ("/a.png".to_string(), Some("A & B".to_string())),
+                ("b.jpg".to_string(), None)
+            ]
+        );
     }
 }

@@ -66,11 +66,15 @@ pub fn shape(value: &Value) -> Option<Shape<'_>> {
             .collect();
         return Some(Shape::Index(files));
     }
-    let list = value.as_array()?;
     let looks_like_cluster = |v: &Value| {
         v.get("title").is_some()
             && (v.get("talking_points").is_some() || v.get("cluster_number").is_some())
     };
+    // One cluster on its own, as a cluster's page links to it.
+    if looks_like_cluster(value) {
+        return Some(Shape::Clusters(std::slice::from_ref(value), None, None));
+    }
+    let list = value.as_array()?;
     (!list.is_empty() && list.iter().all(looks_like_cluster))
         .then_some(Shape::Clusters(list, None, None))
 }
@@ -342,6 +346,7 @@ fn event_date(label: &str, iso: Option<&str>, published: Option<&PartialDate>) -
         month: None,
         day: None,
         part: None,
+        time: None,
     });
     date.label = label.to_string();
     if let (None, Some(m), Some(p)) = (date.year, date.month, published) {
@@ -379,6 +384,7 @@ fn image(v: &Value) -> Option<Image> {
         caption,
         credit: v.get("credit").and_then(text),
         ai_generated: false,
+        url: None,
     })
 }
 

@@ -1,10 +1,14 @@
 //! News from outside the saved pages: Kagi News JSON, RSS/Atom/JSON Feed, OPML
 //! subscription lists, and the recognition of which of them some bytes are.
 
+pub mod dates;
 pub mod feed;
 pub mod html;
+pub mod item;
+pub mod jsonfeed;
 pub mod kagi;
 pub mod opml;
+pub mod xml;
 
 use serde_json::Value;
 
@@ -25,20 +29,44 @@ pub struct Contents {
 }
 
 /// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither
-/// (a page dump, or tidings' own JSON), `Some(Err)` when they are but cannot be read.
-/// Everything it returns is cleaned for a terminal.
-pub fn load(bytes: &[u8]) -> Option<Result<Contents, String>> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = body.iter().position(|b| !b.is_ascii_whitespace())?;
-    let read = match body[first] {
-        b'<' if looks_like_feed_xml(&body[first..]) => from_feed(body),
-        b'{' | b'[' => {
-            let value: Value = serde_json::from_slice(body).ok()?;
-            load_json(&value, body)?
+/// (a page dump, or tidings' own JSON), `Some(Err)` when they are but cannot be read
+/// (any XML that is not a feed among them). `url` is where the bytes were fetched
+/// from, the base of relative links. Everything it returns is cleaned for a terminal.
+pub fn load(bytes: &[u8], url: Option<&str>) -> Option<Result<Contents, String>> {
+    let read = if is_xml(bytes) {
+        feed::parse(bytes, url).map(Contents::from)
+    } else {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
+        if !matches!(first, b'{' | b'[') {
+            return None;
         }
-        _ => return None,
+        let value: Value = serde_json::from_slice(body).ok()?;
+        load_json(&value, url)?
     };
     Some(read.map(clean))
+}
+
+/// Markup: `<` first (after a byte order mark and white space), or UTF-16/32 text,
+/// which only XML arrives in here.
+fn is_xml(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match body {
+        [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] | [0x00, 0x00, 0xFE, 0xFF, ..] => true,
+        [0x00, b'<', ..] | [b'<', 0x00, ..] | [0x00, 0x00, 0x00, b'<', ..] => true,
+        _ => body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<'),
+    }
+}
+
+impl From<item::FeedDocuments> for Contents {
+    fn from(f: item::FeedDocuments) -> Self {
+        Contents {
+            documents: f.documents,
+            problems: f.problems,
+            title: f.title,
+            ..Contents::default()
+        }
+    }
 }
 
 /// Cleans what a feed or Kagi file gave: documents, problems, title, category names.
@@ -54,13 +82,10 @@ fn clean(mut c: Contents) -> Contents {
 }
 
 /// Reads an already parsed JSON value that may be Kagi News or a JSON Feed.
-fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Contents, String>> {
-    if value
-        .get("version")
-        .and_then(Value::as_str)
-        .is_some_and(|v| v.contains("jsonfeed.org"))
-    {
-        return Some(from_feed(bytes));
+fn load_json(value: &Value, url: Option<&str>) -> Option<Result<Contents, String>> {
+    if jsonfeed::is_json_feed(value) {
+        let channel = jsonfeed::channel(value, url);
+        return Some(Ok(item::documents(channel).into()));
     }
     let loaded = match kagi::shape(value)? {
         kagi::Shape::Index(categories) => Contents {
@@ -82,26 +107,6 @@ fn load_json(value: &Value, bytes: &[u8]) -> Option<Result<Contents, String>> {
         }
     };
     Some(Ok(loaded))
-}
-
-fn from_feed(bytes: &[u8]) -> Result<Contents, String> {
-    let f = feed::parse(bytes)?;
-    Ok(Contents {
-        documents: f.documents,
-        problems: f.problems,
-        title: f.title,
-        ..Contents::default()
-    })
-}
-
-/// An XML document whose root is a feed (`rss`, `feed`, `rdf:RDF`), judged from
-/// its first 4 KiB.
-fn looks_like_feed_xml(head: &[u8]) -> bool {
-    let head = &head[..head.len().min(4096)];
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    ["<rss", "<feed", "<rdf:rdf", "<rdf "]
-        .iter()
-        .any(|root| text.contains(root))
 }
 
 /// The host of an http(s) URL, without `www.`.
@@ -128,6 +133,7 @@ pub fn date_of(t: chrono::DateTime<chrono::Utc>) -> PartialDate {
         month: Some(t.month()),
         day: Some(t.day()),
         part: None,
+        time: None,
     }
 }
 
@@ -137,17 +143,35 @@ mod tests {
 
     #[test]
     fn page_dumps_and_tidings_json_are_left_to_the_page_reader() {
-        assert!(load(b"Headline\n\nSome text").is_none());
-        assert!(load(br#"{"schema":1,"kind":"story","title":"x"}"#).is_none());
-        assert!(load(b"<html><body>x</body></html>").is_none());
+        assert!(load(b"Headline\n\nSome text", None).is_none());
+        assert!(load(br#"{"schema":1,"kind":"story","title":"x"}"#, None).is_none());
+    }
+
+    #[test]
+    fn markup_that_is_not_a_feed_is_refused_with_its_reason() {
+        let err = load(b"<html><body>x</body></html>", None)
+            .unwrap()
+            .unwrap_err();
+        assert!(err.contains("HTML page"), "{err}");
+        let err = load(b"\xEF\xBB\xBF  <note/>", None).unwrap().unwrap_err();
+        assert!(err.contains("<note>"), "{err}");
+    }
+
+    #[test]
+    fn a_bare_kagi_cluster_imports() {
+        let one = br#"{"title":"A story","talking_points":["H: t."]}"#;
+        assert_eq!(
+            load(one, None).unwrap().unwrap().documents[0].title,
+            "A story"
+        );
     }
 
     #[test]
     fn feeds_and_kagi_are_recognized() {
         let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>"#;
-        assert_eq!(load(rss).unwrap().unwrap().documents.len(), 1);
+        assert_eq!(load(rss, None).unwrap().unwrap().documents.len(), 1);
         let kagi = br#"{"category":"World","timestamp":1745759866,"clusters":[{"title":"A story","talking_points":["H: t."]}]}"#;
-        let loaded = load(kagi).unwrap().unwrap();
+        let loaded = load(kagi, None).unwrap().unwrap();
         assert_eq!(loaded.documents[0].title, "A story");
         assert_eq!(loaded.title.as_deref(), Some("World"));
     }
@@ -159,20 +183,20 @@ mod tests {
         let kagi =
             "{\"clusters\":[{\"title\":\"Story\",\"summary\":\"\\u000e\\u00a0A [a.example#0].\"}]}";
         assert_eq!(crate::invariants::check_feed(kagi.as_bytes()), Ok(1));
-        let doc = &load(kagi.as_bytes()).unwrap().unwrap().documents[0];
+        let doc = &load(kagi.as_bytes(), None).unwrap().unwrap().documents[0];
         assert_eq!(doc.lead[0].sentences[0].text, " A [a.example#0].");
     }
 
     #[test]
     fn a_kagi_category_name_is_cleaned_like_the_stories() {
         let kagi = br#"{"category":"W\u001b]0;pwned\u0007orld","clusters":[{"title":"A story"}]}"#;
-        let loaded = load(kagi).unwrap().unwrap();
+        let loaded = load(kagi, None).unwrap().unwrap();
         assert_eq!(loaded.title.as_deref(), Some("World"));
     }
 
     #[test]
     fn a_broken_feed_says_so() {
-        let err = load(b"<rss version=\"2.0\"><channel><item><title>x</ti").unwrap();
-        assert!(err.unwrap_err().contains("tag not closed"));
+        let err = load(b"<rss version=\"2.0\"><channel><item><title>x</ti", None).unwrap();
+        assert!(err.unwrap_err().contains("ill-formed XML at line 1"));
     }
 }

@@ -92,6 +92,7 @@ pub fn parse(lines: &[Line], labels: &Labels) -> Document {
                             caption: text.to_string(),
                             credit,
                             ai_generated: ai,
+                            url: None,
                         });
                     }
                     i += 2;

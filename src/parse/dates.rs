@@ -98,6 +98,7 @@ pub fn parse(label: &str, labels: &Labels) -> Option<PartialDate> {
         month,
         day,
         part,
+        time: None,
     })
 }
 

@@ -255,7 +255,7 @@ fn fetch_page(
     let none = Validators::default();
     match client.get(url, known.get(url).unwrap_or(&none))? {
         Fetched::NotModified => Ok(PageContent::NotModified),
-        Fetched::Body { bytes, validators } => match feeds::load(&bytes) {
+        Fetched::Body { bytes, validators } => match feeds::load(&bytes, Some(url)) {
             Some(Ok(loaded)) => Ok(PageContent::Loaded(loaded, validators)),
             Some(Err(reason)) => Err(reason),
             None => Err(format!(

@@ -41,13 +41,31 @@ pub struct Importer<'a> {
     store_path: std::path::PathBuf,
 }
 
-/// The identity of a document across versions: its kind and folded title; for an
-/// article that links to itself (a feed item: source [1] with a URL), that URL, so
-/// a corrected headline updates the article and two items that share a headline
-/// ("Morning briefing") stay two articles. Pages give articles no sources.
+/// The identity of a document across versions. A feed item is known by what its
+/// feed reader chose (`Document::item_id`: its guid, else its link, else its title
+/// and date), so items that share a link stay apart and a corrected headline
+/// updates the article; an item known by its link keeps the key that stores
+/// written before guids counted gave it. Other documents: the kind and folded title.
 pub fn doc_key(doc: &Document) -> String {
-    let link = match (doc.kind, doc.sources.as_slice()) {
-        (crate::model::Kind::Article, [only]) => only.url.as_deref(),
+    match doc.item_id.as_deref() {
+        Some(id) => match id.strip_prefix("link:") {
+            Some(url) => format!("article:url:{url}"),
+            None => format!("item:{id}"),
+        },
+        None => legacy_key(doc),
+    }
+}
+
+/// The key stores gave a document before feed items carried their identity: a
+/// feed item's link (its only source), else kind and title. An item found under
+/// it is moved to its [`doc_key`], keeping its marks.
+fn legacy_key(doc: &Document) -> String {
+    let link = match (doc.kind, doc.sources.first()) {
+        (crate::model::Kind::Article, Some(first))
+            if doc.item_id.is_some() || doc.sources.len() == 1 =>
+        {
+            first.url.as_deref()
+        }
         _ => None,
     };
     match link {
@@ -199,15 +217,32 @@ impl Importer<'_> {
         let key = doc_key(doc);
         let json = serde_json::to_string(doc).expect("documents serialize");
         let hash = format!("{:016x}", fnv64(json.as_bytes()));
-        let existing: Option<(i64, String, Option<u32>, usize)> = self
-            .tx
-            .query_row(
-                "SELECT id, content_hash, article_count, event_count FROM documents WHERE doc_key = ?1",
-                [&key],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()
-            .map_err(err)?;
+        let find = |key: &str| {
+            self.tx
+                .query_row(
+                    "SELECT id, content_hash, article_count, event_count FROM documents WHERE doc_key = ?1",
+                    [key],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()
+        };
+        let mut existing: Option<(i64, String, Option<u32>, usize)> = find(&key).map_err(err)?;
+        if existing.is_none() && doc.item_id.is_some() {
+            let legacy = legacy_key(doc);
+            if legacy != key {
+                existing = find(&legacy).map_err(err)?;
+                if let Some((id, ..)) = existing {
+                    // The same item as stored before its identity was kept: take
+                    // it over under the new key (uid unchanged, marks kept).
+                    self.tx
+                        .execute(
+                            "UPDATE documents SET doc_key = ?2 WHERE id = ?1",
+                            params![id, key],
+                        )
+                        .map_err(err)?;
+                }
+            }
+        }
         let now = chrono::Utc::now().timestamp();
         let cols = search_columns(doc);
         let latest = doc.latest_date().map(|d| d.label.clone());
