@@ -160,6 +160,7 @@ pub fn clean_document(doc: &mut Document) {
     c(&mut doc.title);
     co(&mut doc.category);
     co(&mut doc.location);
+    co(&mut doc.item_id);
     let paragraphs = doc.lead.iter_mut().chain(doc.reactions.iter_mut()).chain(
         doc.sections
             .iter_mut()
@@ -176,6 +177,7 @@ pub fn clean_document(doc: &mut Document) {
     for i in &mut doc.images {
         c(&mut i.caption);
         co(&mut i.credit);
+        co(&mut i.url);
     }
     for s in &mut doc.sources {
         co(&mut s.outlet);
@@ -187,9 +189,11 @@ pub fn clean_document(doc: &mut Document) {
         c(&mut e.text);
         c(&mut e.date.label);
         co(&mut e.date.part);
+        co(&mut e.date.time);
     }
     if let Some(d) = &mut doc.published {
         c(&mut d.label);
+        co(&mut d.time);
     }
     for r in &mut doc.related {
         co(&mut r.title);

@@ -116,7 +116,7 @@ fn refresh_lands_every_good_source_and_names_each_failing_one() {
     );
     assert!(err.contains("tidings: Malformed: not a feed:"), "{err}");
     assert!(
-        err.contains("tidings: Web page: neither a feed nor Kagi News JSON"),
+        err.contains("tidings: Web page: not a feed: an HTML page"),
         "{err}"
     );
     assert!(

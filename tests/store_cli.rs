@@ -325,3 +325,115 @@ fn a_tampered_store_prints_no_control_characters() {
         );
     }
 }
+
+/// A podcast feed: every item links to the show's home page, each has its own guid.
+fn podcast(episodes: usize, corrected: Option<usize>) -> String {
+    let items: String = (1..=episodes)
+        .rev()
+        .map(|n| {
+            let title = if corrected == Some(n) {
+                format!("Episode {n}: the corrected title")
+            } else {
+                format!("Episode {n}")
+            };
+            format!(
+                "<item><title>{title}</title><link>https://show.example/</link>\
+                 <guid isPermaLink=\"false\">show-ep-{n}</guid>\
+                 <pubDate>Mon, {:02} Sep 2025 06:00:00 GMT</pubDate>\
+                 <description>Notes for episode {n}.</description>\
+                 <enclosure url=\"https://cdn.example/ep{n}.mp3\" type=\"audio/mpeg\" length=\"1\"/></item>",
+                n % 28 + 1
+            )
+        })
+        .collect();
+    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>The Show</title><link>https://show.example/</link>{items}</channel></rss>")
+}
+
+fn list_json(dir: &Path) -> Vec<serde_json::Value> {
+    stdout(&tidings(dir, &["list", "--json", "--limit", "1000"]))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn feed_items_are_known_by_their_guid_so_shared_links_stay_apart_and_refetches_are_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let feed = write(files.path(), "show.rss", &podcast(40, None));
+    let first = tidings(dir.path(), &["import", &feed]);
+    assert!(
+        stderr(&first).contains("40 added, 0 updated, 0 unchanged, 0 failed"),
+        "{}",
+        stderr(&first)
+    );
+    let again = tidings(dir.path(), &["import", &feed]);
+    assert!(
+        stderr(&again).contains("0 added, 0 updated, 40 unchanged"),
+        "{}",
+        stderr(&again)
+    );
+
+    let items = list_json(dir.path());
+    let ep7 = items.iter().find(|i| i["title"] == "Episode 7").unwrap();
+    let id = ep7["id"].as_str().unwrap();
+    assert!(tidings(dir.path(), &["mark", "read", id]).status.success());
+    assert!(tidings(dir.path(), &["mark", "saved", id]).status.success());
+
+    let corrected = write(files.path(), "show2.rss", &podcast(40, Some(7)));
+    let upd = tidings(dir.path(), &["import", &corrected]);
+    assert!(
+        stderr(&upd).contains("0 added, 1 updated, 39 unchanged"),
+        "{}",
+        stderr(&upd)
+    );
+    let items = list_json(dir.path());
+    assert_eq!(items.len(), 40);
+    let ep7 = items.iter().find(|i| i["id"] == id).unwrap();
+    assert_eq!(ep7["title"], "Episode 7: the corrected title");
+    assert_eq!(
+        (ep7["read"].clone(), ep7["saved"].clone()),
+        (true.into(), true.into())
+    );
+}
+
+/// Stores written before guids counted keyed a feed item by its link; the first
+/// fetch after the upgrade takes that article over under its guid, marks kept.
+#[test]
+fn an_item_stored_under_its_link_by_an_older_version_keeps_its_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let feed = write(files.path(), "show.rss", &podcast(3, None));
+    let scratch = tempfile::tempdir().unwrap();
+    assert!(tidings(scratch.path(), &["import", &feed]).status.success());
+    let ep3 = stdout(&tidings(
+        scratch.path(),
+        &["export", "--format", "json", "Episode 3"],
+    ));
+    let mut old: serde_json::Value = serde_json::from_str(ep3.trim()).unwrap();
+    // As older versions stored it: no identity, and no enclosure among the sources.
+    old.as_object_mut().unwrap().remove("item_id");
+    old["sources"].as_array_mut().unwrap().truncate(1);
+    let old_file = write(files.path(), "old.json", &old.to_string());
+    assert!(tidings(dir.path(), &["import", &old_file]).status.success());
+    assert!(tidings(dir.path(), &["mark", "saved", "Episode 3"])
+        .status
+        .success());
+
+    let out = tidings(dir.path(), &["import", &feed]);
+    assert!(
+        stderr(&out).contains("2 added, 1 updated, 0 unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    let items = list_json(dir.path());
+    assert_eq!(items.len(), 3);
+    let ep3 = items.iter().find(|i| i["title"] == "Episode 3").unwrap();
+    assert_eq!(ep3["saved"], true);
+    let again = tidings(dir.path(), &["import", &feed]);
+    assert!(
+        stderr(&again).contains("0 added, 0 updated, 3 unchanged"),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -70,8 +70,7 @@ fn rfc822(s: &str) -> Option<Stamp> {
     let words = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty());
-    let mut words = words.peekable();
-    while let Some(w) = words.next() {
+    for w in words {
         let lower = w.trim_end_matches('.').to_ascii_lowercase();
         if w.contains(':') && clock.is_none() {
             // A clock may carry its zone glued on (`15:21:36+0200`).
@@ -143,6 +142,20 @@ fn stamp(date: NaiveDate, time: Option<NaiveTime>, offset_secs: i32) -> Option<S
 
 /// `15:21:36`, `15:21`, `3:21:36.123`, with `pm` added when given.
 fn clock_time(s: &str, pm: Option<bool>) -> Option<NaiveTime> {
+    // ISO's basic format writes `181455` for `18:14:55`.
+    let spaced;
+    let s = if !s.contains(':') && matches!(s.len(), 4 | 6) && s.bytes().all(|b| b.is_ascii_digit())
+    {
+        spaced = s
+            .as_bytes()
+            .chunks(2)
+            .map(|c| std::str::from_utf8(c).unwrap_or("0"))
+            .collect::<Vec<_>>()
+            .join(":");
+        spaced.as_str()
+    } else {
+        s
+    };
     let mut parts = s.split(':');
     let mut h: u32 = parts.next()?.trim().parse().ok()?;
     let m: u32 = parts.next().map_or(Some(0), |m| m.trim().parse().ok())?;

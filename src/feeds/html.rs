@@ -189,7 +189,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 /// Decodes character references: numeric ones and every HTML5 named one (XML's
-/// five among them, through quick-xml's table). An unknown or malformed reference
+/// five among them, through quick-xml's table and the few it leaves out). An unknown or malformed reference
 /// stays as written.
 pub fn decode_references(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
@@ -228,7 +228,9 @@ pub fn reference(name: &str) -> Option<Cow<'static, str>> {
             .filter(|&c| c != '\0')
             .map(|c| c.to_string().into());
     }
-    quick_xml::escape::resolve_html5_entity(name).map(Cow::Borrowed)
+    quick_xml::escape::resolve_html5_entity(name)
+        .or_else(|| super::entities::resolve(name))
+        .map(Cow::Borrowed)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! subscription lists, and the recognition of which of them some bytes are.
 
 pub mod dates;
+mod entities;
 pub mod feed;
 pub mod html;
 pub mod item;

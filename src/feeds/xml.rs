@@ -318,15 +318,19 @@ pub fn parse(text: &str) -> Result<Element, String> {
             Event::CData(t) => push_text(&mut open, &t),
             Event::GeneralRef(r) => {
                 let name: &str = &r;
-                let text = reference(&name).unwrap_or_else(|| format!("&{name};").into());
+                let text = reference(name).unwrap_or_else(|| format!("&{name};").into());
                 push_text(&mut open, &text);
             }
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
-    while let Some((el, _)) = open.pop() {
-        attach(&mut open, &mut root, el);
+    // A document cut short (a dropped connection) is refused, not read in part.
+    if let Some((el, _)) = open.last() {
+        return Err(format!(
+            "ill-formed XML: it ends inside <{}>, cut short",
+            el.qname
+        ));
     }
     root.ok_or_else(|| "no XML element in it".to_string())
 }
@@ -438,6 +442,9 @@ mod tests {
     #[test]
     fn mismatched_end_tags_and_html_entities_are_forgiven() {
         let root = parse("<rss><title>A &amp; B &nbsp;&eacute;</b></title><p>x</rss>").unwrap();
+        assert!(parse("<rss><channel><item><title>cut")
+            .unwrap_err()
+            .contains("ends inside <title>, cut short"));
         assert_eq!(root.main_child("title").unwrap().text(), "A & B \u{a0}é");
         assert_eq!(root.main_child("p").unwrap().text(), "x");
     }

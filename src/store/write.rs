@@ -217,20 +217,24 @@ impl Importer<'_> {
         let key = doc_key(doc);
         let json = serde_json::to_string(doc).expect("documents serialize");
         let hash = format!("{:016x}", fnv64(json.as_bytes()));
-        let find = |key: &str| {
+        // `only_legacy`: only a row stored without an item identity (by an older
+        // version) may be taken over; a link-known item of today stays itself.
+        let find = |key: &str, only_legacy: bool| {
             self.tx
                 .query_row(
-                    "SELECT id, content_hash, article_count, event_count FROM documents WHERE doc_key = ?1",
-                    [key],
+                    "SELECT id, content_hash, article_count, event_count FROM documents
+                     WHERE doc_key = ?1 AND (NOT ?2 OR json_extract(json, '$.item_id') IS NULL)",
+                    params![key, only_legacy],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()
         };
-        let mut existing: Option<(i64, String, Option<u32>, usize)> = find(&key).map_err(err)?;
+        let mut existing: Option<(i64, String, Option<u32>, usize)> =
+            find(&key, false).map_err(err)?;
         if existing.is_none() && doc.item_id.is_some() {
             let legacy = legacy_key(doc);
             if legacy != key {
-                existing = find(&legacy).map_err(err)?;
+                existing = find(&legacy, true).map_err(err)?;
                 if let Some((id, ..)) = existing {
                     // The same item as stored before its identity was kept: take
                     // it over under the new key (uid unchanged, marks kept).

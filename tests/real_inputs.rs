@@ -1,6 +1,8 @@
-//! The real Kagi News samples in `../shared/samples/kagi`, imported as a user would:
-//! every cluster lands as a story with its talking points, timeline and sources, and
-//! every inline citation resolves to a numbered source or stays visible.
+//! Real input nobody here wrote, from `../shared`: the Kagi News samples, imported
+//! as a user would (every cluster lands as a story with its talking points, timeline
+//! and sources, every inline citation resolves to a numbered source or stays
+//! visible), and the corpus of 1,022 real-world feeds, read as the reference parser
+//! reads them.
 
 mod common;
 
@@ -214,5 +216,40 @@ fn an_index_imports_the_category_files_beside_it_and_names_the_missing_ones() {
     assert!(
         !out.status.success(),
         "a partial import says so in its exit code"
+    );
+}
+
+/// The shared feed corpus through `check-feeds`: at least 99% of the files read as
+/// feedparser reads them (entry count, titles, dates), none panics or hangs.
+#[test]
+fn the_feed_corpus_reads_as_the_reference_parser_reads_it() {
+    let Some(shared) = common::shared() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared is missing in CI: the feed corpus must be checked"
+        );
+        eprintln!("SKIPPED: ../shared is not beside this checkout; feed corpus not checked");
+        return;
+    };
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("tools/check-feeds"))
+        .args(["--jobs", "2", "--bin", env!("CARGO_BIN_EXE_tidings")])
+        .arg(shared.join("corpus/feeds"))
+        .output()
+        .expect("python3 runs check-feeds");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !report.contains("panic:") && !report.contains("hang:"),
+        "{report}"
+    );
+    let line = report
+        .lines()
+        .find_map(|l| l.strip_prefix("files matched: "))
+        .unwrap_or_else(|| panic!("no summary from check-feeds:\n{report}"));
+    let (ok, total) = line.split_once(' ').unwrap().0.split_once('/').unwrap();
+    let (ok, total): (f64, f64) = (ok.parse().unwrap(), total.parse().unwrap());
+    assert!(
+        ok / total >= 0.99,
+        "only {line} files read as the reference reads them:\n{report}"
     );
 }
