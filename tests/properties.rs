@@ -366,8 +366,11 @@ proptest! {
     }
 }
 
-/// RSS items whose guids, links, titles and dates repeat: `(guid, link, title, day)`.
-fn identified_items() -> impl Strategy<Value = Vec<(Option<u8>, Option<u8>, String, Option<u8>)>> {
+/// An RSS item's `(guid, link, title, day)`, each drawn from a few values.
+type IdentifiedItem = (Option<u8>, Option<u8>, String, Option<u8>);
+
+/// RSS items whose guids, links, titles and dates repeat.
+fn identified_items() -> impl Strategy<Value = Vec<IdentifiedItem>> {
     let title = prop_oneof![Just("Morning briefing".to_string()), xml_text()];
     let item = (
         prop::option::of(0u8..4),
