@@ -15,56 +15,41 @@ use crate::model::Image;
 use crate::sanitize::for_terminal_owned;
 
 /// Parses feed bytes; `url` is where they were fetched from (the base of relative
-/// links). The error says why the bytes are not a feed.
+/// links). The error says why the bytes are not a feed. Items are read as the XML
+/// parser hands them over, so the whole tree of a long feed is never held.
 pub fn parse(bytes: &[u8], url: Option<&str>) -> Result<FeedDocuments, String> {
     let text = xml::decode(bytes)?;
+    let mut items = Vec::new();
     // The parser's message quotes the input, which may hold anything.
-    let root = xml::parse(&text).map_err(|e| for_terminal_owned(format!("not a feed: {e}")))?;
-    Ok(super::item::documents(channel(&root, url)?))
+    let root = xml::parse(&text, &mut |e| items.push(item(&e)))
+        .map_err(|e| for_terminal_owned(format!("not a feed: {e}")))?;
+    let mut ch = channel(&root, url, items)?;
+    // Links still relative after `xml:base` resolve against the feed's address,
+    // else its home page.
+    let base = url.map(str::to_string).or_else(|| ch.home.clone());
+    ch.items
+        .iter_mut()
+        .for_each(|it| rebase(it, base.as_deref()));
+    Ok(super::item::documents(ch))
 }
 
-/// The channel a root element holds, or why it holds none.
-fn channel(root: &Element, url: Option<&str>) -> Result<Channel, String> {
+/// The channel a root element holds (with the items read from it), or why it
+/// holds none.
+fn channel(root: &Element, url: Option<&str>, items: Vec<Item>) -> Result<Channel, String> {
+    let described = |chan: &Element| Channel {
+        items,
+        ..describe(chan, url)
+    };
     match root.name.as_str() {
-        "rss" | "rdf" => {
-            let chan = root.main_child("channel");
-            let mut ch = describe(chan.unwrap_or(root), url);
-            // RSS 0.90/1.0 put items beside the channel, 2.0 inside it.
-            let items = chan
-                .into_iter()
-                .flat_map(|c| c.elements())
-                .chain(root.elements())
-                .filter(|e| e.ns.is_main() && e.name == "item");
-            ch.items = items.map(|e| item(e, ch.home.as_deref())).collect();
-            Ok(ch)
-        }
-        "feed" => {
-            let mut ch = describe(root, url);
-            ch.items = root
-                .elements()
-                .filter(|e| e.ns.is_main() && e.name == "entry")
-                .map(|e| item(e, ch.home.as_deref()))
-                .collect();
-            Ok(ch)
-        }
-        "entry" => {
-            let home = url.map(str::to_string);
-            Ok(Channel {
-                home: home.clone(),
-                items: vec![item(root, home.as_deref())],
-                ..Channel::default()
-            })
-        }
-        // CDF (Active Channels): `<CHANNEL>` with `<ITEM HREF=… LASTMOD=…>`.
-        "channel" => {
-            let mut ch = describe(root, url);
-            ch.items = root
-                .elements()
-                .filter(|e| e.name == "item")
-                .map(|e| item(e, ch.home.as_deref()))
-                .collect();
-            Ok(ch)
-        }
+        // RSS 0.90/1.0 put items beside the channel, 2.0 inside it; CDF
+        // (Active Channels) is `<CHANNEL>` with `<ITEM HREF=… LASTMOD=…>`.
+        "rss" | "rdf" => Ok(described(root.main_child("channel").unwrap_or(root))),
+        "feed" | "channel" => Ok(described(root)),
+        "entry" => Ok(Channel {
+            home: url.map(str::to_string),
+            items: vec![item(root)],
+            ..Channel::default()
+        }),
         "html" => Err(format!(
             "not a feed: an HTML page{}",
             root.main_child("head")
@@ -76,6 +61,21 @@ fn channel(root: &Element, url: Option<&str>) -> Result<Channel, String> {
             "not a feed: the document is <{other}>, not <rss>, <feed> or <rdf:RDF>"
         ))),
     }
+}
+
+/// Resolves an item's relative URLs against `base`.
+fn rebase(it: &mut Item, base: Option<&str>) {
+    let Some(base) = base else {
+        return;
+    };
+    let abs = |u: &mut String| *u = xml::join(Some(base), u);
+    it.link.iter_mut().for_each(abs);
+    it.images
+        .iter_mut()
+        .filter_map(|i| i.url.as_mut())
+        .for_each(abs);
+    it.enclosures.iter_mut().for_each(|e| abs(&mut e.url));
+    it.base.get_or_insert_with(|| base.to_string());
 }
 
 /// A channel's title, identity and home page.
@@ -94,8 +94,8 @@ fn describe(chan: &Element, url: Option<&str>) -> Channel {
     }
 }
 
-fn item(e: &Element, feed_base: Option<&str>) -> Item {
-    let base = e.base.as_deref().or(feed_base).map(str::to_string);
+fn item(e: &Element) -> Item {
+    let base = e.base.as_deref().map(str::to_string);
     // Media RSS elements of the item, of its `media:group`s and of its enclosures.
     let media_all: Vec<&Element> = e
         .elements()
@@ -517,6 +517,14 @@ mod tests {
                 ("Full".into(), "The whole story, longer.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn of_equally_long_texts_the_content_wins_over_a_flat_summary() {
+        let rss = r#"<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item><title>Ep</title>
+<description><![CDATA[<p>First part.</p> <p>Second part.</p>]]></description>
+<itunes:summary>First part. Second part.</itunes:summary></item></channel></rss>"#;
+        assert_eq!(docs(rss).documents[0].lead.len(), 2);
     }
 
     #[test]

@@ -91,7 +91,8 @@ pub fn documents(channel: Channel) -> FeedDocuments {
 }
 
 fn article(item: Item, outlet: Option<&str>, scope: &str) -> Option<Document> {
-    let read = item.bodies.iter().map(read_body).max_by_key(|b| b.1);
+    // The longest text; of equal ones the first (content before summaries).
+    let read = item.bodies.iter().rev().map(read_body).max_by_key(|b| b.1);
     let (blocks, images_in_body) = read.map(|(b, _)| (b.blocks, b.images)).unwrap_or_default();
     let title = item
         .title
@@ -185,7 +186,12 @@ fn read_body(b: &Body) -> (html::Blocks, usize) {
             images: Vec::new(),
         },
     };
-    let len = blocks.blocks.iter().map(|(_, t)| t.len()).sum();
+    // Letters, not spaces: the same text split into paragraphs is as long.
+    let len = blocks
+        .blocks
+        .iter()
+        .map(|(_, t)| t.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
     (blocks, len)
 }
 

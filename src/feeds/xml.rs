@@ -269,8 +269,11 @@ impl Scopes {
     }
 }
 
-/// Parses a document into its root element. The error names the line.
-pub fn parse(text: &str) -> Result<Element, String> {
+/// Parses a document into its root element. Each feed item (`<item>` or
+/// `<entry>` under the root or under its channel) is handed to `on_item` as soon as
+/// it closes and left out of the tree, so a long feed is never held whole. The
+/// error names the line.
+pub fn parse(text: &str, on_item: &mut dyn FnMut(Element)) -> Result<Element, String> {
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.check_end_names = false;
@@ -300,7 +303,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
                 let parent_base = open.last().and_then(|(p, _)| p.base.clone());
                 let (el, declared) = start(&e, &mut scopes, parent_base);
                 scopes.0.truncate(scopes.0.len() - declared);
-                attach(&mut open, &mut root, el);
+                attach(&mut open, &mut root, el, on_item);
             }
             Event::End(e) => {
                 let qname = e.name().as_ref().to_string();
@@ -310,7 +313,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
                     while open.len() > depth {
                         let (el, declared) = open.pop().expect("depth < len");
                         scopes.0.truncate(scopes.0.len() - declared);
-                        attach(&mut open, &mut root, el);
+                        attach(&mut open, &mut root, el, on_item);
                     }
                 }
             }
@@ -335,7 +338,17 @@ pub fn parse(text: &str) -> Result<Element, String> {
     root.ok_or_else(|| "no XML element in it".to_string())
 }
 
-fn attach(open: &mut [(Element, usize)], root: &mut Option<Element>, el: Element) {
+fn attach(
+    open: &mut [(Element, usize)],
+    root: &mut Option<Element>,
+    el: Element,
+    on_item: &mut dyn FnMut(Element),
+) {
+    let is_item = el.ns.is_main() && (el.name == "item" || el.name == "entry");
+    if is_item && (1..=2).contains(&open.len()) {
+        on_item(el);
+        return;
+    }
     match open.last_mut() {
         Some((parent, _)) => parent.children.push(Node::Element(el)),
         // Only the first root counts; text or elements after it are ignored.
@@ -433,6 +446,7 @@ mod tests {
     fn namespaces_resolve_to_vocabularies_and_undeclared_prefixes_by_name() {
         let root = parse(
             r#"<rss xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x"><d:date>1</d:date><media:title>m</media:title><x:title>no</x:title></rss>"#,
+            &mut |_| {},
         )
         .unwrap();
         let kinds: Vec<Ns> = root.elements().map(|e| e.ns).collect();
@@ -441,8 +455,12 @@ mod tests {
 
     #[test]
     fn mismatched_end_tags_and_html_entities_are_forgiven() {
-        let root = parse("<rss><title>A &amp; B &nbsp;&eacute;</b></title><p>x</rss>").unwrap();
-        assert!(parse("<rss><channel><item><title>cut")
+        let root = parse(
+            "<rss><title>A &amp; B &nbsp;&eacute;</b></title><p>x</rss>",
+            &mut |_| {},
+        )
+        .unwrap();
+        assert!(parse("<rss><channel><item><title>cut", &mut |_| {})
             .unwrap_err()
             .contains("ends inside <title>, cut short"));
         assert_eq!(root.main_child("title").unwrap().text(), "A & B \u{a0}é");
@@ -451,21 +469,23 @@ mod tests {
 
     #[test]
     fn xml_base_is_inherited_and_joined() {
+        let mut entries = Vec::new();
         let root = parse(
             r#"<feed xml:base="http://a.example/x/"><entry xml:base="y/"><link href="z"/></entry></feed>"#,
+            &mut |e| entries.push(e),
         )
         .unwrap();
-        let link = root
-            .main_child("entry")
-            .unwrap()
-            .main_child("link")
-            .unwrap();
+        assert!(
+            root.main_child("entry").is_none(),
+            "items are handed over, not kept"
+        );
+        let link = entries[0].main_child("link").unwrap();
         assert_eq!(link.base.as_deref(), Some("http://a.example/x/y/"));
     }
 
     #[test]
     fn inner_markup_keeps_tags_and_can_escape_text() {
-        let root = parse("<t>Example <a href=\"/x\">test</a> &lt;3</t>").unwrap();
+        let root = parse("<t>Example <a href=\"/x\">test</a> &lt;3</t>", &mut |_| {}).unwrap();
         assert_eq!(
             root.inner_markup(false),
             "Example <a href=\"/x\">test</a> <3"
