@@ -74,7 +74,8 @@ fn rfc822(s: &str) -> Option<Stamp> {
         let lower = w.trim_end_matches('.').to_ascii_lowercase();
         if w.contains(':') && clock.is_none() {
             // A clock may carry its zone glued on (`15:21:36+0200`).
-            match w[1..].find(['+', '-']).map(|i| i + 1) {
+            let glued = w.char_indices().skip(1).find(|&(_, c)| matches!(c, '+' | '-'));
+            match glued.map(|(i, _)| i) {
                 Some(z) => {
                     clock = Some(&w[..z]);
                     offset = zone_offset(&w[z..])?;
@@ -322,6 +323,14 @@ mod tests {
         assert_eq!(at("2004-02"), "2004-02-01 00:00:00 (date)");
         assert_eq!(at("20040228T181455Z"), "2004-02-28 18:14:55");
         assert_eq!(at("2003-12-31T10:14:55+0100"), "2003-12-31 09:14:55");
+    }
+
+    /// Found by fuzzing: a clock whose first character is not ASCII was cut
+    /// inside that character.
+    #[test]
+    fn a_clock_starting_with_a_wide_character_is_refused_not_a_panic() {
+        assert_eq!(parse("Tue, 27 May \u{e9}:00 GMT"), None);
+        assert_eq!(parse("27 May 2003 \u{2212}1:00:00"), None);
     }
 
     #[test]
