@@ -6,6 +6,14 @@
 //! with (`for`, `President`), words a body sentence starts with (`The`, `On`, a
 //! quotation), the tense of the body's first verb (`met`, `asked`), and whether the
 //! phrases on either side of the cut recur elsewhere on the page (names do).
+//!
+//! Common words tell a sentence's first word from a name: inside a sentence a
+//! common word is lowercase, so a capitalized common word just before the body's
+//! first lowercase word (`…Tourist Surge Passenger numbers rose`) is where the
+//! body begins at the latest point it can (unless the page shows it inside a
+//! recurring name, `Polventon Pool`). The words come from
+//! `assets/words/common_en.txt` (SUBTLEX-US counts, see its header) and from the
+//! page itself (a word it also writes in lower case).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -274,12 +282,42 @@ const VERBS: &[&str] = &[
     "withdrew",
 ];
 
+/// Particles a headline capitalizes after its verb (`Passed On`, `Ruled Out`).
+const PARTICLES: &[&str] = &[
+    "on", "out", "up", "off", "down", "over", "in", "back", "away",
+];
+
+/// The shipped list of common English words, lowercase.
+fn common_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../assets/words/common_en.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
+/// A lowercase word, or its stem without a plural or past ending, is common.
+fn in_common_list(w: &str) -> bool {
+    let set = common_words();
+    set.contains(w)
+        || w.strip_suffix("ies")
+            .is_some_and(|s| set.contains(format!("{s}y").as_str()))
+        || w.strip_suffix("es").is_some_and(|s| set.contains(s))
+        || w.strip_suffix('s').is_some_and(|s| set.contains(s))
+        || w.strip_suffix("ed").is_some_and(|s| set.contains(s))
+        || w.strip_suffix('d').is_some_and(|s| set.contains(s))
+}
+
 const MAX_N: usize = 6;
 const MAX_INDEXED_WORDS: usize = 400_000;
 
 /// Counts of word n-grams (1 to 6 words) over a page, to ask "does this recur?".
 pub struct Recurrence {
     counts: HashMap<u64, u32, BuildHasherDefault<PrehashedKey>>,
+    /// Hashes of the words the page writes in lower case (`vecinos`, `pool`).
+    lowercase: HashSet<u64, BuildHasherDefault<PrehashedKey>>,
 }
 
 /// The n-gram keys are FNV hashes already; hashing them again would be waste.
@@ -309,10 +347,14 @@ impl Recurrence {
             .map(norm)
             .collect();
         let mut counts = HashMap::with_capacity_and_hasher(words.len() * MAX_N, Default::default());
+        let mut lowercase = HashSet::default();
         for i in 0..words.len() {
             // The scorer only asks about phrases that start with a capital, a digit
             // or a quotation opening on a capital: the rest need no entry.
             if !starts_a_name(words[i]) {
+                if !words[i].is_empty() {
+                    lowercase.insert(fnv_word(FNV_OFFSET, words[i]));
+                }
                 continue;
             }
             // Extend one hash word by word: the key of words[i..i + n] for each n.
@@ -325,7 +367,12 @@ impl Recurrence {
                 *counts.entry(h).or_insert(0) += 1;
             }
         }
-        Recurrence { counts }
+        Recurrence { counts, lowercase }
+    }
+
+    /// Whether the page writes this (lowercase) word in lower case somewhere.
+    fn seen_lowercase(&self, lower: &str) -> bool {
+        self.lowercase.contains(&fnv_word(FNV_OFFSET, lower))
     }
 
     /// How often the phrase (case-sensitive, normalized words) occurs on the page;
@@ -433,6 +480,12 @@ impl<'a> Word<'a> {
                 && set.contains(self.raw.to_lowercase().as_str()))
     }
 
+    /// A common word rather than a name: in the shipped list, or written in lower
+    /// case elsewhere on the page.
+    fn is_common(&self, rec: &Recurrence) -> bool {
+        !self.lower.is_empty() && (in_common_list(&self.lower) || rec.seen_lowercase(&self.lower))
+    }
+
     fn is_past_verb(&self) -> bool {
         static SET: OnceLock<HashSet<&str>> = OnceLock::new();
         let w = self.lower.as_ref();
@@ -518,11 +571,51 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
         m >= 3 && (words[m].is_past_verb() || (small >= 1 && capitals >= 2))
     });
 
+    // Inside the body a common word is lowercase: the last capitalized common word
+    // before the body's first lowercase word is the earliest the body can start,
+    // unless the page shows it inside a recurring name.
+    let run_end = first_lower.unwrap_or(words.len()).min(limit + 1);
+    let in_name = |j: usize| {
+        let pair = |a: usize| rec.count(&[words[a].raw, words[a + 1].raw]) >= 2;
+        (j > 0 && words[j - 1].capital && pair(j - 1))
+            || (j + 1 < words.len() && words[j + 1].capital && pair(j))
+    };
+    let floor = (1..run_end)
+        .rev()
+        .find(|&j| {
+            let w = &words[j];
+            w.capital && !w.quote && !w.is_function() && w.is_common(rec) && !in_name(j)
+        })
+        .unwrap_or(0);
+    // A paragraph that opens in sentence case (`City council backs plan…`): its
+    // body starts at the first capitalized common word.
+    let sentence_case = words[1].is_content_lower();
+    let sentence_start = sentence_case
+        .then(|| {
+            (2..=limit.min(words.len() - 1)).find(|&k| {
+                let (w, prev) = (&words[k], &words[k - 1]);
+                w.capital
+                    && !w.quote
+                    && w.is_common(rec)
+                    && !prev.is_function()
+                    && !prev.ends_clause()
+                    && !in_name(k)
+            })
+        })
+        .flatten();
+
     let mut best: Option<(f32, usize)> = None;
-    for k in 2..=limit.min(words.len() - 1) {
-        let Some(score) = score(&words, k, headline_until, rec) else {
+    for k in floor.max(2)..=limit.min(words.len() - 1) {
+        let Some(mut score) = score(&words, k, headline_until, rec) else {
             continue;
         };
+        if sentence_start == Some(k) {
+            score += 6.0;
+        }
+        // The page's own evidence that the body starts here or just after.
+        if floor > 0 && (floor..=floor + 1).contains(&k) {
+            score += 1.5;
+        }
         // On a tie the later cut wins: the shorter subject.
         if best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, k));
@@ -540,11 +633,21 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
         return None;
     }
     // A capitalized title precedes a name; lowercase ("says Upton mayor") it can end.
-    if prev.is_function()
+    // A capitalized particle after a capitalized word is the headline's adverb
+    // (`Speak Out`), which may end it; a small word otherwise never does.
+    let particle_end = prev.capital
+        && PARTICLES.contains(&prev.lower.as_ref())
+        && words[k - 2].capital
+        && !words[k - 2].is_function();
+    if (prev.is_function() && !particle_end)
         || (prev.capital && prev.is_title())
         || prev.ends_clause()
         || prev.quote && !prev.raw.ends_with(['”', '"', '’'])
     {
+        return None;
+    }
+    // A particle after the headline's verb belongs to it (`Ruled Out`).
+    if prev.capital && prev.is_past_verb() && PARTICLES.contains(&w.lower.as_ref()) {
         return None;
     }
     let next = words.get(k + 1);
@@ -588,9 +691,14 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
         }
     });
     s += verb;
+    // A common word does not begin a name (a title does: `President Lee`).
+    let common_then_name = subject_len >= 2 && w.is_common(rec) && !w.is_title();
+    if common_then_name {
+        s -= 1.5;
+    }
     s += match subject_len {
         // Before a verb, two capitalized words are most often a full name.
-        2 if verb > 0.0 => 1.5,
+        2 if verb > 0.0 && !common_then_name => 1.5,
         1 | 2 => 1.0,
         3 => 0.5,
         4 | 5 => 0.0,
@@ -703,6 +811,48 @@ mod tests {
         assert_eq!(
             cut("Lee Claims Visit Laid Foundation for Full Restoration After returning, Lee told aides.", "Lee said."),
             Some("Lee Claims Visit Laid Foundation for Full Restoration".into())
+        );
+    }
+
+    #[test]
+    fn a_capitalized_common_word_before_lowercase_begins_the_body() {
+        assert_eq!(
+            cut("Ferry Operators Add Night Sailings Amid Tourist Surge Passenger numbers on the island route rose by a third.", ""),
+            Some("Ferry Operators Add Night Sailings Amid Tourist Surge".into())
+        );
+        assert_eq!(
+            cut("Region’s First Train in a Decade Departs Velden Passengers cheered as the 7:05 service left.", "Velden"),
+            Some("Region’s First Train in a Decade Departs Velden".into())
+        );
+        assert_eq!(
+            cut(
+                "Opening Day Draws Hundreds Despite Cold Water Crowds lined the promenade at dawn.",
+                ""
+            ),
+            Some("Opening Day Draws Hundreds Despite Cold Water".into())
+        );
+    }
+
+    #[test]
+    fn a_particle_after_the_headline_verb_ends_the_heading() {
+        assert_eq!(
+            cut(
+                "Non‑Stop Express Ruled Out Engineers said the single‑track section is too short.",
+                ""
+            ),
+            Some("Non‑Stop Express Ruled Out".into())
+        );
+        assert_eq!(
+            cut("Families of Firefighters Injured in 2021 Blaze Speak Out Two firefighters were hurt when a wall collapsed.", ""),
+            Some("Families of Firefighters Injured in 2021 Blaze Speak Out".into())
+        );
+    }
+
+    #[test]
+    fn a_sentence_case_heading_ends_before_a_capitalized_common_word() {
+        assert_eq!(
+            cut("Patients face 40-minute drives Older residents without cars say the bus takes two hours.", ""),
+            Some("Patients face 40-minute drives".into())
         );
     }
 
