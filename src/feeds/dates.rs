@@ -74,7 +74,10 @@ fn rfc822(s: &str) -> Option<Stamp> {
         let lower = w.trim_end_matches('.').to_ascii_lowercase();
         if w.contains(':') && clock.is_none() {
             // A clock may carry its zone glued on (`15:21:36+0200`).
-            let glued = w.char_indices().skip(1).find(|&(_, c)| matches!(c, '+' | '-'));
+            let glued = w
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| matches!(c, '+' | '-'));
             match glued.map(|(i, _)| i) {
                 Some(z) => {
                     clock = Some(&w[..z]);

@@ -122,16 +122,26 @@ struct Walk {
 impl Walk {
     fn body_text(&mut self, lines: &[Line], i: usize, roles: &[Role], body_paragraphs: usize) {
         let text = lines[i].text;
-        if !self.has_title && is_title_like(text) {
+        let untitled = !self.has_title && self.paragraphs_seen == 0;
+        if untitled && is_title_like(text) {
             self.doc.title = text.to_string();
             self.has_title = true;
+            return;
+        }
+        // A page that starts at its lead (no title line): the first paragraph of
+        // several sentences is the lead, kept whole; the title comes from it at
+        // the end, and a short line after it is a subheading, not the title.
+        if untitled && self.doc.lead.is_empty() && sentences::paragraph(text).sentences.len() >= 2 {
+            self.doc.lead.push(sentences::paragraph(text));
+            self.paragraphs_seen += 1;
             return;
         }
         let next_is_body = roles.get(i + 1) == Some(&Role::Text)
             && lines
                 .get(i + 1)
                 .is_some_and(|l| word_count(l.text) > MAX_SUBHEADING_WORDS);
-        if self.has_title && is_subheading(text) && next_is_body {
+        let titled = self.has_title || !self.doc.lead.is_empty();
+        if titled && is_subheading(text) && next_is_body {
             self.flush_section();
             self.section.heading = Some(text.to_string());
             return;
@@ -415,7 +425,7 @@ fn has_dateline(s: &str) -> bool {
 }
 
 /// A title for a page that had none: its first line, cut at a sentence or 80 chars.
-fn fallback_title(lines: &[Line]) -> String {
+pub(super) fn fallback_title(lines: &[Line]) -> String {
     let Some(first) = lines.first() else {
         return String::new();
     };

@@ -579,6 +579,7 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
         let pair = |a: usize| rec.count(&[words[a].raw, words[a + 1].raw]) >= 2;
         (j > 0 && words[j - 1].capital && pair(j - 1))
             || (j + 1 < words.len() && words[j + 1].capital && pair(j))
+            || (j > 0 && name_suffix(&words[j - 1], &words[j], words.get(j + 1), rec))
     };
     let floor = (1..run_end)
         .rev()
@@ -625,6 +626,23 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
         .map(|(_, k)| words[k].start)
 }
 
+/// `Polventon Pool held`, `Kessler Quay traders`: a singular common word after a
+/// name the page repeats, before the predicate, ends that name rather than starts
+/// a sentence. Not a plural (`Velden Passengers cheered`), a word that opens
+/// clauses (`More`), or one before a small word (`Construction of`).
+fn name_suffix(name: &Word, w: &Word, next: Option<&Word>, rec: &Recurrence) -> bool {
+    name.capital
+        && !name.is_function()
+        && !name.is_common(rec)
+        && rec.count(&[name.raw]) >= 2
+        && w.capital
+        && w.is_common(rec)
+        && !w.lower.ends_with('s')
+        && !STARTERS.contains(&w.lower.as_ref())
+        && !CLAUSE_STARTERS.contains(&w.lower.as_ref())
+        && next.is_some_and(|n| n.is_content_lower())
+}
+
 /// The score of a cut before word `k`, or `None` when the cut is impossible.
 fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurrence) -> Option<f32> {
     let w = &words[k];
@@ -644,6 +662,9 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
         || prev.ends_clause()
         || prev.quote && !prev.raw.ends_with(['”', '"', '’'])
     {
+        return None;
+    }
+    if name_suffix(prev, w, words.get(k + 1), rec) {
         return None;
     }
     // A particle after the headline's verb belongs to it (`Ruled Out`).

@@ -133,6 +133,33 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_starts_at_its_lead_keeps_it_whole() {
+        let lead = "Water levels at the reservoir have fallen to 31% of capacity. The utility asked households to cut their use. A ban remains in force.";
+        let page = format!("{lead}\nEngineers said the dam was in good condition, but the banks had begun to crack in the heat of the summer.\nFish rescue under way\nVolunteers moved about 3,000 trout and perch to a neighbouring lake over the weekend.\n");
+        let doc = &parse_text(&page)[0];
+        assert_eq!(
+            doc.lead[0].text(),
+            lead,
+            "the lead is not cut down into a title"
+        );
+        assert_eq!(
+            doc.title,
+            "Water levels at the reservoir have fallen to 31% of capacity."
+        );
+        let heads: Vec<Option<&str>> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert_eq!(heads, [None, Some("Fish rescue under way")]);
+
+        let story = format!("{lead}\nSea Wall Rebuilt With Granite Masons cut 600 blocks at the quarry [1].\nSources (1 articles)\n[1]\nCoast News: Pool reopens: Reports it.\n");
+        let doc = &parse_text(&story)[0];
+        assert_eq!(doc.kind, crate::model::Kind::Story);
+        assert_eq!(doc.lead[0].text(), lead);
+        assert_eq!(
+            doc.sections[0].heading.as_deref(),
+            Some("Sea Wall Rebuilt With Granite")
+        );
+    }
+
+    #[test]
     fn unstructured_text_is_an_article_with_body_paragraphs() {
         let docs = parse_text("just some words without any structure at all, going on and on for a while.\nand another line of it.\n");
         assert_eq!(docs.len(), 1);

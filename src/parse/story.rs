@@ -17,6 +17,13 @@ enum Block {
 /// Parses one story: `lines[0]` is its title, the rest runs to the next story.
 pub fn parse(lines: &[Line], labels: &Labels) -> Document {
     let mut doc = Document::new(Kind::Story, lines[0].text.to_string());
+    // A page that starts at its lead (no title line): the paragraph stays whole as
+    // the lead and the title is taken from its first sentence.
+    let opening = sentences::paragraph(lines[0].text);
+    if opening.sentences.len() >= 2 {
+        doc.title = super::article::fallback_title(lines);
+        doc.lead.push(opening);
+    }
     let body_text: String = lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
     let rec = Recurrence::new(&body_text);
 
