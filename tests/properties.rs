@@ -436,3 +436,98 @@ proptest! {
         prop_assert_eq!(uids_and_ids(&store), uids_and_ids(&copy));
     }
 }
+
+/// Words a story paragraph is made of: headline words, common words, names,
+/// numbers, small words, abbreviations.
+fn story_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "Passengers",
+            "Council",
+            "Approves",
+            "Tram",
+            "Depot",
+            "Several",
+            "The",
+            "On",
+            "Out",
+            "Ruled",
+            "Speak",
+            "U.K.",
+            "Feb.",
+            "Polventon",
+            "Pool",
+            "Velden",
+            "Month",
+            "Next",
+        ])
+        .prop_map(String::from),
+        prop::sample::select(vec![
+            "residents",
+            "objected",
+            "of",
+            "the",
+            "and",
+            "numbers",
+            "rose",
+            "said",
+            "on",
+            "in",
+            "a",
+            "major",
+            "part",
+        ])
+        .prop_map(String::from),
+        "[A-Z][a-z]{2,8}",
+        "[a-z]{2,8}",
+        (1u32..3000).prop_map(|n| n.to_string()),
+    ]
+}
+
+/// A story page: title, article count, paragraphs of words with a heading maybe
+/// flattened onto them, sources.
+fn story_page() -> impl Strategy<Value = (String, Vec<String>)> {
+    let paragraph = (prop::collection::vec(story_word(), 4..24), 1u32..4)
+        .prop_map(|(w, c)| format!("{}[{c}].", w.join(" ")));
+    prop::collection::vec(paragraph, 1..6).prop_map(|paragraphs| {
+        let page = format!(
+            "Harbour Story Title\nUpdated (3 articles)\n{}\nSources (3 articles)\n[1]\nDesk: Report: Reports it.\n",
+            paragraphs.join("\n")
+        );
+        (page, paragraphs)
+    })
+}
+
+/// A word without citation markers and the final stop, for comparing texts.
+fn bare_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            let w = w.split('[').next().unwrap_or("");
+            w.trim_end_matches('.').to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Wherever the parser cuts a heading off its paragraph, every word stays:
+    /// headings, lead and section texts hold the page's words in order.
+    #[test]
+    fn a_heading_cut_moves_words_and_never_drops_them((page, paragraphs) in story_page()) {
+        let doc = tidings::parse::parse_text(&page).remove(0);
+        let mut got = Vec::new();
+        for p in &doc.lead {
+            got.extend(bare_words(&p.text()));
+        }
+        for s in &doc.sections {
+            got.extend(s.heading.as_deref().map(bare_words).unwrap_or_default());
+            for p in &s.paragraphs {
+                got.extend(bare_words(&p.text()));
+            }
+        }
+        let want: Vec<String> = paragraphs.iter().flat_map(|p| bare_words(p)).collect();
+        prop_assert_eq!(got, want);
+    }
+}
