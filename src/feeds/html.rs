@@ -125,7 +125,7 @@ pub fn blocks(html: &str) -> Blocks {
 }
 
 /// Paragraphs of plain text (every block, whatever its kind).
-pub fn paragraphs(html: &str) -> Vec<String> {
+fn paragraphs(html: &str) -> Vec<String> {
     blocks(html).blocks.into_iter().map(|(_, t)| t).collect()
 }
 
