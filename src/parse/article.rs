@@ -131,10 +131,13 @@ impl Walk {
         // A page that starts at its lead (no title line): the first paragraph of
         // several sentences is the lead, kept whole; the title comes from it at
         // the end, and a short line after it is a subheading, not the title.
-        if untitled && self.doc.lead.is_empty() && sentences::paragraph(text).sentences.len() >= 2 {
-            self.doc.lead.push(sentences::paragraph(text));
-            self.paragraphs_seen += 1;
-            return;
+        if untitled && self.doc.lead.is_empty() {
+            let paragraph = sentences::paragraph(text);
+            if paragraph.sentences.len() >= 2 {
+                self.doc.lead.push(paragraph);
+                self.paragraphs_seen += 1;
+                return;
+            }
         }
         let next_is_body = roles.get(i + 1) == Some(&Role::Text)
             && lines

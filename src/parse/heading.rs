@@ -314,16 +314,7 @@ fn in_common_list(w: &str) -> bool {
 
 /// [`fnv_word`] of `stem` followed by `tail`, without joining them.
 fn fnv_parts(stem: &str, tail: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    for b in stem
-        .bytes()
-        .chain(tail.bytes())
-        .chain(std::iter::once(0xff))
-    {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    fnv_bytes(FNV_OFFSET, stem.bytes().chain(tail.bytes()))
 }
 
 const MAX_N: usize = 6;
@@ -446,8 +437,13 @@ fn hash_words(words: &[&str]) -> u64 {
 }
 
 /// Extends an FNV-1a hash by one word and a separator.
-fn fnv_word(mut h: u64, word: &str) -> u64 {
-    for b in word.bytes().chain(std::iter::once(0xff)) {
+fn fnv_word(h: u64, word: &str) -> u64 {
+    fnv_bytes(h, word.bytes())
+}
+
+/// Extends an FNV-1a hash by some bytes and the word separator.
+fn fnv_bytes(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
+    for b in bytes.chain(std::iter::once(0xff)) {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
