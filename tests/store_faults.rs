@@ -222,6 +222,16 @@ fn kill_9_during_import_never_loses_committed_documents() {
     let committed = tempfile::tempdir().unwrap();
     write_pages(pages.path(), 2000, "bulk");
     write_pages(committed.path(), 50, "kept");
+    // Kill at points spread over how long a whole import takes on this machine,
+    // so the trials land mid-import however fast or busy it is.
+    let timed = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    assert!(
+        tidings(timed.path(), &["import", pages.path().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let full = start.elapsed();
     let mut killed_mid_import = 0;
     for trial in 0..TRIALS {
         let dir = tempfile::tempdir().unwrap();
@@ -238,7 +248,7 @@ fn kill_9_during_import_never_loses_committed_documents() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(20 + (trial as u64 * 37) % 400));
+        std::thread::sleep(full.mul_f64(0.05 + 0.85 * (trial as f64 / TRIALS as f64)));
         let started = Instant::now();
         if child.try_wait().unwrap().is_none() {
             killed_mid_import += 1;

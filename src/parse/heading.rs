@@ -104,11 +104,34 @@ const CLAUSE_STARTERS: &[&str] = &[
     "who",
 ];
 
+/// Number words, which open a phrase (`two of the world’s largest carriers`).
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousands",
+    "dozens",
+];
+
 /// Titles that precede a name: a heading never ends with one.
 const TITLES: &[&str] = &[
     "president",
     "premier",
-    "prime",
     "minister",
     "chancellor",
     "secretary",
@@ -124,6 +147,10 @@ const TITLES: &[&str] = &[
     "prince",
     "princess",
     "pope",
+    "cllr",
+    "cllr.",
+    "councillor",
+    "councilor",
     "mr",
     "mr.",
     "mrs",
@@ -150,22 +177,12 @@ const TITLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
-    "vice",
-    "deputy",
     "sir",
     "dame",
     "lord",
     "lady",
     "sheikh",
     "emir",
-    "crown",
-    "foreign",
-    "defense",
-    "defence",
-    "finance",
-    "interior",
-    "health",
-    "trade",
     "coach",
     "captain",
     "officer",
@@ -191,6 +208,26 @@ const TITLES: &[&str] = &[
     "archbishop",
     "bishop",
     "cardinal",
+];
+
+/// Words that make a title only before one (`Trade Minister`, `Vice President`):
+/// a heading may end with them (`Fear Lost Trade`), but not before a title.
+const TITLE_MODIFIERS: &[&str] = &[
+    "crown",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "interior",
+    "health",
+    "trade",
+    "vice",
+    "deputy",
+    "prime",
+    "home",
+    "energy",
+    "transport",
+    "education",
 ];
 
 /// Irregular past forms and auxiliaries that a body's first verb often is.
@@ -316,6 +353,9 @@ fn in_common_list(w: &str) -> bool {
 fn fnv_parts(stem: &str, tail: &str) -> u64 {
     fnv_bytes(FNV_OFFSET, stem.bytes().chain(tail.bytes()))
 }
+
+/// The hyphens that join a compound (`twenty-three`, `pension‑age`).
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
 
 const MAX_N: usize = 6;
 const MAX_INDEXED_WORDS: usize = 400_000;
@@ -511,7 +551,14 @@ impl<'a> Word<'a> {
     /// A common word rather than a name: in the shipped list, or written in lower
     /// case elsewhere on the page.
     fn is_common(&self, rec: &Recurrence) -> bool {
-        !self.lower.is_empty() && (in_common_list(&self.lower) || rec.seen_lowercase(&self.lower))
+        let common = |w: &str| !w.is_empty() && (in_common_list(w) || rec.seen_lowercase(w));
+        common(&self.lower)
+            || (self.lower.contains(HYPHENS) && self.lower.split(HYPHENS).all(common))
+    }
+
+    /// `Trade` before `Minister`: part of the title that follows.
+    fn is_title_modifier(&self) -> bool {
+        TITLE_MODIFIERS.contains(&self.lower.as_ref())
     }
 
     fn is_past_verb(&self) -> bool {
@@ -520,6 +567,19 @@ impl<'a> Word<'a> {
         SET.get_or_init(|| VERBS.iter().copied().collect())
             .contains(w)
             || (w.len() > 3 && w.ends_with("ed"))
+    }
+
+    /// A verb as a body's predicate often is: past tense, `-ing`, or a third
+    /// person `-s` (not a plural noun in `-ers`, `-ors`).
+    fn is_verb_like(&self) -> bool {
+        let w = self.lower.as_ref();
+        self.is_past_verb()
+            || w.ends_with("ing")
+            || (w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("ers")
+                && !w.ends_with("ors"))
     }
 
     /// A lowercase word that carries meaning (not `of`, `and`, `the`).
@@ -566,16 +626,34 @@ const MAX_HEADING_WORDS: usize = 30;
 
 /// Byte offset where the body starts, or `None` when no heading stands out.
 pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
-    let words: Vec<Word> = text
-        .split_whitespace()
+    let words = words_of(text);
+    let mut best: Option<(f32, usize)> = None;
+    for (k, score) in scored_cuts(&words, rec) {
+        // On a tie the later cut wins: the shorter subject.
+        if best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, k));
+        }
+    }
+    best.filter(|(s, _)| *s >= THRESHOLD)
+        .map(|(_, k)| words[k].start)
+}
+
+/// The first words of a paragraph, as many as a heading and its body's start need.
+fn words_of(text: &str) -> Vec<Word<'_>> {
+    text.split_whitespace()
         .take(MAX_HEADING_WORDS + 12)
         .map(|w| {
             let start = w.as_ptr() as usize - text.as_ptr() as usize;
             Word::new(w, start)
         })
-        .collect();
+        .collect()
+}
+
+/// Every possible cut before word `k` with its score, in order.
+fn scored_cuts(words: &[Word], rec: &Recurrence) -> Vec<(usize, f32)> {
+    let mut cuts = Vec::new();
     if words.len() < 4 {
-        return None;
+        return cuts;
     }
     let limit = words
         .iter()
@@ -596,7 +674,8 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
             .iter()
             .filter(|w| w.capital && !w.is_function())
             .count();
-        m >= 3 && (words[m].is_past_verb() || (small >= 1 && capitals >= 2))
+        let all_capital = capitals >= 3 && prefix.iter().all(|w| !w.lowercase);
+        m >= 3 && (words[m].is_past_verb() || (small >= 1 && capitals >= 2) || all_capital)
     });
 
     // Inside the body a common word is lowercase: the last capitalized common word
@@ -618,7 +697,10 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
         .unwrap_or(0);
     // A paragraph that opens in sentence case (`City council backs plan…`): its
     // body starts at the first capitalized common word.
-    let sentence_case = words[1].is_content_lower();
+    let sentence_case = words[1..]
+        .iter()
+        .find(|w| !w.is_function())
+        .is_some_and(Word::is_content_lower);
     let sentence_start = sentence_case
         .then(|| {
             (2..=limit.min(words.len() - 1)).find(|&k| {
@@ -626,16 +708,28 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
                 w.capital
                     && !w.quote
                     && w.is_common(rec)
-                    && !prev.is_function()
+                    && (!prev.is_function() || ends_with_particle(words, k))
                     && !prev.ends_clause()
                     && !in_name(k)
             })
         })
         .flatten();
 
-    let mut best: Option<(f32, usize)> = None;
-    for k in floor.max(2)..=limit.min(words.len() - 1) {
-        let Some(mut score) = score(&words, k, headline_until, rec) else {
+    // A heading may end with a question or an exclamation (`Readers Ask: What
+    // About the Branch?`): the cut may then fall just after it.
+    let asks = words[limit]
+        .raw
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['?', '!']);
+    let last = (limit + usize::from(asks)).min(words.len() - 1);
+    // A one-word heading shows itself when the body opens with a word that only
+    // starts sentences (`Recount A recount…`) or repeats it (`Turnout Turnout rose`).
+    let one_word = (words[1].lower == words[0].lower && words[1].capital)
+        || (STARTERS.contains(&words[1].lower.as_ref()) && !words[1].quote);
+    let first = if one_word { 1 } else { floor.max(2) };
+    let mut strong_before = false;
+    for k in first..=last {
+        let Some(mut score) = score(words, k, headline_until, rec) else {
             continue;
         };
         if sentence_start == Some(k) {
@@ -645,13 +739,70 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
         if floor > 0 && (floor..=floor + 1).contains(&k) {
             score += 1.5;
         }
-        // On a tie the later cut wins: the shorter subject.
-        if best.is_none_or(|(b, _)| score >= b) {
-            best = Some((score, k));
+        // A number after a lowercase word opens the body of a sentence-case
+        // heading (`as rain continues 12,000 households have filed`) unless a
+        // likelier start came before it: then it is that clause's object
+        // (`Harlow Offshore shares fell 7%`).
+        let (w, prev) = (&words[k], &words[k - 1]);
+        let next_lower = words.get(k + 1).is_some_and(|n| n.lowercase);
+        if w.digit && next_lower && prev.is_content_lower() && !strong_before {
+            score += 7.0;
         }
+        strong_before |= score >= THRESHOLD;
+        cuts.push((k, score));
     }
-    best.filter(|(s, _)| *s >= THRESHOLD)
-        .map(|(_, k)| words[k].start)
+    if let Some(k) = lowercase_body_start(words, limit, rec) {
+        cuts.push((k, 6.0));
+    }
+    cuts.sort_by_key(|&(k, _)| k);
+    cuts
+}
+
+/// A body that lost its first word starts in lower case (`Harbour Dredging
+/// Contract Signed major part of the plan…`): after a clean Title Case run (no
+/// lowercase word but small ones, three capitalized content words, not ending on
+/// a small word or a title) the first lowercase word begins the body, unless it is
+/// the run's predicate (`…Christine Lagarde said`) or the run's last word can
+/// start the sentence itself (`Farmers in the plains`, `Water engineers will`).
+fn lowercase_body_start(words: &[Word], limit: usize, rec: &Recurrence) -> Option<usize> {
+    let j = (3..=limit.min(words.len() - 2)).find(|&j| {
+        let w = &words[j];
+        w.lowercase && (w.is_content_lower() || words[j + 1].lowercase)
+    })?;
+    let (w, prev) = (&words[j], &words[j - 1]);
+    let prefix = &words[..j];
+    let capitals = prefix
+        .iter()
+        .filter(|w| w.capital && !w.is_function())
+        .count();
+    if capitals < 3
+        || prefix
+            .iter()
+            .any(|w| w.is_content_lower() || w.ends_clause())
+        || prev.is_function()
+        || prev.is_title()
+        || w.is_verb_like()
+    {
+        return None;
+    }
+    let opens_phrase = STARTERS.contains(&w.lower.as_ref()) && !w.is_function()
+        || matches!(w.lower.as_ref(), "the" | "a" | "an")
+        || NUMBER_WORDS.contains(&w.lower.as_ref());
+    if w.is_function() && !opens_phrase {
+        return None;
+    }
+    // The run's last word could be the body's first (`St. Maren’s station`,
+    // `Over‑65s hold`): it ends the heading only as a past participle (`Contract
+    // Signed major`), a date's month (`From 3 March drivers`), or a plural before
+    // the body's own subject and verb (`Two Winters dredgers are`).
+    let plural = prev.lower.ends_with('s') && !prev.lower.ends_with("ss");
+    let after_number = words[j - 2].digit;
+    let own_verb = words.get(j + 1).is_some_and(Word::is_verb_like);
+    (opens_phrase
+        || after_number
+        || prev.is_past_verb()
+        || (plural && own_verb && prev.is_common(rec)))
+    .then_some(j)
 }
 
 /// `Polventon Pool held`, `Kessler Quay traders`: a singular common word after a
@@ -672,6 +823,34 @@ fn name_suffix(name: &Word, w: &Word, next: Option<&Word>, rec: &Recurrence) -> 
         && rec.count(&[name.raw]) >= 2
 }
 
+/// A particle after the heading's verb ends it (`Passed On`, `Speak Out`,
+/// `cargo piles up`): it follows a content word written in the same case.
+fn ends_with_particle(words: &[Word], k: usize) -> bool {
+    if k < 2 {
+        return false;
+    }
+    let (prev, verb) = (&words[k - 1], &words[k - 2]);
+    // In sentence case the body must then go on in lower case (`Twenty-three
+    // vessels`), or the particle is a preposition (`steady on Tuesday.`).
+    let body_goes_on = words.get(k + 1).is_some_and(|n| n.lowercase);
+    PARTICLES.contains(&prev.lower.as_ref())
+        && !verb.is_function()
+        && ((prev.capital && verb.capital) || (prev.lowercase && verb.lowercase && body_goes_on))
+}
+
+/// Title Case writes small words lowercase except the last (`Where the Money Comes
+/// From`): a capitalized small word after a lowercase one may end the heading.
+fn title_case_last_word(words: &[Word], k: usize) -> bool {
+    let prev = &words[k - 1];
+    k >= 2
+        && prev.capital
+        && words[k].capital
+        && words[1..k - 1]
+            .iter()
+            .any(|w| w.lowercase && w.is_function())
+        && !words[1..k - 1].iter().any(Word::is_content_lower)
+}
+
 /// The score of a cut before word `k`, or `None` when the cut is impossible.
 fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurrence) -> Option<f32> {
     let w = &words[k];
@@ -682,12 +861,10 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
     // A capitalized title precedes a name; lowercase ("says Upton mayor") it can end.
     // A capitalized particle after a capitalized word is the headline's adverb
     // (`Speak Out`), which may end it; a small word otherwise never does.
-    let particle_end = prev.capital
-        && PARTICLES.contains(&prev.lower.as_ref())
-        && words[k - 2].capital
-        && !words[k - 2].is_function();
-    if (prev.is_function() && !particle_end)
+    let particle_end = ends_with_particle(words, k);
+    if (prev.is_function() && !particle_end && !title_case_last_word(words, k))
         || (prev.capital && prev.is_title())
+        || (prev.capital && prev.is_title_modifier() && w.is_title())
         || prev.ends_clause()
         || prev.quote && !prev.raw.ends_with(['”', '"', '’'])
     {
@@ -702,6 +879,9 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
     }
     let next = words.get(k + 1);
     let mut s = 0.0;
+    if particle_end && w.capital {
+        s += 2.0;
+    }
 
     if STARTERS.contains(&w.lower.as_ref()) && !w.quote {
         s += 10.0;
@@ -711,13 +891,21 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
     if w.quote {
         s += 6.0;
     }
-    if w.digit && next.is_some_and(|n| n.lowercase) {
+    // A number opens a body after a headline's capitalized word (`Southern Europe
+    // 40 people died`); after a lowercase word it is that clause's object
+    // (`shares fell 7%`, `losing 40 parking bays`).
+    if w.digit && next.is_some_and(|n| n.lowercase) && !prev.lowercase {
         s += 4.0;
     }
     if w.is_title() {
         s += 4.0;
     }
-    if prev.is_content_lower() {
+    // A body often restates its heading's subject (`Wharf Road businesses worry…
+    // Wharf Road traders said`, `…à Valbrune Valbrune a connu`).
+    if w.capital && (w.lower == words[0].lower || w.lower == prev.lower) {
+        s += 4.0;
+    }
+    if prev.is_content_lower() && !w.digit {
         s += 3.0;
     }
     match headline_until {
@@ -774,7 +962,7 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
 
     // Heading shape: length, clause commas, and a body verb swallowed into it.
     s += match k {
-        2 => -3.0,
+        1 | 2 => -3.0,
         3 => -1.0,
         4..=14 => 0.0,
         n => -((n - 14) as f32) * 0.5,

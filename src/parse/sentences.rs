@@ -10,8 +10,52 @@ const ABBREVIATIONS: &[&str] = &[
     "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
     "cmdr", "adm", "maj", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "vol", "fig", "mt", "ft",
     "rev", "hon", "pres", "approx", "est", "dept", "univ", "a.m", "p.m", "e.g", "i.e", "cf", "al",
-    "op", "pp", "ca",
+    "op", "pp", "ca", "cllr", "supt", "insp", "det", "cpl", "fr", "messrs", "mme", "mlle", "sra",
+    "dra", "hr", "nr", "bzw", "vgl", "usw", "str",
 ];
+
+/// Month names that follow a German ordinal day (`am 1. Mai`): the dot after the
+/// day ends no sentence.
+const ORDINAL_MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jan",
+    "feb",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dez",
+];
+
+/// `1. Mai`: a day of one or two digits, a dot, a German month name.
+fn ordinal_date(before: &str, after: &str) -> bool {
+    let day = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let month: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && ORDINAL_MONTHS.contains(&month.as_str())
+}
 
 /// Characters that may close a sentence after its terminator.
 fn is_closer(c: char) -> bool {
@@ -203,7 +247,9 @@ fn sentence_starts(text: &str) -> Vec<usize> {
             continue;
         }
         let capital = next.is_uppercase() || (next.is_alphabetic() && !next.is_lowercase());
-        if (capital || is_opener(next)) && !(c == '.' && ends_abbreviation(&text[..pos])) {
+        let not_an_end = c == '.'
+            && (ends_abbreviation(&text[..pos]) || ordinal_date(&text[..pos], &text[at..]));
+        if (capital || is_opener(next)) && !not_an_end {
             starts.push(at);
         }
     }
@@ -273,6 +319,19 @@ mod tests {
     #[test]
     fn mid_sentence_marker_keeps_spacing() {
         assert_eq!(split("Lee [1] said so.")[0].0, "Lee said so.");
+    }
+
+    #[test]
+    fn a_german_ordinal_date_does_not_split() {
+        assert_eq!(
+            split("Ab dem 1. Mai fahren vier Schiffe. Dann mehr.").len(),
+            2
+        );
+        assert_eq!(split("Prices rose by 12. Officials said so.").len(), 2);
+        assert_eq!(
+            split("Cllr. Maeve Dunleavy said so. Others agreed.").len(),
+            2
+        );
     }
 
     #[test]
