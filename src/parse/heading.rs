@@ -324,6 +324,45 @@ const PARTICLES: &[&str] = &[
     "on", "out", "up", "off", "down", "over", "in", "back", "away",
 ];
 
+/// A fixed list of words, looked up by the FNV hash each [`Word`] carries.
+struct WordSet(HashSet<u64, BuildHasherDefault<PrehashedKey>>);
+
+impl WordSet {
+    fn new(words: &[&str]) -> Self {
+        WordSet(words.iter().map(|w| fnv_word(FNV_OFFSET, w)).collect())
+    }
+
+    fn has(&self, key: u64) -> bool {
+        self.0.contains(&key)
+    }
+}
+
+/// The scorer's word lists, hashed once.
+struct Lists {
+    function: WordSet,
+    titles: WordSet,
+    title_modifiers: WordSet,
+    verbs: WordSet,
+    starters: WordSet,
+    clause_starters: WordSet,
+    particles: WordSet,
+    number_words: WordSet,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        function: WordSet::new(FUNCTION),
+        titles: WordSet::new(TITLES),
+        title_modifiers: WordSet::new(TITLE_MODIFIERS),
+        verbs: WordSet::new(VERBS),
+        starters: WordSet::new(STARTERS),
+        clause_starters: WordSet::new(CLAUSE_STARTERS),
+        particles: WordSet::new(PARTICLES),
+        number_words: WordSet::new(NUMBER_WORDS),
+    })
+}
+
 /// The shipped list of common English words, as the FNV hashes of the words
 /// (looked up per capitalized word of every heading candidate: no SipHash there).
 fn common_words() -> &'static HashSet<u64, BuildHasherDefault<PrehashedKey>> {
@@ -401,11 +440,11 @@ impl Recurrence {
     /// Indexes the words of `text` (the first 400,000, to bound memory).
     pub fn new(text: &str) -> Self {
         let words: Vec<&str> = text
-            .split_whitespace()
+            .split_ascii_whitespace()
             .take(MAX_INDEXED_WORDS)
             .map(norm)
             .collect();
-        let mut counts = HashMap::with_capacity_and_hasher(words.len() * MAX_N, Default::default());
+        let mut counts = HashMap::with_capacity_and_hasher(words.len(), Default::default());
         let mut lowercase = Box::new([0u64; LOWERCASE_WORDS]);
         for i in 0..words.len() {
             // The scorer only asks about phrases that start with a capital, a digit
@@ -419,9 +458,11 @@ impl Recurrence {
                 continue;
             }
             // Extend one hash word by word: the key of words[i..i + n] for each n.
+            // The scorer asks only about runs of words that are not lowercase (a
+            // subject, a name, a pair around a cut), so a run ends at one.
             let mut h = FNV_OFFSET;
             for w in words[i..].iter().take(MAX_N) {
-                if w.is_empty() {
+                if !starts_a_name(w) {
                     break;
                 }
                 h = fnv_word(h, w);
@@ -490,8 +531,22 @@ fn fnv_bytes(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
     h
 }
 
+/// [`fnv_word`] of `raw.to_lowercase()`, without building that string.
+fn fnv_lowercase(raw: &str) -> u64 {
+    let mut buf = [0u8; 4];
+    let bytes = raw.chars().flat_map(char::to_lowercase).flat_map(move |c| {
+        let n = c.encode_utf8(&mut buf).len();
+        buf.into_iter().take(n)
+    });
+    fnv_bytes(FNV_OFFSET, bytes)
+}
+
 /// A word without citation markers, surrounding punctuation or a possessive `'s`.
 fn norm(w: &str) -> &str {
+    // Most words are plain letters and digits: nothing to trim.
+    if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return w;
+    }
     let w = match w.find('[') {
         Some(0) | None => w,
         Some(i) => &w[..i],
@@ -507,6 +562,10 @@ struct Word<'a> {
     raw: &'a str,
     start: usize,
     lower: std::borrow::Cow<'a, str>,
+    /// FNV hash of `lower`, the key into the word lists.
+    key: u64,
+    /// Whether normalizing trimmed something (`Dr.` -> `dr`).
+    trimmed: bool,
     capital: bool,
     lowercase: bool,
     digit: bool,
@@ -519,10 +578,14 @@ impl<'a> Word<'a> {
         let letter = raw.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
         // A quotation opens a sentence only when it starts with a capital.
         let quote = super::sentences::is_opener(first) && first != '(' && letter.is_uppercase();
+        let normed = norm(raw);
+        let lower = lowercased(normed);
         Word {
             raw,
             start,
-            lower: lowercased(norm(raw)),
+            key: fnv_word(FNV_OFFSET, &lower),
+            lower,
+            trimmed: normed.len() != raw.len(),
             capital: letter.is_uppercase() || (letter.is_alphabetic() && !letter.is_lowercase()),
             lowercase: letter.is_lowercase() && !quote,
             digit: letter.is_ascii_digit(),
@@ -531,21 +594,21 @@ impl<'a> Word<'a> {
     }
 
     fn is_function(&self) -> bool {
-        static SET: OnceLock<HashSet<&str>> = OnceLock::new();
-        self.among(SET.get_or_init(|| FUNCTION.iter().copied().collect()))
+        self.among(&lists().function)
     }
 
     fn is_title(&self) -> bool {
-        static SET: OnceLock<HashSet<&str>> = OnceLock::new();
-        self.among(SET.get_or_init(|| TITLES.iter().copied().collect()))
+        self.among(&lists().titles)
     }
 
-    /// In `set` normalized, or lowercased as written (`vs.`, `Dr.`); the second
-    /// look is needed only when normalizing trimmed something.
-    fn among(&self, set: &HashSet<&str>) -> bool {
-        set.contains(self.lower.as_ref())
-            || (norm(self.raw).len() != self.raw.len()
-                && set.contains(self.raw.to_lowercase().as_str()))
+    /// In `set` normalized, or lowercased as written (`vs.`, `Dr.`).
+    fn among(&self, set: &WordSet) -> bool {
+        set.has(self.key) || (self.trimmed && set.has(fnv_lowercase(self.raw)))
+    }
+
+    /// In `set` normalized.
+    fn is(&self, set: &WordSet) -> bool {
+        set.has(self.key)
     }
 
     /// A common word rather than a name: in the shipped list, or written in lower
@@ -558,15 +621,11 @@ impl<'a> Word<'a> {
 
     /// `Trade` before `Minister`: part of the title that follows.
     fn is_title_modifier(&self) -> bool {
-        TITLE_MODIFIERS.contains(&self.lower.as_ref())
+        self.is(&lists().title_modifiers)
     }
 
     fn is_past_verb(&self) -> bool {
-        static SET: OnceLock<HashSet<&str>> = OnceLock::new();
-        let w = self.lower.as_ref();
-        SET.get_or_init(|| VERBS.iter().copied().collect())
-            .contains(w)
-            || (w.len() > 3 && w.ends_with("ed"))
+        self.is(&lists().verbs) || (self.lower.len() > 3 && self.lower.ends_with("ed"))
     }
 
     /// A verb as a body's predicate often is: past tense, `-ing`, or a third
@@ -639,8 +698,12 @@ pub fn split(text: &str, rec: &Recurrence) -> Option<usize> {
 }
 
 /// The first words of a paragraph, as many as a heading and its body's start need.
+///
+/// Here and in [`Recurrence::new`] words split at ASCII whitespace only: pages
+/// reach the parser through `input::decode`, which turns every other Unicode space
+/// into an ASCII one, and the ASCII split is the faster.
 fn words_of(text: &str) -> Vec<Word<'_>> {
-    text.split_whitespace()
+    text.split_ascii_whitespace()
         .take(MAX_HEADING_WORDS + 12)
         .map(|w| {
             let start = w.as_ptr() as usize - text.as_ptr() as usize;
@@ -674,8 +737,17 @@ fn scored_cuts(words: &[Word], rec: &Recurrence) -> Vec<(usize, f32)> {
             .iter()
             .filter(|w| w.capital && !w.is_function())
             .count();
+        // A name is capitalized in either case style: only a capitalized common
+        // word shows headline case (`Cracks Found in 1930s Steel`, not `Vecinos de
+        // Playa Honda temen`).
+        let common = prefix
+            .iter()
+            .any(|w| w.capital && !w.is_function() && w.is_common(rec));
         let all_capital = capitals >= 3 && prefix.iter().all(|w| !w.lowercase);
-        m >= 3 && (words[m].is_past_verb() || (small >= 1 && capitals >= 2) || all_capital)
+        m >= 3
+            && (words[m].is_past_verb()
+                || (common && small >= 1 && capitals >= 2)
+                || (common && all_capital))
     });
 
     // Inside the body a common word is lowercase: the last capitalized common word
@@ -725,7 +797,7 @@ fn scored_cuts(words: &[Word], rec: &Recurrence) -> Vec<(usize, f32)> {
     // A one-word heading shows itself when the body opens with a word that only
     // starts sentences (`Recount A recount…`) or repeats it (`Turnout Turnout rose`).
     let one_word = (words[1].lower == words[0].lower && words[1].capital)
-        || (STARTERS.contains(&words[1].lower.as_ref()) && !words[1].quote);
+        || (words[1].is(&lists().starters) && !words[1].quote);
     let first = if one_word { 1 } else { floor.max(2) };
     let mut strong_before = false;
     for k in first..=last {
@@ -785,9 +857,9 @@ fn lowercase_body_start(words: &[Word], limit: usize, rec: &Recurrence) -> Optio
     {
         return None;
     }
-    let opens_phrase = STARTERS.contains(&w.lower.as_ref()) && !w.is_function()
+    let opens_phrase = w.is(&lists().starters) && !w.is_function()
         || matches!(w.lower.as_ref(), "the" | "a" | "an")
-        || NUMBER_WORDS.contains(&w.lower.as_ref());
+        || w.is(&lists().number_words);
     if w.is_function() && !opens_phrase {
         return None;
     }
@@ -816,8 +888,8 @@ fn name_suffix(name: &Word, w: &Word, next: Option<&Word>, rec: &Recurrence) -> 
         && next.is_some_and(|n| n.is_content_lower())
         && !w.lower.ends_with('s')
         && !name.is_function()
-        && !STARTERS.contains(&w.lower.as_ref())
-        && !CLAUSE_STARTERS.contains(&w.lower.as_ref())
+        && !w.is(&lists().starters)
+        && !w.is(&lists().clause_starters)
         && w.is_common(rec)
         && !name.is_common(rec)
         && rec.count(&[name.raw]) >= 2
@@ -833,7 +905,7 @@ fn ends_with_particle(words: &[Word], k: usize) -> bool {
     // In sentence case the body must then go on in lower case (`Twenty-three
     // vessels`), or the particle is a preposition (`steady on Tuesday.`).
     let body_goes_on = words.get(k + 1).is_some_and(|n| n.lowercase);
-    PARTICLES.contains(&prev.lower.as_ref())
+    prev.is(&lists().particles)
         && !verb.is_function()
         && ((prev.capital && verb.capital) || (prev.lowercase && verb.lowercase && body_goes_on))
 }
@@ -874,7 +946,7 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
         return None;
     }
     // A particle after the headline's verb belongs to it (`Ruled Out`).
-    if prev.capital && prev.is_past_verb() && PARTICLES.contains(&w.lower.as_ref()) {
+    if prev.capital && prev.is_past_verb() && w.is(&lists().particles) {
         return None;
     }
     let next = words.get(k + 1);
@@ -883,9 +955,9 @@ fn score(words: &[Word], k: usize, headline_until: Option<usize>, rec: &Recurren
         s += 2.0;
     }
 
-    if STARTERS.contains(&w.lower.as_ref()) && !w.quote {
+    if w.is(&lists().starters) && !w.quote {
         s += 10.0;
-    } else if CLAUSE_STARTERS.contains(&w.lower.as_ref()) && next.is_some_and(|n| n.lowercase) {
+    } else if w.is(&lists().clause_starters) && next.is_some_and(|n| n.lowercase) {
         s += 6.0;
     }
     if w.quote {

@@ -47,14 +47,16 @@ const ORDINAL_MONTHS: &[&str] = &[
 /// `1. Mai`: a day of one or two digits, a dot, a German month name.
 fn ordinal_date(before: &str, after: &str) -> bool {
     let day = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let month: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    (1..=2).contains(&day.len())
-        && day.bytes().all(|b| b.is_ascii_digit())
-        && ORDINAL_MONTHS.contains(&month.as_str())
+    if !(1..=2).contains(&day.len()) || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let month = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ORDINAL_MONTHS
+        .iter()
+        .any(|m| m.chars().eq(month.chars().flat_map(char::to_lowercase)))
 }
 
 /// Characters that may close a sentence after its terminator.
@@ -273,8 +275,7 @@ pub fn ends_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
