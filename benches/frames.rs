@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use tidings::app::action::{Action, Loaded};
+use tidings::app::action::{Action, Arrival, Loaded};
 use tidings::app::App;
 use tidings::store::ListItem;
 
@@ -57,7 +57,7 @@ fn measure(label: &str, app: &mut App, step: &[Action]) {
 fn main() {
     println!("frame time at {W}x{H}, {FRAMES} frames each (TestBackend)");
     let mut app = App::new(W, H, None);
-    app.update(Action::ListLoaded((0..100_000).map(item).collect()));
+    app.receive(Arrival::ListLoaded((0..100_000).map(item).collect()));
     measure(
         "headline list of 100,000, moving down",
         &mut app,
@@ -74,8 +74,8 @@ fn main() {
     assert_eq!(doc.timeline.len(), 5_000);
     let mut app = App::new(W, H, None);
     let it = item(0);
-    app.update(Action::ListLoaded(vec![it.clone()]));
-    app.update(Action::Loaded(Box::new(Loaded {
+    app.receive(Arrival::ListLoaded(vec![it.clone()]));
+    app.receive(Arrival::Loaded(Box::new(Loaded {
         item: it,
         doc,
         related: Vec::new(),

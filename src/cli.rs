@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 use crate::parse::DEFAULT_MAX_PAGE_BYTES;
-use crate::sanitize::for_terminal;
+use crate::text::sanitize::for_terminal;
 
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
 ///

@@ -9,9 +9,9 @@ use crate::cli::{Cli, Command, Format, Mark};
 use crate::import;
 use crate::model::Document;
 use crate::paths;
-use crate::sanitize::for_terminal;
 use crate::store::{ListItem, Store};
 use crate::subscription_commands as subs;
+use crate::text::sanitize::for_terminal;
 use crate::{export, samples, summary};
 
 /// The state name that records that the samples were offered to this store.

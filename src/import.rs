@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::model::{Document, SCHEMA_VERSION};
 use crate::parse::{self, InputError};
-use crate::sanitize::for_terminal;
 use crate::store::{Store, StoreError, Tally};
+use crate::text::sanitize::for_terminal;
 
 /// What an import did, with the reason for each file that failed.
 #[derive(Debug, Default)]
@@ -241,7 +241,7 @@ fn json_documents(text: &str) -> Result<Vec<Document>, String> {
             }
             let mut doc: Document = serde_json::from_value(v)
                 .map_err(|e| format!("document {} is malformed: {e}", i + 1))?;
-            crate::sanitize::clean_document(&mut doc);
+            doc.sanitize();
             Ok(doc)
         })
         .collect()

@@ -7,14 +7,14 @@ use std::path::Path;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::Terminal;
 
-use crate::app::action::{Action, Loaded};
+use crate::app::action::{Action, Arrival, Loaded};
 use crate::app::App;
 
 use crate::import;
 use crate::model::Document;
 use crate::parse;
-use crate::sanitize::is_dropped;
 use crate::store::{doc_key, uid_of, ListItem, Outcome, Store};
+use crate::text::sanitize::is_dropped;
 
 /// The page size limit used when checking: big enough for any fuzz input.
 const LIMIT: u64 = 64 << 20;
@@ -195,8 +195,8 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
     };
     let mut app = App::new(width, height, None);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;
-    app.update(Action::ListLoaded(vec![item.clone()]));
-    app.update(Action::Loaded(Box::new(Loaded {
+    app.receive(Arrival::ListLoaded(vec![item.clone()]));
+    app.receive(Arrival::Loaded(Box::new(Loaded {
         item,
         doc: doc.clone(),
         related: vec![None; doc.related.len()],

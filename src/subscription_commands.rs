@@ -11,8 +11,8 @@ use crate::cli::OpmlAction;
 use crate::feeds::opml::{self, Outline};
 use crate::import;
 use crate::refresh::{self, http::Limits, Options, Outcome, SourceResult, Totals};
-use crate::sanitize::for_terminal;
 use crate::store::Store;
+use crate::text::sanitize::for_terminal;
 
 /// Checks that `url` is an http(s) URL with a host, as a subscription must be.
 pub fn check_url(url: &str) -> Result<(), String> {

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::model::Document;
-use crate::sanitize::for_terminal;
+use crate::text::sanitize::for_terminal;
 
 /// A few lines: kind and title, the counts, then each section heading.
 pub fn render(doc: &Document) -> String {

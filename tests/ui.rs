@@ -7,11 +7,11 @@ mod common;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use tidings::app::action::Action;
+use tidings::app::action::{Action, Arrival};
 use tidings::app::layout::Item;
 use tidings::app::{App, Focus, Overlay, View};
-use tidings::background::Background;
 use tidings::store::Store;
+use tidings::tui::background::Background;
 use unicode_width::UnicodeWidthStr;
 
 /// A reader on a store holding the bundled samples (and optional extra pages).
@@ -40,12 +40,16 @@ impl Rig {
             bg: Background::new(),
             _dir: dir,
         };
-        rig.act(Action::ListLoaded(items));
+        rig.arrive(Arrival::ListLoaded(items));
         rig
     }
 
     fn act(&mut self, a: Action) {
         tidings::tui::dispatch(&mut self.app, &mut self.store, &mut self.bg, a);
+    }
+
+    fn arrive(&mut self, a: Arrival) {
+        tidings::tui::deliver(&mut self.app, &mut self.store, &mut self.bg, a);
     }
 
     /// Presses keys as a person would, through the key map.
@@ -59,7 +63,8 @@ impl Rig {
                 c => KeyCode::Char(c),
             };
             let ev = KeyEvent::new(code, KeyModifiers::NONE);
-            if let Some(a) = tidings::tui::key_action(&self.app, ev) {
+            let input = crossterm::event::Event::Key(ev);
+            if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
                 self.act(a);
             }
         }
@@ -393,10 +398,15 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     let remembered = all[7].uid.clone();
     let mut app = App::new(140, 40, Some(remembered.clone()));
     let mut bg = Background::new();
-    let mut act = |app: &mut App, store: &mut Store, a| {
-        tidings::tui::dispatch(app, store, &mut bg, a);
+    let mut act = |app: &mut App, store: &mut Store, a: Result<Action, Arrival>| match a {
+        Ok(a) => tidings::tui::dispatch(app, store, &mut bg, a),
+        Err(a) => tidings::tui::deliver(app, store, &mut bg, a),
     };
-    act(&mut app, &mut store, Action::ListPartial(all[..3].to_vec()));
+    act(
+        &mut app,
+        &mut store,
+        Err(Arrival::ListPartial(all[..3].to_vec())),
+    );
     assert!(app.loading);
     assert_eq!(app.selected_item().unwrap().uid, all[0].uid);
     let mut term = Terminal::new(TestBackend::new(140, 40)).unwrap();
@@ -405,20 +415,20 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     act(
         &mut app,
         &mut store,
-        Action::ListMore {
+        Err(Arrival::ListMore {
             items: all[3..6].to_vec(),
             done: false,
-        },
+        }),
     );
     assert_eq!(app.items.len(), 6);
     assert!(app.loading);
     act(
         &mut app,
         &mut store,
-        Action::ListMore {
+        Err(Arrival::ListMore {
             items: all[6..].to_vec(),
             done: true,
-        },
+        }),
     );
     assert!(!app.loading);
     assert_eq!(app.selected_item().unwrap().uid, remembered);
@@ -433,15 +443,19 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     // the remembered story arrives later.
     for remembered in [None, Some(all[7].uid.clone())] {
         let mut app = App::new(140, 40, remembered);
-        act(&mut app, &mut store, Action::ListPartial(all[..3].to_vec()));
-        act(&mut app, &mut store, Action::Down);
         act(
             &mut app,
             &mut store,
-            Action::ListMore {
+            Err(Arrival::ListPartial(all[..3].to_vec())),
+        );
+        act(&mut app, &mut store, Ok(Action::Down));
+        act(
+            &mut app,
+            &mut store,
+            Err(Arrival::ListMore {
                 items: all[3..].to_vec(),
                 done: true,
-            },
+            }),
         );
         assert_eq!(app.selected_item().unwrap().uid, all[1].uid);
     }
@@ -493,10 +507,10 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
             "refresh finished"
         );
         for news in rig.bg.poll() {
-            if let Action::RefreshProgress { done, total, .. } = &news {
+            if let Arrival::RefreshProgress { done, total, .. } = &news {
                 progress.push((*done, *total));
             }
-            rig.act(news);
+            rig.arrive(news);
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }

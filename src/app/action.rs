@@ -1,10 +1,11 @@
-//! Everything the reader can be asked to do ([`Action`]) and everything it asks the
-//! outside world to do in return ([`Effect`]): `update` turns one into the other.
+//! What a key or the mouse means ([`Action`]), what the reader asks the outside
+//! world to do ([`Effect`]), and what comes back later ([`Arrival`]): `update`
+//! turns an action into an effect, `receive` takes in an arrival.
 
 use crate::model::Document;
 use crate::store::ListItem;
 
-/// One thing the reader does; keys, mouse and finished effects all become these.
+/// What a key or the mouse asks the reader to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the reader.
@@ -63,20 +64,28 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel: negative is up.
     Scroll(i16),
+    /// Refresh the subscriptions in the background.
+    Refresh,
+}
+
+/// What arrives from outside the reader: an effect's result, or the background
+/// refresh's progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arrival {
     /// The headline list, read from the store.
     ListLoaded(Vec<ListItem>),
     /// The first headlines, with more still to be read from the store.
     ListPartial(Vec<ListItem>),
     /// More headlines, appended; `done` when they were the last.
     ListMore { items: Vec<ListItem>, done: bool },
+    /// Reading the rest of the headlines failed: stop, and say why.
+    ListFailed(String),
     /// Search results for a filter.
     FilterResults(String, Vec<ListItem>),
     /// A document, read from the store, with its related cards' links.
     Loaded(Box<Loaded>),
     /// Something to say in the status bar.
     Notice(String),
-    /// Refresh the subscriptions in the background.
-    Refresh,
     /// A background refresh finished `done` of `total` subscriptions, the last
     /// being `label`.
     RefreshProgress {

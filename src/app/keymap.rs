@@ -1,7 +1,7 @@
-//! The key map: one table that dispatches keys, writes the help screen and fills
-//! the status bar's hints.
+//! The input table: one table that turns every key and mouse input into an
+//! action ([`translate`]), writes the help screen and fills every hint.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use super::action::Action;
 
@@ -16,6 +16,8 @@ pub enum Scope {
     Story,
     /// A source card, a citation chooser or a list of citers.
     Overlay,
+    /// Typing into the filter box: printable keys type, only these do more.
+    Typing,
 }
 
 impl Scope {
@@ -25,6 +27,7 @@ impl Scope {
             Scope::List => "Headline list",
             Scope::Story => "Story and timeline",
             Scope::Overlay => "Sources",
+            Scope::Typing => "Filter box",
         }
     }
 }
@@ -57,6 +60,10 @@ pub enum Key {
     PageDown,
     Home,
     End,
+    /// A mouse click (the action gets its position).
+    Click,
+    WheelUp,
+    WheelDown,
 }
 
 impl Key {
@@ -79,11 +86,14 @@ impl Key {
             Key::PageDown => "PgDn".into(),
             Key::Home => "Home".into(),
             Key::End => "End".into(),
+            Key::Click => "click".into(),
+            Key::WheelUp => "wheel up".into(),
+            Key::WheelDown => "wheel down".into(),
         }
     }
 
     /// The table's key for a terminal key event, if it has one.
-    pub fn from_event(e: KeyEvent) -> Option<Key> {
+    pub fn from_key_event(e: KeyEvent) -> Option<Key> {
         let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
         Some(match e.code {
             KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
@@ -306,9 +316,105 @@ pub const BINDINGS: &[Binding] = &[
         help: "close",
         hint: false,
     },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Click],
+        action: Action::Click(0, 0),
+        help: "select a row, a claim or a section (and fold it)",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[WheelUp],
+        action: Action::Scroll(-1),
+        help: "scroll up",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[WheelDown],
+        action: Action::Scroll(1),
+        help: "scroll down",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Enter],
+        action: Action::FilterAccept,
+        help: "keep the filter",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Esc],
+        action: Action::FilterCancel,
+        help: "drop the filter",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Backspace],
+        action: Action::FilterBackspace,
+        help: "delete the last character",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Up],
+        action: Action::Up,
+        help: "up",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Down],
+        action: Action::Down,
+        help: "down",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Ctrl('c')],
+        action: Action::Quit,
+        help: "quit",
+        hint: false,
+    },
 ];
 
-/// The action a key does in `scope`, falling back to global bindings.
+/// What the filter box's hint says before its keys.
+pub const TYPING_HINT: &str = "type to filter";
+
+/// The one translation from an input to an action, in `scope` (the app's
+/// [`input_scope`](super::App::input_scope)): a key or the mouse through the
+/// table, a printable key typed while filtering, a resize as itself.
+pub fn translate(scope: Scope, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let key = Key::from_key_event(*k)?;
+            match (scope, key) {
+                (Scope::Typing, Key::Char(c)) => Some(Action::FilterChar(c)),
+                _ => lookup(scope, key),
+            }
+        }
+        Event::Mouse(m) => {
+            let key = match m.kind {
+                MouseEventKind::Down(_) => Key::Click,
+                MouseEventKind::ScrollUp => Key::WheelUp,
+                MouseEventKind::ScrollDown => Key::WheelDown,
+                _ => return None,
+            };
+            match lookup(Scope::Global, key)? {
+                Action::Click(..) => Some(Action::Click(m.column, m.row)),
+                a => Some(a),
+            }
+        }
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// The action a key does in `scope`, falling back to global bindings (except
+/// while typing, where a key types).
 pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
     let find = |s: Scope| {
         BINDINGS
@@ -316,21 +422,99 @@ pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
             .find(|b| b.scope == s && b.keys.contains(&key))
             .map(|b| b.action.clone())
     };
-    find(scope).or_else(|| find(Scope::Global))
+    match scope {
+        Scope::Typing => find(scope),
+        _ => find(scope).or_else(|| find(Scope::Global)),
+    }
 }
 
-/// The status bar's hints for `scope`: `key label` pairs.
+/// The status bar's hints for `scope`: `key label` pairs (global ones too,
+/// except while typing).
 pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.hint && (b.scope == scope || b.scope == Scope::Global))
+        .filter(|b| {
+            b.hint && (b.scope == scope || (b.scope == Scope::Global && scope != Scope::Typing))
+        })
         .map(|b| (b.keys[0].label(), b.help))
         .collect()
+}
+
+/// The first key bound to `action` in `scope` (or globally), as the help writes it.
+pub fn key_for(scope: Scope, action: &Action) -> Option<String> {
+    [scope, Scope::Global].iter().find_map(|&s| {
+        BINDINGS
+            .iter()
+            .find(|b| b.scope == s && &b.action == action)
+            .map(|b| b.keys[0].label())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The README's key table, as this table writes it.
+    fn markdown_table() -> String {
+        let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+        for scope in crate::ui::help::SCOPES {
+            for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+                let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    scope.title(),
+                    keys.join(" "),
+                    b.help
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_readme_key_table_is_this_table() {
+        let readme = include_str!("../../README.md");
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's key table differs from src/app/keymap.rs; paste this:\n{table}"
+        );
+    }
+
+    #[test]
+    fn the_help_screen_shows_every_binding() {
+        let help: Vec<String> = crate::ui::help::lines()
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        for b in BINDINGS {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let row = format!("  {:<18}{}", keys.join(" "), b.help);
+            assert!(help.contains(&row), "help lacks {row:?}");
+        }
+    }
+
+    #[test]
+    fn typing_types_and_the_mouse_goes_through_the_table() {
+        use crossterm::event::{MouseButton, MouseEvent};
+        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(
+            translate(Scope::Typing, &key('q')),
+            Some(Action::FilterChar('q'))
+        );
+        assert_eq!(translate(Scope::List, &key('q')), Some(Action::Quit));
+        let click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 7,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(translate(Scope::Typing, &click), Some(Action::Click(7, 3)));
+        assert_eq!(
+            translate(Scope::Story, &Event::Resize(80, 24)),
+            Some(Action::Resize(80, 24))
+        );
+    }
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {

@@ -2,12 +2,13 @@
 //! state (not per frame), with the line range of every selectable item so the
 //! cursor can move item by item and drawing only touches visible lines.
 
-use textwrap::core::{display_width, Fragment};
+use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use crate::model::{Document, Paragraph};
-use crate::sanitize::for_terminal;
 use crate::summary::plural;
+use crate::text::sanitize::for_terminal;
+use crate::text::width::{char_width, width as display_width};
 
 /// What a span is, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,7 +299,7 @@ fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
         let mut chunk = String::new();
         let mut w = 0;
         for c in p.text.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            let cw = char_width(c);
             if w + cw > avail && !chunk.is_empty() {
                 out.push(Piece {
                     text: std::mem::take(&mut chunk),
@@ -548,7 +549,7 @@ fn fit(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
     for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let cw = char_width(c);
         if w + cw > width.saturating_sub(1) && display_width(s) > width {
             out.push('…');
             w += 1;

@@ -176,6 +176,16 @@ impl App {
     }
 
     /// True while the filter takes typed characters.
+    /// Which part of the input table applies now: the filter box while typing,
+    /// else the [`scope`](Self::scope) of what has the keyboard.
+    pub fn input_scope(&self) -> keymap::Scope {
+        if self.typing() {
+            keymap::Scope::Typing
+        } else {
+            self.scope()
+        }
+    }
+
     pub fn typing(&self) -> bool {
         self.filter.as_ref().is_some_and(|f| f.editing)
     }

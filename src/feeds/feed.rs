@@ -12,7 +12,7 @@ use super::html;
 use super::item::{Body, Channel, Enclosure, FeedDocuments, Item};
 use super::xml::{self, Element, Ns};
 use crate::model::Image;
-use crate::sanitize::for_terminal_owned;
+use crate::text::sanitize::for_terminal_owned;
 
 /// Parses feed bytes; `url` is where they were fetched from (the base of relative
 /// links). The error says why the bytes are not a feed. Items are read as the XML

@@ -72,8 +72,10 @@ impl From<item::FeedDocuments> for Contents {
 
 /// Cleans what a feed or Kagi file gave: documents, problems, title, category names.
 fn clean(mut c: Contents) -> Contents {
-    use crate::sanitize::{clean_document, for_terminal_owned};
-    c.documents.iter_mut().for_each(clean_document);
+    use crate::text::sanitize::for_terminal_owned;
+    c.documents
+        .iter_mut()
+        .for_each(crate::model::Document::sanitize);
     c.problems = c.problems.into_iter().map(for_terminal_owned).collect();
     c.title = c.title.map(for_terminal_owned);
     for (name, _) in &mut c.categories {

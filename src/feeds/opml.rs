@@ -4,7 +4,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use crate::sanitize::for_terminal_owned;
+use crate::text::sanitize::for_terminal_owned;
 
 /// One feed an OPML file lists.
 #[derive(Debug, Clone, PartialEq, Eq)]

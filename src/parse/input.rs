@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::sanitize;
+use crate::text::sanitize;
+use crate::text::spaces::normalize_spaces;
 
 /// The largest page accepted unless the caller says otherwise (64 MiB).
 pub const DEFAULT_MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
@@ -87,28 +88,6 @@ pub fn decode(bytes: &[u8], limit: u64) -> Result<String, InputError> {
         return Err(InputError::Empty);
     }
     Ok(normalized)
-}
-
-/// Replaces no-break and other Unicode space separators with ASCII spaces.
-pub fn normalize_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(is_unicode_space) {
-        out.push_str(&rest[..i]);
-        out.push(' ');
-        let width = rest[i..].chars().next().map_or(1, char::len_utf8);
-        rest = &rest[i + width..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// No-break and other Unicode space separators.
-pub fn is_unicode_space(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
-    )
 }
 
 #[cfg(test)]

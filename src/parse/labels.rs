@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-pub use crate::fold::fold;
+pub use crate::text::fold::fold;
 use serde::Deserialize;
 
 /// The label tables compiled into the binary, one per UI language.

@@ -155,7 +155,7 @@ impl Client {
             ureq::Error::HostNotFound => "host not found".into(),
             ureq::Error::TooManyRedirects => "too many redirects".into(),
             // A protocol error may quote what the server sent.
-            other => crate::sanitize::for_terminal_owned(other.to_string()),
+            other => crate::text::sanitize::for_terminal_owned(other.to_string()),
         }
     }
 }

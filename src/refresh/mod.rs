@@ -84,7 +84,7 @@ impl SourceResult {
             }
             Outcome::Failed(reason) => format!("failed: {reason}"),
         };
-        crate::sanitize::for_terminal_owned(line)
+        crate::text::sanitize::for_terminal_owned(line)
     }
 }
 
@@ -260,7 +260,7 @@ fn fetch_page(
             Some(Err(reason)) => Err(reason),
             None => Err(format!(
                 "neither a feed nor Kagi News JSON (it starts {:?})",
-                crate::sanitize::for_terminal(&String::from_utf8_lossy(
+                crate::text::sanitize::for_terminal(&String::from_utf8_lossy(
                     &bytes[..bytes.len().min(40)]
                 ))
             )),

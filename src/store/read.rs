@@ -4,9 +4,9 @@
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::{sql_err, Store, StoreError};
-use crate::fold::{fold, title_key};
 use crate::model::Document;
-use crate::sanitize::{clean_document, for_terminal_owned};
+use crate::text::fold::{fold, title_key};
+use crate::text::sanitize::for_terminal_owned;
 
 /// One row of the headline list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,11 +131,11 @@ impl Store {
             .optional()
             .map_err(err)?;
         let (item, json) = row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
-        let mut doc = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        let mut doc: Document = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
             path: self.path.clone(),
             reason: format!("document {uid} does not read back: {e}"),
         })?;
-        clean_document(&mut doc);
+        doc.sanitize();
         Ok(Stored { item, doc })
     }
 

@@ -118,9 +118,12 @@ impl Store {
             .map_err(err)
             .map(|mut subs| {
                 for s in &mut subs {
-                    s.url = crate::sanitize::for_terminal_owned(std::mem::take(&mut s.url));
-                    s.name = s.name.take().map(crate::sanitize::for_terminal_owned);
-                    s.status = s.status.take().map(crate::sanitize::for_terminal_owned);
+                    s.url = crate::text::sanitize::for_terminal_owned(std::mem::take(&mut s.url));
+                    s.name = s.name.take().map(crate::text::sanitize::for_terminal_owned);
+                    s.status = s
+                        .status
+                        .take()
+                        .map(crate::text::sanitize::for_terminal_owned);
                 }
                 subs
             })

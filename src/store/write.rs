@@ -4,8 +4,8 @@
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{sql_err, Store, StoreError};
-use crate::fold::title_key;
 use crate::model::Document;
+use crate::text::fold::title_key;
 
 /// What importing one document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{text, theme};
+use super::theme;
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
-use crate::sanitize::for_terminal;
+use crate::text::sanitize::for_terminal;
+use crate::text::width as text;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {

@@ -9,10 +9,19 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::keymap::{Scope, BINDINGS};
 
+/// The scopes in the order the help screen (and the README) lists them.
+pub const SCOPES: [Scope; 5] = [
+    Scope::List,
+    Scope::Story,
+    Scope::Overlay,
+    Scope::Typing,
+    Scope::Global,
+];
+
 /// The key map as lines: a title per scope, then `keys  what they do`.
 pub fn lines() -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for scope in [Scope::List, Scope::Story, Scope::Overlay, Scope::Global] {
+    for scope in SCOPES {
         out.push(Line::styled(
             scope.title(),
             Style::new().add_modifier(Modifier::BOLD),

@@ -5,7 +5,6 @@ pub mod help;
 mod overlay;
 mod status;
 mod story;
-mod text;
 mod theme;
 
 use ratatui::layout::Rect;

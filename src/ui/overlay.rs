@@ -7,10 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::{text, theme};
+use super::theme;
+use crate::app::action::Action;
+use crate::app::keymap::{key_for, Scope};
 use crate::app::{App, Overlay};
 use crate::model::Document;
-use crate::sanitize::for_terminal;
+use crate::text::sanitize::for_terminal;
+use crate::text::width as text;
 
 /// A centred box of at most `w` x `h` inside `area`.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -72,8 +75,14 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
         ));
     }
     lines.push(Line::raw(""));
+    let key = |a: Action| key_for(Scope::Overlay, &a).unwrap_or_default();
     lines.push(Line::styled(
-        "Enter: claims citing it · o: open URL · Backspace: back to the claim",
+        format!(
+            "{}: claims citing it · {}: open URL · {}: back to the claim",
+            key(Action::Open),
+            key(Action::OpenUrl),
+            key(Action::JumpBack)
+        ),
         theme::dim(),
     ));
     (format!(" Source [{n}] "), lines)

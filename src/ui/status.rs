@@ -6,10 +6,11 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{text, theme};
-use crate::app::keymap::{hints, Scope};
+use super::theme;
+use crate::app::keymap::{hints, Scope, TYPING_HINT};
 use crate::app::{App, View};
-use crate::sanitize::for_terminal;
+use crate::text::sanitize::for_terminal;
+use crate::text::width as text;
 
 /// The mode name and position, e.g. `STORY 3/15`.
 pub fn position(app: &App) -> String {
@@ -52,13 +53,14 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     }
     if let Some(n) = &app.notice {
         s.push_str(&for_terminal(n));
-    } else if app.typing() {
-        s.push_str("type to filter · Enter keep · Esc drop");
     } else {
-        let keys: Vec<String> = hints(app.scope())
+        let mut keys: Vec<String> = hints(app.input_scope())
             .into_iter()
             .map(|(k, h)| format!("{k} {h}"))
             .collect();
+        if app.typing() {
+            keys.insert(0, TYPING_HINT.into());
+        }
         s.push_str(&keys.join(" · "));
     }
     let line = Line::raw(text::truncate(&s, area.width as usize));

@@ -1,4 +1,5 @@
-//! Fitting text into columns by display width (wide CJK and emoji count two).
+//! Display width, measured one way for every layer (wide CJK and emoji count two),
+//! and fitting text into columns by it.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -10,7 +11,7 @@ pub fn truncate(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
     for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
+        let cw = char_width(c);
         if w + cw + 1 > width {
             break;
         }
@@ -26,6 +27,11 @@ pub fn truncate(s: &str, width: usize) -> String {
 /// Display width of `s`.
 pub fn width(s: &str) -> usize {
     textwrap::core::display_width(s)
+}
+
+/// Display width of one character (0 for a control or a combining mark).
+pub fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -3,6 +3,11 @@
 //! The same shape is printed by `tidings parse --json`, written by `tidings export`
 //! and read back by `tidings import`, so changes here are additive only.
 
+mod citing;
+mod clean;
+
+pub use citing::Citing;
+
 use serde::{Deserialize, Serialize};
 
 /// The contract version written into every document.

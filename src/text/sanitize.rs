@@ -14,8 +14,6 @@
 
 use std::borrow::Cow;
 
-use crate::model::Document;
-
 /// Cleans `s` for display or storage; see the module doc for the mapping.
 pub fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     if !s
@@ -138,67 +136,6 @@ fn skip_string(it: &mut Chars) {
                 it.next();
             }
         }
-    }
-}
-
-/// Cleans every string of `doc` in place with [`for_terminal`], and turns Unicode
-/// spaces into ASCII ones as page decoding does: for JSON from elsewhere, feeds,
-/// and documents read back from a store that something else wrote. Idempotent, so
-/// a cleaned document survives its JSON export unchanged.
-pub fn clean_document(doc: &mut Document) {
-    fn c(s: &mut String) {
-        *s = for_terminal_owned(std::mem::take(s));
-        if s.contains(crate::parse::input::is_unicode_space) {
-            *s = crate::parse::input::normalize_spaces(s);
-        }
-    }
-    fn co(s: &mut Option<String>) {
-        if let Some(s) = s {
-            c(s);
-        }
-    }
-    c(&mut doc.title);
-    co(&mut doc.category);
-    co(&mut doc.location);
-    co(&mut doc.item_id);
-    let paragraphs = doc.lead.iter_mut().chain(doc.reactions.iter_mut()).chain(
-        doc.sections
-            .iter_mut()
-            .flat_map(|s| s.paragraphs.iter_mut()),
-    );
-    for p in paragraphs {
-        for s in &mut p.sentences {
-            c(&mut s.text);
-        }
-    }
-    for s in &mut doc.sections {
-        co(&mut s.heading);
-    }
-    for i in &mut doc.images {
-        c(&mut i.caption);
-        co(&mut i.credit);
-        co(&mut i.url);
-    }
-    for s in &mut doc.sources {
-        co(&mut s.outlet);
-        c(&mut s.title);
-        co(&mut s.summary);
-        co(&mut s.url);
-    }
-    for e in &mut doc.timeline {
-        c(&mut e.text);
-        c(&mut e.date.label);
-        co(&mut e.date.part);
-        co(&mut e.date.time);
-    }
-    if let Some(d) = &mut doc.published {
-        c(&mut d.label);
-        co(&mut d.time);
-    }
-    for r in &mut doc.related {
-        co(&mut r.title);
-        co(&mut r.summary);
-        co(&mut r.image);
     }
 }
 

@@ -1,18 +1,18 @@
 //! Work the reader runs off its event loop: refreshing the subscriptions on a
 //! thread with its own store connection, reporting progress and the outcome as
-//! actions that the event loop picks up between keys.
+//! arrivals that the event loop picks up between keys.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::app::action::Action;
+use crate::app::action::Arrival;
 use crate::refresh::{self, Options, RefreshError, SourceResult, Totals};
 use crate::store::Store;
 
 /// Background work in flight.
 #[derive(Default)]
 pub struct Background {
-    refresh: Option<Receiver<Action>>,
+    refresh: Option<Receiver<Arrival>>,
 }
 
 impl Background {
@@ -34,7 +34,7 @@ impl Background {
             let outcome = (|| -> Result<_, RefreshError> {
                 let mut store = Store::open(&dir)?;
                 refresh::refresh(&mut store, &opts, |done, total, r| {
-                    let _ = progress.send(Action::RefreshProgress {
+                    let _ = progress.send(Arrival::RefreshProgress {
                         done,
                         total,
                         label: r.subscription.label().to_string(),
@@ -46,12 +46,12 @@ impl Background {
                 Ok(results) => summary(&results),
                 Err(e) => format!("refresh failed: {e}"),
             };
-            let _ = tx.send(Action::RefreshDone(summary));
+            let _ = tx.send(Arrival::RefreshDone(summary));
         });
     }
 
     /// What the background work reported since the last look, without waiting.
-    pub fn poll(&mut self) -> Vec<Action> {
+    pub fn poll(&mut self) -> Vec<Arrival> {
         let mut out = Vec::new();
         let Some(rx) = &self.refresh else {
             return out;
@@ -59,7 +59,7 @@ impl Background {
         loop {
             match rx.try_recv() {
                 Ok(action) => {
-                    let done = matches!(action, Action::RefreshDone(_));
+                    let done = matches!(action, Arrival::RefreshDone(_));
                     out.push(action);
                     if done {
                         self.refresh = None;
@@ -69,7 +69,7 @@ impl Background {
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.refresh = None;
-                    out.push(Action::RefreshDone(
+                    out.push(Arrival::RefreshDone(
                         "the refresh stopped unexpectedly".into(),
                     ));
                     break;

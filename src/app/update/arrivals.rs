@@ -1,0 +1,74 @@
+//! `App::receive`: what arrives from outside (the list read in, search results,
+//! a loaded document, a notice, a refresh's progress), taken into the state.
+
+use crate::app::action::{Arrival, Effect};
+use crate::app::App;
+
+impl App {
+    /// Takes in one arrival; returns what the outside world should do next.
+    pub fn receive(&mut self, arrival: Arrival) -> Option<Effect> {
+        match arrival {
+            Arrival::ListLoaded(items) => self.list_arrived(items, false),
+            Arrival::ListPartial(items) => self.list_arrived(items, true),
+            Arrival::ListMore { items, done } => {
+                self.items.extend(items);
+                self.loading = !done;
+                self.refilter();
+                if self.select_remembered() {
+                    self.preview()
+                } else {
+                    None
+                }
+            }
+            Arrival::ListFailed(why) => {
+                self.loading = false;
+                self.notice = Some(why);
+                None
+            }
+            Arrival::FilterResults(query, results) => {
+                if let Some(f) = &mut self.filter {
+                    if f.query == query {
+                        f.results = Some(results);
+                        self.selected = 0;
+                        self.list_scroll = 0;
+                        self.refilter();
+                        return self.preview();
+                    }
+                }
+                None
+            }
+            Arrival::Loaded(loaded) => {
+                let uid = loaded.item.uid.clone();
+                let read = loaded.item.read;
+                for it in self.items.iter_mut().filter(|i| i.uid == uid) {
+                    it.read = read;
+                }
+                self.open_loaded(*loaded);
+                let (width, height) = (self.story_width(), self.story_height());
+                if let Some(loc) = self.pending.take().filter(|l| l.uid == uid) {
+                    if let (Some(s), Some(item)) = (&mut self.story, loc.item) {
+                        s.reveal(loc.view, item, width);
+                    }
+                }
+                if let Some(s) = &mut self.story {
+                    s.follow_cursor(height);
+                }
+                None
+            }
+            Arrival::Notice(n) => {
+                self.notice = Some(n);
+                None
+            }
+            Arrival::RefreshProgress { done, total, label } => {
+                self.refreshing = Some((done, total));
+                self.notice = Some(format!("refreshing {done}/{total} · {label}"));
+                None
+            }
+            Arrival::RefreshDone(summary) => {
+                self.refreshing = None;
+                self.notice = Some(summary);
+                Some(Effect::ReloadList)
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The headline list: moving, opening a story, the saved and unread marks, a
+//! refresh, and keeping the selection and the preview right as rows change.
+
+use super::{clamp_add, move_delta};
+use crate::app::action::{Action, Effect};
+use crate::app::{App, Focus};
+use crate::store::ListItem;
+
+impl App {
+    /// A move, a page, Enter or Esc while the list has the keyboard.
+    pub(super) fn list_navigate(&mut self, action: Action) -> Option<Effect> {
+        if let Some(d) = move_delta(&action) {
+            return self.list_step(d);
+        }
+        match action {
+            Action::PageUp | Action::PageDown => {
+                let dir = if action == Action::PageUp { -1 } else { 1 };
+                let page = self.list_height().saturating_sub(1).max(1) as isize;
+                self.list_step(dir * page)
+            }
+            Action::Open => {
+                let uid = self.selected_item()?.uid.clone();
+                self.focus = Focus::Story;
+                self.history.clear();
+                Some(Effect::Load {
+                    uid,
+                    mark_read: true,
+                })
+            }
+            // Esc drops the filter.
+            Action::Back if self.filter.is_some() => {
+                self.filter = None;
+                self.refilter();
+                self.preview()
+            }
+            _ => None,
+        }
+    }
+
+    /// Moves the selection by `delta` rows; a new row is previewed.
+    pub(super) fn list_step(&mut self, delta: isize) -> Option<Effect> {
+        let before = self.selected;
+        self.selected = clamp_add(self.selected, delta, self.visible.len());
+        self.follow_selection();
+        if self.selected != before {
+            self.preview()
+        } else {
+            None
+        }
+    }
+
+    /// The marks and the refresh.
+    pub(super) fn list_action(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::ToggleSaved => self.toggle_saved(),
+            Action::ToggleUnread => {
+                self.unread_only = !self.unread_only;
+                self.refilter();
+                self.preview()
+            }
+            Action::Refresh => {
+                if self.refreshing.is_some() {
+                    self.notice = Some("a refresh is already running".into());
+                    return None;
+                }
+                self.refreshing = Some((0, 0));
+                self.notice = Some("refreshing subscriptions…".into());
+                Some(Effect::Refresh)
+            }
+            _ => None,
+        }
+    }
+
+    /// Saves or unsaves the open story (story pane) or the selected row.
+    fn toggle_saved(&mut self) -> Option<Effect> {
+        let uid = match (&self.story, self.focus) {
+            (Some(s), Focus::Story) => s.item.uid.clone(),
+            _ => self.selected_item()?.uid.clone(),
+        };
+        let saved = !self
+            .items
+            .iter()
+            .find(|i| i.uid == uid)
+            .is_some_and(|i| i.saved);
+        for it in self.items.iter_mut().filter(|i| i.uid == uid) {
+            it.saved = saved;
+        }
+        if let Some(s) = self.story.as_mut().filter(|s| s.item.uid == uid) {
+            s.item.saved = saved;
+            s.relayout(s.width);
+        }
+        self.notice = Some(if saved { "saved" } else { "unsaved" }.into());
+        Some(Effect::SetSaved { uid, saved })
+    }
+
+    /// The headline list (or its first part) arrived: keep the selection, or
+    /// select the remembered story once the rows holding it are here.
+    pub(super) fn list_arrived(&mut self, items: Vec<ListItem>, more: bool) -> Option<Effect> {
+        let keep = self.selected_item().map(|i| i.uid.clone());
+        self.items = items;
+        self.loading = more;
+        self.refilter();
+        if let Some(uid) = keep {
+            self.select_uid(&uid);
+        }
+        self.select_remembered();
+        self.preview()
+    }
+
+    /// Selects the story remembered from last time once its row is here, and
+    /// keeps waiting for it while more rows are coming; true when selected.
+    pub(super) fn select_remembered(&mut self) -> bool {
+        let Some(uid) = self.remembered.take() else {
+            return false;
+        };
+        if self.select_uid(&uid) {
+            return true;
+        }
+        if self.loading {
+            self.remembered = Some(uid);
+        }
+        false
+    }
+
+    /// Recomputes which rows the list shows (filter results, unread only).
+    pub(in crate::app) fn refilter(&mut self) {
+        let keep = self.selected_item().map(|i| i.uid.clone());
+        let unread = self.unread_only;
+        self.visible = self
+            .rows()
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !unread || !i.read)
+            .map(|(n, _)| n)
+            .collect();
+        self.selected = 0;
+        if let Some(uid) = keep {
+            self.select_uid(&uid);
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.follow_selection();
+    }
+
+    /// Selects the row of `uid`; false when no visible row holds it.
+    pub(super) fn select_uid(&mut self, uid: &str) -> bool {
+        let rows = self.rows();
+        match self.visible.iter().position(|&i| rows[i].uid == uid) {
+            Some(pos) => {
+                self.selected = pos;
+                self.follow_selection();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Keeps the selected row within the list's visible rows.
+    pub(super) fn follow_selection(&mut self) {
+        let h = self.list_height();
+        if self.selected < self.list_scroll {
+            self.list_scroll = self.selected;
+        } else if self.selected >= self.list_scroll + h {
+            self.list_scroll = self.selected + 1 - h;
+        }
+    }
+
+    /// With two panes, the story pane previews the selected row.
+    pub(super) fn preview(&mut self) -> Option<Effect> {
+        let g = self.geometry();
+        if g.list.is_none() || g.story.is_none() {
+            return None;
+        }
+        let uid = self.selected_item()?.uid.clone();
+        if self.story.as_ref().is_some_and(|s| s.item.uid == uid) {
+            return None;
+        }
+        self.history.clear();
+        Some(Effect::Load {
+            uid,
+            mark_read: false,
+        })
+    }
+}

@@ -1,0 +1,132 @@
+//! `App::update`: one input action in, the state changed, at most one effect out;
+//! `App::receive`: what an effect brought back. No I/O, so every key sequence can
+//! be tested without a terminal or a store. `update` routes each action to the
+//! handlers of its area: [`list`], [`story`], [`overlay`], [`filter`], [`mouse`];
+//! [`arrivals`] holds `receive`.
+
+mod arrivals;
+mod filter;
+mod list;
+mod mouse;
+mod overlay;
+mod story;
+#[cfg(test)]
+mod tests;
+
+use super::action::{Action, Effect};
+use super::{App, Focus};
+
+impl App {
+    /// Applies one action; returns what the outside world should do.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        self.notice = None;
+        // Once the person acts, the story remembered from last time no longer
+        // decides where the selection goes.
+        if !matches!(action, Action::Resize(..)) {
+            self.remembered = None;
+        }
+        if self.help {
+            return self.update_help(action);
+        }
+        match action {
+            Action::Quit => Some(Effect::Quit),
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+                None
+            }
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Open
+            | Action::Back => self.navigate(action),
+            Action::ToggleFold
+            | Action::UnfoldAll
+            | Action::FoldAll
+            | Action::NextClaim
+            | Action::PrevClaim
+            | Action::Timeline
+            | Action::JumpBack => self.story_action(action),
+            Action::OpenUrl => self.open_url(),
+            Action::ToggleSaved | Action::ToggleUnread | Action::Refresh => {
+                self.list_action(action)
+            }
+            Action::Filter
+            | Action::FilterChar(_)
+            | Action::FilterBackspace
+            | Action::FilterAccept
+            | Action::FilterCancel => self.filter_action(action),
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Scroll(d) => self.scroll(d),
+        }
+    }
+
+    /// Moving and opening go to whatever has the keyboard: an overlay, the story
+    /// pane or the headline list.
+    fn navigate(&mut self, action: Action) -> Option<Effect> {
+        if let Some(o) = self.overlay.clone() {
+            return self.overlay_navigate(o, action);
+        }
+        match self.focus {
+            Focus::Story => self.story_navigate(action),
+            Focus::List => self.list_navigate(action),
+        }
+    }
+
+    /// Moves by `delta` rows or items in whatever has the keyboard.
+    fn step(&mut self, delta: isize) -> Option<Effect> {
+        if self.overlay.is_some() {
+            self.overlay_step(delta);
+            return None;
+        }
+        match self.focus {
+            Focus::Story => {
+                self.story_step(delta);
+                None
+            }
+            Focus::List => self.list_step(delta),
+        }
+    }
+
+    fn update_help(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Help | Action::Back | Action::JumpBack => self.help = false,
+            Action::Down => self.help_scroll += 1,
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Resize(w, h) => {
+                self.help = false;
+                let e = self.update(Action::Resize(w, h));
+                self.help = true;
+                return e;
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+/// How far a move goes: a row, or to either end; `None` for other actions.
+fn move_delta(action: &Action) -> Option<isize> {
+    match action {
+        Action::Up => Some(-1),
+        Action::Down => Some(1),
+        Action::Top => Some(isize::MIN / 2),
+        Action::Bottom => Some(isize::MAX / 2),
+        _ => None,
+    }
+}
+
+/// `i + delta` kept within `0..len`.
+fn clamp_add(i: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (i as isize)
+        .saturating_add(delta)
+        .clamp(0, len as isize - 1) as usize
+}

@@ -1,0 +1,238 @@
+//! The event loop: draw, wait for a key, the mouse, a resize or background news,
+//! and carry out each effect the app asks for against the store and the browser,
+//! handing what it produced back to the app.
+
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event;
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use super::background::Background;
+use crate::app::action::{Action, Arrival, Effect, Loaded};
+use crate::app::keymap;
+use crate::app::App;
+use crate::opener;
+use crate::refresh::Options;
+use crate::store::Store;
+use crate::ui;
+
+/// Fault injection for the terminal tests, in debug builds only: with
+/// `TIDINGS_FAULT=panic-in-draw` the reader panics inside the draw once a story has the focus.
+#[cfg(debug_assertions)]
+fn injected_fault(app: &App) {
+    if app.focus == crate::app::Focus::Story
+        && std::env::var_os("TIDINGS_FAULT").is_some_and(|v| v == "panic-in-draw")
+    {
+        panic!("injected fault: panic in draw");
+    }
+}
+
+/// The reader state name that remembers the last selected story.
+pub(super) const LAST_SELECTED: &str = "last_selected";
+
+/// The most headlines a filter shows.
+const FILTER_ROWS: usize = 500;
+/// Headlines read before the first frame: more than any screen shows.
+pub(super) const FIRST_ROWS: usize = 500;
+/// Headlines read per step after the first frame, between looks at the keyboard.
+const MORE_ROWS: usize = 5_000;
+
+/// Draws, then waits for input or news, until the person quits or a signal
+/// arrives; the selected story is remembered for next time.
+pub(super) fn event_loop(
+    store: &mut Store,
+    first: Vec<crate::store::ListItem>,
+    remembered: Option<String>,
+    stop: &AtomicBool,
+) -> Result<(), String> {
+    let mut term: Terminal<CrosstermBackend<Stdout>> =
+        Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
+    let size = term.size().map_err(|e| e.to_string())?;
+    let mut app = App::new(size.width, size.height, remembered);
+    let mut bg = Background::new();
+    let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
+    while !quit && !stop.load(Ordering::Relaxed) {
+        term.draw(|f| {
+            #[cfg(debug_assertions)]
+            injected_fault(&app);
+            ui::draw(f, &app)
+        })
+        .map_err(|e| e.to_string())?;
+        for news in bg.poll() {
+            quit |= deliver(&mut app, store, &mut bg, news);
+        }
+        if event::poll(wait(&app, &bg)).map_err(|e| e.to_string())? {
+            let input = event::read().map_err(|e| e.to_string())?;
+            if let Some(a) = keymap::translate(app.input_scope(), &input) {
+                quit = dispatch(&mut app, store, &mut bg, a);
+            }
+        } else if app.loading {
+            let more = read_more(store, app.items.len());
+            quit = deliver(&mut app, store, &mut bg, more);
+        }
+    }
+    if let Some(uid) = app.selected_item().map(|i| i.uid.clone()) {
+        let _ = store.set_state(LAST_SELECTED, &uid);
+    }
+    Ok(())
+}
+
+/// How long to wait for input: not at all while the rest of the list is read
+/// in (keys still come first), briefly while a refresh reports progress.
+fn wait(app: &App, bg: &Background) -> Duration {
+    if app.loading {
+        Duration::ZERO
+    } else if bg.busy() {
+        Duration::from_millis(50)
+    } else {
+        Duration::from_millis(250)
+    }
+}
+
+/// The next step of headlines after the `have` already read.
+fn read_more(store: &Store, have: usize) -> Arrival {
+    match store.list(MORE_ROWS, false, have) {
+        Ok(items) => Arrival::ListMore {
+            done: items.len() < MORE_ROWS,
+            items,
+        },
+        Err(e) => Arrival::ListFailed(e.to_string()),
+    }
+}
+
+/// The first headlines: all of them, or the first part of more.
+fn list_arrival(first: Vec<crate::store::ListItem>) -> Arrival {
+    if first.len() < FIRST_ROWS {
+        Arrival::ListLoaded(first)
+    } else {
+        Arrival::ListPartial(first)
+    }
+}
+
+/// Applies an action and every effect that follows from it; true to quit.
+pub fn dispatch(app: &mut App, store: &mut Store, bg: &mut Background, action: Action) -> bool {
+    let effect = app.update(action);
+    follow(app, store, bg, effect)
+}
+
+/// Takes in an arrival and every effect that follows from it; true to quit.
+pub fn deliver(app: &mut App, store: &mut Store, bg: &mut Background, arrival: Arrival) -> bool {
+    let effect = app.receive(arrival);
+    follow(app, store, bg, effect)
+}
+
+/// Carries out effects until one brings nothing back; true to quit.
+fn follow(app: &mut App, store: &mut Store, bg: &mut Background, effect: Option<Effect>) -> bool {
+    let mut next = effect;
+    while let Some(e) = next.take() {
+        if e == Effect::Quit {
+            return true;
+        }
+        next = run_effect(store, bg, e).and_then(|arrival| app.receive(arrival));
+    }
+    false
+}
+
+/// Carries out one effect; what it produced comes back as an arrival.
+fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<Arrival> {
+    let notice = |e: crate::store::StoreError| Some(Arrival::Notice(e.to_string()));
+    match effect {
+        Effect::Quit => None,
+        Effect::Load { uid, mark_read } => {
+            if mark_read {
+                if let Err(e) = store
+                    .set_read(&uid, true)
+                    .and_then(|_| store.set_state(LAST_SELECTED, &uid))
+                {
+                    return notice(e);
+                }
+            }
+            let stored = match store.get(&uid) {
+                Ok(s) => s,
+                Err(e) => return notice(e),
+            };
+            let related = store.related_links(&stored.doc).unwrap_or_default();
+            Some(Arrival::Loaded(Box::new(Loaded {
+                item: stored.item,
+                doc: stored.doc,
+                related,
+            })))
+        }
+        Effect::SetSaved { uid, saved } => store.set_saved(&uid, saved).err().and_then(notice),
+        Effect::OpenUrl(url) => Some(Arrival::Notice(match opener::open(&url) {
+            Ok(()) => format!("opened {url}"),
+            Err(e) => e,
+        })),
+        Effect::Search(q) => match store.filter(&q, FILTER_ROWS) {
+            Ok(items) => Some(Arrival::FilterResults(q, items)),
+            Err(e) => notice(e),
+        },
+        Effect::Refresh => match store.path().parent() {
+            Some(dir) => {
+                bg.start_refresh(dir.to_path_buf(), Options::default());
+                None
+            }
+            None => Some(Arrival::RefreshDone(
+                "cannot tell where the store is".into(),
+            )),
+        },
+        Effect::ReloadList => match store.list(FIRST_ROWS, false, 0) {
+            Ok(items) => Some(list_arrival(items)),
+            Err(e) => notice(e),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store holding the bundled samples, and a narrow reader on its list.
+    fn rig() -> (tempfile::TempDir, Store, App, Background) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        crate::import::import_documents(&mut store, &crate::samples::documents()).unwrap();
+        let mut app = App::new(60, 20, None);
+        let mut bg = Background::new();
+        let first = store.list(FIRST_ROWS, false, 0).unwrap();
+        assert!(!deliver(&mut app, &mut store, &mut bg, list_arrival(first)));
+        (dir, store, app, bg)
+    }
+
+    #[test]
+    fn opening_a_row_loads_it_and_marks_it_read_in_the_store() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        let uid = app.selected_item().unwrap().uid.clone();
+        assert!(!dispatch(&mut app, &mut store, &mut bg, Action::Open));
+        assert_eq!(app.story.as_ref().unwrap().item.uid, uid);
+        assert!(store.get(&uid).unwrap().item.read);
+        assert_eq!(store.state(LAST_SELECTED).unwrap(), Some(uid));
+    }
+
+    #[test]
+    fn saving_reaches_the_store_and_quit_ends_the_loop() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        let uid = app.selected_item().unwrap().uid.clone();
+        assert!(!dispatch(
+            &mut app,
+            &mut store,
+            &mut bg,
+            Action::ToggleSaved
+        ));
+        assert!(store.get(&uid).unwrap().item.saved);
+        assert!(dispatch(&mut app, &mut store, &mut bg, Action::Quit));
+    }
+
+    #[test]
+    fn the_rest_of_a_long_list_is_read_in_steps() {
+        let (_dir, store, _app, _bg) = rig();
+        let Arrival::ListMore { items, done } = read_more(&store, 5) else {
+            panic!("more rows");
+        };
+        assert_eq!(items.len(), 12 - 5);
+        assert!(done);
+    }
+}

@@ -1,0 +1,79 @@
+//! The terminal itself: raw mode and the alternate screen, put back on every way
+//! out (normal exit, panic, a signal, a terminal that went away).
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::{cursor, event, execute, terminal};
+
+/// Puts the terminal in raw mode on the alternate screen; puts it back on drop.
+pub struct TerminalGuard;
+
+/// True while the terminal is in the reader's modes, so that it is restored once:
+/// leaving the alternate screen twice would move the cursor back over whatever
+/// was printed in between (a panic message, say).
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<Self> {
+        install_panic_hook();
+        terminal::enable_raw_mode()?;
+        ENTERED.store(true, Ordering::SeqCst);
+        let guard = TerminalGuard;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            event::EnableMouseCapture,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves raw mode and the alternate screen; does nothing the second time.
+fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = execute!(
+        io::stdout(),
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restores the terminal before the panic message is printed.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// After a stop signal the event loop normally ends within a poll interval. When
+/// the terminal itself is gone (a hung-up pty), crossterm keeps reading EOF inside
+/// `poll` and never returns; then this thread restores what it can and exits.
+pub fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        restore();
+        std::process::exit(1);
+    });
+}
