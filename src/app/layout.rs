@@ -12,7 +12,7 @@ use crate::text::width::{char_width, width as display_width};
 
 /// What a span is, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sty {
+pub enum SpanKind {
     Title,
     Meta,
     Heading,
@@ -53,17 +53,17 @@ pub struct ItemInfo {
     pub citations: Vec<u32>,
 }
 
-/// A styled run of text; `item` is the index into [`Layout::items`] it belongs to.
+/// A styled run of text; `item` is the index into [`PaneLines::items`] it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
-    pub sty: Sty,
+    pub kind: SpanKind,
     pub item: Option<usize>,
 }
 
 /// The pane's lines and items.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Layout {
+pub struct PaneLines {
     pub lines: Vec<Vec<Span>>,
     pub items: Vec<ItemInfo>,
     /// For each item, its number among claims and events (for the status bar).
@@ -72,7 +72,7 @@ pub struct Layout {
     pub claims: usize,
 }
 
-impl Layout {
+impl PaneLines {
     /// Numbers the claims and events once, so drawing never counts them.
     fn number(mut self) -> Self {
         let mut n = 0;
@@ -108,11 +108,11 @@ impl Layout {
 #[derive(Debug)]
 struct Piece {
     text: String,
-    sty: Sty,
+    kind: SpanKind,
     item: Option<usize>,
     width: usize,
     space: bool,
-    tail: Vec<(String, Sty)>,
+    tail: Vec<(String, SpanKind)>,
 }
 
 impl Fragment for Piece {
@@ -134,14 +134,14 @@ impl Fragment for Piece {
 /// Builds the layout as it is assembled.
 struct Builder {
     width: usize,
-    out: Layout,
+    out: PaneLines,
 }
 
 impl Builder {
     fn new(width: usize) -> Self {
         Builder {
             width: width.max(1),
-            out: Layout::default(),
+            out: PaneLines::default(),
         }
     }
 
@@ -184,28 +184,28 @@ impl Builder {
             } else {
                 vec![Span {
                     text: " ".repeat(indent),
-                    sty: Sty::Body,
+                    kind: SpanKind::Body,
                     item: None,
                 }]
             };
             first = false;
             for (i, p) in line.iter().enumerate() {
                 let space = p.space && i + 1 < line.len();
-                let mut runs = vec![(p.text.clone(), p.sty)];
+                let mut runs = vec![(p.text.clone(), p.kind)];
                 runs.extend(p.tail.iter().cloned());
                 if space {
                     runs.last_mut().expect("one run at least").0.push(' ');
                 }
-                for (text, sty) in runs {
+                for (text, kind) in runs {
                     match spans.last_mut() {
                         Some(s)
-                            if s.sty == sty && s.item == p.item && !s.text.trim().is_empty() =>
+                            if s.kind == kind && s.item == p.item && !s.text.trim().is_empty() =>
                         {
                             s.text.push_str(&text)
                         }
                         _ => spans.push(Span {
                             text,
-                            sty,
+                            kind,
                             item: p.item,
                         }),
                     }
@@ -220,14 +220,14 @@ impl Builder {
 }
 
 /// Words of `text` as pieces of one style and item.
-fn words(text: &str, sty: Sty, item: Option<usize>) -> Vec<Piece> {
+fn words(text: &str, kind: SpanKind, item: Option<usize>) -> Vec<Piece> {
     let clean = for_terminal(text);
     clean
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| Piece {
             text: w.to_string(),
-            sty,
+            kind,
             item,
             width: display_width(w),
             space: true,
@@ -239,15 +239,15 @@ fn words(text: &str, sty: Sty, item: Option<usize>) -> Vec<Piece> {
 /// Citation markers after a sentence: `[1][2]`, unresolved ones styled apart,
 /// glued to the sentence's last word so they never wrap onto a line alone.
 fn markers(citations: &[u32], doc: &Document, item: Option<usize>, into: &mut Vec<Piece>) {
-    let runs: Vec<(String, Sty)> = citations
+    let runs: Vec<(String, SpanKind)> = citations
         .iter()
         .map(|n| {
-            let sty = if doc.source(*n).is_some() {
-                Sty::Citation
+            let kind = if doc.source(*n).is_some() {
+                SpanKind::Citation
             } else {
-                Sty::Unresolved
+                SpanKind::Unresolved
             };
-            (format!("[{n}]"), sty)
+            (format!("[{n}]"), kind)
         })
         .collect();
     let width: usize = runs.iter().map(|(t, _)| t.len()).sum();
@@ -256,10 +256,10 @@ fn markers(citations: &[u32], doc: &Document, item: Option<usize>, into: &mut Ve
             last.width += width;
             last.tail.extend(runs);
         }
-        None => into.extend(runs.into_iter().map(|(text, sty)| Piece {
+        None => into.extend(runs.into_iter().map(|(text, kind)| Piece {
             width: text.len(),
             text,
-            sty,
+            kind,
             item,
             space: true,
             tail: Vec::new(),
@@ -282,10 +282,10 @@ fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
             let space = std::mem::replace(&mut p.space, false);
             let n = tail.len();
             let item = p.item;
-            let rest = tail.into_iter().enumerate().map(|(i, (text, sty))| Piece {
+            let rest = tail.into_iter().enumerate().map(|(i, (text, kind))| Piece {
                 width: text.len(),
                 text,
-                sty,
+                kind,
                 item,
                 space: space && i + 1 == n,
                 tail: Vec::new(),
@@ -303,7 +303,7 @@ fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
             if w + cw > avail && !chunk.is_empty() {
                 out.push(Piece {
                     text: std::mem::take(&mut chunk),
-                    sty: p.sty,
+                    kind: p.kind,
                     item: p.item,
                     width: w,
                     space: false,
@@ -316,7 +316,7 @@ fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
         }
         out.push(Piece {
             text: chunk,
-            sty: p.sty,
+            kind: p.kind,
             item: p.item,
             width: w + tail_width,
             space: p.space,
@@ -326,17 +326,17 @@ fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
     out
 }
 
-fn plain(text: &str, sty: Sty) -> Span {
+fn plain(text: &str, kind: SpanKind) -> Span {
     Span {
         text: for_terminal(text).into_owned(),
-        sty,
+        kind,
         item: None,
     }
 }
 
 /// The title and the meta line.
 fn header(b: &mut Builder, doc: &Document, saved: bool) {
-    b.wrap(words(&doc.title, Sty::Title, None), 0, Vec::new());
+    b.wrap(words(&doc.title, SpanKind::Title, None), 0, Vec::new());
     let mut meta = vec![doc.kind.as_str().to_string()];
     meta.extend(doc.category.iter().chain(&doc.location).cloned());
     if let Some(n) = doc.article_count {
@@ -349,7 +349,11 @@ fn header(b: &mut Builder, doc: &Document, saved: bool) {
     if saved {
         meta.push("★ saved".into());
     }
-    b.wrap(words(&meta.join(" · "), Sty::Meta, None), 0, Vec::new());
+    b.wrap(
+        words(&meta.join(" · "), SpanKind::Meta, None),
+        0,
+        Vec::new(),
+    );
     b.blank();
 }
 
@@ -372,13 +376,17 @@ fn paragraph(
             },
             s.citations.clone(),
         );
-        let mut words = words(&s.text, Sty::Body, Some(idx));
+        let mut words = words(&s.text, SpanKind::Body, Some(idx));
         markers(&s.citations, doc, Some(idx), &mut words);
         claims.push(idx);
         pieces.extend(words);
     }
     let start = b.out.lines.len();
-    b.wrap(pieces, indent, vec![plain(&" ".repeat(indent), Sty::Body)]);
+    b.wrap(
+        pieces,
+        indent,
+        vec![plain(&" ".repeat(indent), SpanKind::Body)],
+    );
     // Each sentence's line range, from the lines its spans landed on.
     for idx in claims {
         let lines: Vec<usize> = (start..b.out.lines.len())
@@ -398,7 +406,7 @@ pub fn story(
     related: &[Option<String>],
     saved: bool,
     width: usize,
-) -> Layout {
+) -> PaneLines {
     let mut b = Builder::new(width);
     header(&mut b, doc, saved);
     for (i, p) in doc.lead.iter().enumerate() {
@@ -411,11 +419,11 @@ pub fn story(
             let idx = b.begin(Item::Heading(si), Vec::new());
             let mark = if is_folded { "▸ " } else { "▾ " };
             b.wrap(
-                words(h, Sty::Heading, Some(idx)),
+                words(h, SpanKind::Heading, Some(idx)),
                 2,
                 vec![Span {
                     text: mark.into(),
-                    sty: Sty::Heading,
+                    kind: SpanKind::Heading,
                     item: Some(idx),
                 }],
             );
@@ -433,44 +441,52 @@ pub fn story(
     }
     if !doc.reactions.is_empty() {
         b.wrap(
-            words("What people are saying", Sty::Label, None),
+            words("What people are saying", SpanKind::Label, None),
             0,
             Vec::new(),
         );
         for p in &doc.reactions {
             b.wrap(
-                words(&p.text(), Sty::Body, None),
+                words(&p.text(), SpanKind::Body, None),
                 2,
-                vec![plain("  ", Sty::Body)],
+                vec![plain("  ", SpanKind::Body)],
             );
         }
         b.blank();
     }
     if !doc.sources.is_empty() {
-        b.wrap(words("Sources", Sty::Label, None), 0, Vec::new());
+        b.wrap(words("Sources", SpanKind::Label, None), 0, Vec::new());
         for (i, s) in doc.sources.iter().enumerate() {
             let idx = b.begin(Item::Source(i), vec![s.n]);
-            let mut pieces = words(&format!("[{}]", s.n), Sty::Citation, Some(idx));
+            let mut pieces = words(&format!("[{}]", s.n), SpanKind::Citation, Some(idx));
             if let Some(o) = &s.outlet {
-                pieces.extend(words(&format!("{o}:"), Sty::Meta, Some(idx)));
+                pieces.extend(words(&format!("{o}:"), SpanKind::Meta, Some(idx)));
             }
-            pieces.extend(words(&s.title, Sty::Body, Some(idx)));
-            b.wrap(pieces, 2, vec![plain("  ", Sty::Body)]);
+            pieces.extend(words(&s.title, SpanKind::Body, Some(idx)));
+            b.wrap(pieces, 2, vec![plain("  ", SpanKind::Body)]);
             b.end(idx);
         }
         b.blank();
     }
     if !doc.related.is_empty() {
-        b.wrap(words("Related", Sty::Label, None), 0, Vec::new());
+        b.wrap(words("Related", SpanKind::Label, None), 0, Vec::new());
         for (i, r) in doc.related.iter().enumerate() {
             let idx = b.begin(Item::Related(i), Vec::new());
             let linked = related.get(i).is_some_and(Option::is_some);
             let text = r.title.as_deref().or(r.summary.as_deref()).unwrap_or("");
-            let mut pieces = words(text, if linked { Sty::Link } else { Sty::Dim }, Some(idx));
+            let mut pieces = words(
+                text,
+                if linked {
+                    SpanKind::Link
+                } else {
+                    SpanKind::Dim
+                },
+                Some(idx),
+            );
             if linked {
-                pieces.extend(words("→", Sty::Link, Some(idx)));
+                pieces.extend(words("→", SpanKind::Link, Some(idx)));
             }
-            b.wrap(pieces, 2, vec![plain("• ", Sty::Dim)]);
+            b.wrap(pieces, 2, vec![plain("• ", SpanKind::Dim)]);
             b.end(idx);
         }
         b.blank();
@@ -499,12 +515,12 @@ pub fn timeline_order(doc: &Document) -> Vec<usize> {
 }
 
 /// The timeline view: a date gutter on the left and each event's text beside it.
-pub fn timeline(doc: &Document, order: &[usize], width: usize) -> Layout {
+pub fn timeline(doc: &Document, order: &[usize], width: usize) -> PaneLines {
     let mut b = Builder::new(width);
     header(&mut b, doc, false);
     if doc.timeline.is_empty() {
         b.wrap(
-            words("This page has no timeline.", Sty::Dim, None),
+            words("This page has no timeline.", SpanKind::Dim, None),
             0,
             Vec::new(),
         );
@@ -520,16 +536,16 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize) -> Layout {
     for &i in order {
         let e = &doc.timeline[i];
         let idx = b.begin(Item::Event(i), e.citations.clone());
-        let mut pieces = words(&e.text, Sty::Body, Some(idx));
+        let mut pieces = words(&e.text, SpanKind::Body, Some(idx));
         markers(&e.citations, doc, Some(idx), &mut pieces);
         let label = fit(&for_terminal(&e.date.label), gutter);
         let prefix = vec![
             Span {
                 text: label,
-                sty: Sty::Date,
+                kind: SpanKind::Date,
                 item: Some(idx),
             },
-            plain(" │ ", Sty::Dim),
+            plain(" │ ", SpanKind::Dim),
         ];
         let start = b.out.lines.len();
         b.wrap(pieces, gutter + 3, prefix);
@@ -537,7 +553,7 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize) -> Layout {
             if let Some(first) = line.first_mut() {
                 first.text = " ".repeat(gutter);
             }
-            line.insert(1, plain(" │ ", Sty::Dim));
+            line.insert(1, plain(" │ ", SpanKind::Dim));
         }
         b.end(idx);
     }
@@ -598,10 +614,10 @@ mod tests {
         let spans: Vec<&Span> = l.lines.iter().flatten().collect();
         assert!(spans
             .iter()
-            .any(|s| s.text.contains("[9]") && s.sty == Sty::Unresolved));
+            .any(|s| s.text.contains("[9]") && s.kind == SpanKind::Unresolved));
         assert!(spans
             .iter()
-            .any(|s| s.text.contains("[2]") && s.sty == Sty::Citation));
+            .any(|s| s.text.contains("[2]") && s.kind == SpanKind::Citation));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::model::Document;
 use crate::store::ListItem;
 use action::Loaded;
 use geometry::{geometry, Geometry};
-use layout::{Item, Layout};
+use layout::{Item, PaneLines};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,14 +64,14 @@ pub enum Overlay {
 
 /// The open document and how it is shown.
 #[derive(Debug, Clone)]
-pub struct Story {
+pub struct OpenStory {
     pub item: ListItem,
     pub doc: Document,
     pub related: Vec<Option<String>>,
     pub folded: Vec<bool>,
     pub view: View,
     pub timeline_order: Vec<usize>,
-    pub layout: Layout,
+    pub layout: PaneLines,
     /// Index into `layout.items`.
     pub cursor: usize,
     /// First visible line.
@@ -100,7 +100,7 @@ pub struct App {
     /// Index into `visible`.
     pub selected: usize,
     pub list_scroll: usize,
-    pub story: Option<Story>,
+    pub story: Option<OpenStory>,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub help: bool,
@@ -204,14 +204,14 @@ impl App {
     fn open_loaded(&mut self, loaded: Loaded) {
         let folded = vec![false; loaded.doc.sections.len()];
         let order = layout::timeline_order(&loaded.doc);
-        let mut story = Story {
+        let mut story = OpenStory {
             item: loaded.item,
             doc: loaded.doc,
             related: loaded.related,
             folded,
             view: View::Story,
             timeline_order: order,
-            layout: Layout::default(),
+            layout: PaneLines::default(),
             cursor: 0,
             scroll: 0,
             width: 0,
@@ -241,7 +241,7 @@ impl App {
     }
 }
 
-impl Story {
+impl OpenStory {
     /// Rebuilds the layout for `width`, keeping the item under the cursor.
     pub fn relayout(&mut self, width: usize) {
         let keep = self.layout.items.get(self.cursor).map(|i| i.item);

@@ -50,7 +50,7 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
         lines.extend(wrapped(
             &format!("The page cites [{n}] but does not list a source with that number."),
             width,
-            theme::span(crate::app::layout::Sty::Unresolved),
+            theme::span(crate::app::layout::SpanKind::Unresolved),
         ));
         return (format!(" Source [{n}] (unresolved) "), lines);
     };
@@ -71,7 +71,7 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
         lines.extend(wrapped(
             u,
             width,
-            theme::span(crate::app::layout::Sty::Link),
+            theme::span(crate::app::layout::SpanKind::Link),
         ));
     }
     lines.push(Line::raw(""));

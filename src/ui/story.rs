@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect) {
                 spans
                     .iter()
                     .map(|sp| {
-                        let mut style = theme::span(sp.sty);
+                        let mut style = theme::span(sp.kind);
                         if sp.item == Some(s.cursor) && !sp.text.trim().is_empty() {
                             style = style.patch(cursor);
                         }

@@ -2,26 +2,26 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::layout::Sty;
+use crate::app::layout::SpanKind;
 
 pub const ACCENT: Color = Color::Cyan;
 pub const WARN: Color = Color::Yellow;
 
-pub fn span(sty: Sty) -> Style {
-    match sty {
-        Sty::Title => Style::new().add_modifier(Modifier::BOLD),
-        Sty::Meta | Sty::Dim => Style::new().fg(Color::DarkGray),
-        Sty::Heading => Style::new()
+pub fn span(kind: SpanKind) -> Style {
+    match kind {
+        SpanKind::Title => Style::new().add_modifier(Modifier::BOLD),
+        SpanKind::Meta | SpanKind::Dim => Style::new().fg(Color::DarkGray),
+        SpanKind::Heading => Style::new()
             .add_modifier(Modifier::BOLD)
             .fg(Color::LightBlue),
-        Sty::Body => Style::new(),
-        Sty::Citation => Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
-        Sty::Unresolved => Style::new()
+        SpanKind::Body => Style::new(),
+        SpanKind::Citation => Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+        SpanKind::Unresolved => Style::new()
             .fg(WARN)
             .add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
-        Sty::Label => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-        Sty::Date => Style::new().fg(Color::LightMagenta),
-        Sty::Link => Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED),
+        SpanKind::Label => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        SpanKind::Date => Style::new().fg(Color::LightMagenta),
+        SpanKind::Link => Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED),
     }
 }
 
