@@ -1,8 +1,9 @@
 //! The reader drawn into a `TestBackend`: snapshots of each view at 80x24 and
-//! 140x40 (reviewed by eye, under `tests/snapshots/`), key sequences through the
-//! real key map against a real store, every size down to 1x1, and wide text.
+//! 140x40 (reviewed by eye, under `tests/reader/snapshots/`), key sequences
+//! through the real key map against a real store, every size down to 1x1, and
+//! wide text.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
