@@ -1,5 +1,5 @@
 //! Pathological pages, made to measure: each case grows linearly with `n`. Shared
-//! by `tests/pathological.rs` (does each finish, with sane output) and
+//! by `tests/parsing/pathological.rs` (does each finish, with sane output) and
 //! `examples/pathological.rs` (time and memory as `n` grows).
 
 /// The cases and what `n` counts in each, with the size the issue asks for.

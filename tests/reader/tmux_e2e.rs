@@ -3,7 +3,7 @@
 //! timeout rather than sleeping. Without tmux these say so plainly (and fail on CI,
 //! which installs it).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

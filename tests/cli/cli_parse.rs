@@ -1,7 +1,7 @@
 //! `tidings parse` as a script would use it: bad input is named with its reason and
 //! a non-zero exit, good files in the same run still print, nothing panics.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

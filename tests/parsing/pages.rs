@@ -2,7 +2,7 @@
 //! not: sentence-case headings, Key Facts bullets, CRLF and a BOM, listing pages,
 //! other UI languages, unstructured text.
 
-mod common;
+use crate::common;
 
 #[test]
 fn own_pages_pass_every_fact() {

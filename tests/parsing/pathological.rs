@@ -3,7 +3,7 @@
 //! and memory as they grow are measured by `examples/pathological.rs`
 //! (`bench/pathological.sh`), not here.
 
-mod common;
+use crate::common;
 
 use common::pathological::page;
 use tidings::model::Kind;

@@ -4,7 +4,7 @@
 //! visible), and the corpus of 1,022 real-world feeds, read as the reference parser
 //! reads them.
 
-mod common;
+use crate::common;
 
 use common::tidings;
 

@@ -2,7 +2,7 @@
 //! line naming the path and left byte-for-byte unchanged; concurrent processes both
 //! succeed; `kill -9` during an import never loses what an earlier import committed.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The five seed pages in `../shared/seeds`, checked with the shared facts checker,
 //! plus properties that hold for every seed. Says plainly when the seeds are absent.
 
-mod common;
+use crate::common;
 
 #[test]
 fn seeds_pass_every_fact() {

@@ -2,7 +2,7 @@
 //! started inside the test: Kagi samples, RSS, Atom, a 304, a 500, a stalled
 //! server, a malformed feed and hostile bodies. Never touches the outside network.
 
-mod common;
+use crate::common;
 
 use common::tidings;
 

@@ -1,11 +1,14 @@
 //! The reader drawn into a `TestBackend`: snapshots of each view at 80x24 and
-//! 140x40 (reviewed by eye, under `tests/snapshots/`), key sequences through the
-//! real key map against a real store, every size down to 1x1, and wide text.
+//! 140x40, and at 80x24 with styles marked (reviewed by eye, under
+//! `tests/reader/snapshots/`), key sequences through the real key map against a
+//! real store, every size down to 1x1, and wide text.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::Terminal;
 use tidings::app::action::{Action, Arrival};
 use tidings::app::layout::Item;
@@ -88,15 +91,25 @@ impl Rig {
     }
 
     fn screen(&self) -> String {
+        buffer_text(&self.buffer())
+    }
+
+    /// The screen with each styled run marked, to show focus and selection.
+    fn styled_screen(&self) -> String {
+        styled_text(&self.buffer())
+    }
+
+    /// One frame drawn at the app's size.
+    fn buffer(&self) -> Buffer {
         let (w, h) = self.app.size;
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         term.draw(|f| tidings::ui::draw(f, &self.app)).unwrap();
-        buffer_text(term.backend().buffer())
+        term.backend().buffer().clone()
     }
 }
 
 /// The screen as text, one line per row, wide characters once.
-fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+fn buffer_text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut x = 0;
@@ -110,6 +123,73 @@ fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The screen as `buffer_text` writes it, with each run of cells whose style is
+/// not the terminal's default between markers naming what the style adds:
+/// `[rev]…[/]`, `[bold,fg:White,bg:DarkGray]…[/]`. A row closes what it opened;
+/// trailing unstyled blanks are trimmed, styled ones kept (they show how far a
+/// highlight reaches).
+fn styled_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut open = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let marker = style_marker(cell.style());
+            if marker != open {
+                if !open.is_empty() {
+                    line.push_str("[/]");
+                }
+                if !marker.is_empty() {
+                    line.push_str(&format!("[{marker}]"));
+                }
+                open = marker;
+            }
+            let sym = cell.symbol();
+            line.push_str(sym);
+            x += UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        if !open.is_empty() {
+            line.push_str("[/]");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// What `style` adds to the default, e.g. `bold,fg:LightBlue`; empty for none.
+fn style_marker(style: Style) -> String {
+    const MODIFIERS: [(Modifier, &str); 9] = [
+        (Modifier::BOLD, "bold"),
+        (Modifier::DIM, "dim"),
+        (Modifier::ITALIC, "italic"),
+        (Modifier::UNDERLINED, "ul"),
+        (Modifier::SLOW_BLINK, "blink"),
+        (Modifier::RAPID_BLINK, "rapid-blink"),
+        (Modifier::REVERSED, "rev"),
+        (Modifier::HIDDEN, "hidden"),
+        (Modifier::CROSSED_OUT, "strike"),
+    ];
+    let mut parts: Vec<String> = MODIFIERS
+        .iter()
+        .filter(|(m, _)| style.add_modifier.contains(*m))
+        .map(|(_, name)| name.to_string())
+        .collect();
+    let colors = [
+        ("fg", style.fg),
+        ("bg", style.bg),
+        ("ul", style.underline_color),
+    ];
+    for (what, color) in colors {
+        if let Some(c) = color.filter(|c| *c != Color::Reset) {
+            parts.push(format!("{what}:{c:?}"));
+        }
+    }
+    parts.join(",")
 }
 
 fn cursor_item(r: &Rig) -> Item {
@@ -173,6 +253,48 @@ fn snapshot_help_from_the_key_table() {
         }
         insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
     }
+}
+
+/// The views above at 80x24 with their styles marked, so that what only colour
+/// and attributes say shows in review: the selected row, the cursor, the pane
+/// header and the mode in the status bar.
+#[test]
+fn styled_snapshot_headline_list() {
+    let r = Rig::new(80, 24, &[]);
+    insta::assert_snapshot!("styled_list_80x24", r.styled_screen());
+}
+
+#[test]
+fn styled_snapshot_story_with_a_folded_section() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.open("Private Lander");
+    r.keys("jjjj ");
+    insta::assert_snapshot!("styled_story_80x24", r.styled_screen());
+}
+
+#[test]
+fn styled_snapshot_timeline() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.open("Private Lander");
+    r.keys("t");
+    insta::assert_snapshot!("styled_timeline_80x24", r.styled_screen());
+}
+
+#[test]
+fn styled_snapshot_source_card_and_chooser() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.open("Private Lander");
+    r.keys("]\n");
+    insta::assert_snapshot!("styled_chooser_80x24", r.styled_screen());
+    r.keys("\n");
+    insta::assert_snapshot!("styled_source_80x24", r.styled_screen());
+}
+
+#[test]
+fn styled_snapshot_help() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.keys("?");
+    insta::assert_snapshot!("styled_help_80x24", r.styled_screen());
 }
 
 #[test]

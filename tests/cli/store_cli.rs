@@ -1,7 +1,7 @@
 //! The store as scripts use it: import, list, show, search, export, remove, mark,
 //! each against a temporary data directory (never the user's).
 
-mod common;
+use crate::common;
 
 use common::tidings;
 

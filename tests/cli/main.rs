@@ -1,0 +1,12 @@
+//! The `tidings` binary as scripts use it, run as a child process: `parse` on good
+//! and bad input, the store's commands, the store under faults, and
+//! `subscribe`/`refresh`/`opml` against a local HTTP server. One test binary, so
+//! the library is linked once for all of them.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli_parse;
+mod refresh;
+mod store_cli;
+mod store_faults;
