@@ -1,6 +1,6 @@
 //! Properties every parse, import and frame must hold whatever the input: the
 //! fuzz targets (`fuzz/`), the stable fuzz loop (`examples/fuzz.rs`) and the
-//! property tests (`tests/properties.rs`) all check through these functions.
+//! property tests (`tests/parsing/properties.rs`) all check through these functions.
 
 use std::path::Path;
 

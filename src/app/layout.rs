@@ -591,7 +591,7 @@ mod tests {
     fn every_line_fits_the_width_in_display_columns() {
         let d = doc();
         // Narrower than the indents, lines are clipped by the frame instead (the
-        // size sweep in tests/ui.rs covers those).
+        // size sweep in tests/reader/ui.rs covers those).
         for width in [8, 12, 20, 40, 80] {
             let l = story(&d, &[false], &[], false, width);
             for line in &l.lines {
