@@ -130,26 +130,13 @@ enum PageContent {
 }
 
 /// Why a refresh could not run at all.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RefreshError {
-    Store(StoreError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// The HTTP client could not be set up (an unusable `SSL_CERT_FILE`).
+    #[error("{0}")]
     Client(String),
-}
-
-impl std::fmt::Display for RefreshError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RefreshError::Store(e) => e.fmt(f),
-            RefreshError::Client(reason) => f.write_str(reason),
-        }
-    }
-}
-
-impl From<StoreError> for RefreshError {
-    fn from(e: StoreError) -> Self {
-        RefreshError::Store(e)
-    }
 }
 
 /// What to say when there is nothing to refresh.
