@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 use crate::parse::DEFAULT_MAX_PAGE_BYTES;
+use crate::refresh;
 use crate::text::sanitize::for_terminal;
 
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
@@ -112,13 +113,21 @@ pub enum Command {
     /// Fetch every subscription and import what changed.
     Refresh {
         /// Subscriptions fetched at once.
-        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+        #[arg(
+            long,
+            default_value_t = refresh::DEFAULT_JOBS,
+            value_parser = clap::value_parser!(u16).range(1..=i64::from(refresh::MAX_JOBS))
+        )]
         jobs: u16,
         /// Seconds allowed for each fetch, from connecting to the last byte.
-        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        #[arg(
+            long,
+            default_value_t = refresh::DEFAULT_TIMEOUT_SECS,
+            value_parser = clap::value_parser!(u64).range(1..=3600)
+        )]
         timeout: u64,
         /// Largest response read, in bytes.
-        #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+        #[arg(long, default_value_t = refresh::DEFAULT_MAX_BYTES, value_name = "BYTES")]
         max_bytes: u64,
     },
 }

@@ -112,7 +112,8 @@ pub fn opml(
 
 fn opml_import(store: &mut Store, file: &Path) -> Result<ExitCode, String> {
     let name = import::display(file);
-    let bytes = import::read_page(file, 16 * 1024 * 1024).map_err(|r| format!("{name}: {r}"))?;
+    let bytes =
+        import::read_page(file, refresh::DEFAULT_MAX_BYTES).map_err(|r| format!("{name}: {r}"))?;
     let text = String::from_utf8_lossy(&bytes);
     let outlines = opml::read(&text).map_err(|r| format!("{name}: {r}"))?;
     let (mut added, mut known, mut refused) = (0, 0, 0);
