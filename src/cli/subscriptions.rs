@@ -1,0 +1,198 @@
+//! The commands on subscriptions: `subscribe`, `unsubscribe`, `subscriptions`,
+//! `opml import` / `opml export` and `refresh`, with refresh's progress line on a
+//! terminal.
+
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use super::args::{OpmlAction, SubscriptionCommand};
+use super::error::{CliError, Finished, Outcome};
+use super::output::{self, Stdout};
+use crate::feeds::opml::{self, Outline};
+use crate::import;
+use crate::refresh::{self, http::Limits, Options, SourceResult, Totals};
+use crate::store::Store;
+use crate::text::sanitize::for_terminal;
+
+/// Runs a command on subscriptions.
+pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) -> Outcome {
+    match command {
+        SubscriptionCommand::Subscribe { url, name } => subscribe(store, &url, name.as_deref()),
+        SubscriptionCommand::Unsubscribe { url_or_name } => {
+            let sub = store.unsubscribe(&url_or_name)?;
+            println!(
+                "unsubscribed from {}; its stories stay in the store",
+                sub.label()
+            );
+            Ok(Finished::Success)
+        }
+        SubscriptionCommand::Subscriptions { json } => {
+            list(store, out, json)?;
+            Ok(Finished::Success)
+        }
+        SubscriptionCommand::Opml { action } => match action {
+            OpmlAction::Import { file } => opml_import(store, &file),
+            OpmlAction::Export { output } => {
+                let outlines: Vec<Outline> = store
+                    .subscriptions()?
+                    .into_iter()
+                    .map(|s| Outline {
+                        url: s.url,
+                        name: s.name,
+                    })
+                    .collect();
+                out.text_or_save(output.as_deref(), &opml::write(&outlines))?;
+                Ok(Finished::Success)
+            }
+        },
+        SubscriptionCommand::Refresh {
+            jobs,
+            timeout,
+            max_bytes,
+        } => refresh_all(store, &options(jobs, timeout, max_bytes)),
+    }
+}
+
+/// Checks that `url` is an http(s) URL with a host, as a subscription must be.
+fn check_url(url: &str) -> Result<(), CliError> {
+    let parsed = url::Url::parse(url).map_err(|source| CliError::NotAUrl {
+        url: url.into(),
+        source,
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(CliError::NotHttp { url: url.into() });
+    }
+    Ok(())
+}
+
+fn subscribe(store: &mut Store, url: &str, name: Option<&str>) -> Outcome {
+    check_url(url)?;
+    if store.subscribe(url, name)? {
+        let shown = for_terminal(name.unwrap_or(url));
+        println!("subscribed to {shown}; `tidings refresh` fetches it");
+    } else {
+        println!("already subscribed to {}", for_terminal(url));
+    }
+    Ok(Finished::Success)
+}
+
+fn list(store: &Store, out: &mut Stdout, json: bool) -> Result<(), CliError> {
+    let subs = store.subscriptions()?;
+    if subs.is_empty() && !json {
+        eprintln!("{}", refresh::NO_SUBSCRIPTIONS);
+    }
+    for s in &subs {
+        if json {
+            out.line(serde_json::json!({
+                "url": s.url, "name": s.name, "checked_at": s.checked_at, "status": s.status,
+            }))?;
+        } else {
+            let checked = s
+                .checked_at
+                .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_else(|| "never refreshed".into());
+            let name = s
+                .name
+                .as_deref()
+                .map(|n| format!("{n}  "))
+                .unwrap_or_default();
+            let status = s
+                .status
+                .as_deref()
+                .map(|st| format!(": {st}"))
+                .unwrap_or_default();
+            out.line(format_args!("{name}{}  ({checked}{status})", s.url))?;
+        }
+    }
+    Ok(())
+}
+
+fn opml_import(store: &mut Store, file: &Path) -> Outcome {
+    let name = import::display(file);
+    let unreadable = |reason| CliError::File {
+        name: name.clone(),
+        reason,
+    };
+    let bytes = import::read_page(file, refresh::DEFAULT_MAX_BYTES).map_err(unreadable)?;
+    let outlines = opml::read(&String::from_utf8_lossy(&bytes)).map_err(unreadable)?;
+    let (mut added, mut known, mut refused) = (0, 0, 0);
+    let existing: HashSet<String> = store.subscriptions()?.into_iter().map(|s| s.url).collect();
+    for o in &outlines {
+        if let Err(reason) = check_url(&o.url) {
+            output::report(&name, &reason.to_string());
+            refused += 1;
+            continue;
+        }
+        // An existing subscription keeps the name the user gave it.
+        if existing.contains(&o.url) {
+            known += 1;
+        } else if store.subscribe(&o.url, o.name.as_deref())? {
+            added += 1;
+        }
+    }
+    println!("{name}: {added} subscribed, {known} already subscribed, {refused} refused");
+    Ok(Finished::shortfall_if(refused > 0))
+}
+
+/// Options of `tidings refresh` from its flags.
+fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
+    Options {
+        jobs: jobs.into(),
+        limits: Limits {
+            timeout: Duration::from_secs(timeout),
+            max_bytes,
+        },
+    }
+}
+
+fn refresh_all(store: &mut Store, opts: &Options) -> Outcome {
+    let live = std::io::stderr().is_terminal();
+    let results = refresh::refresh(store, opts, |done, total, r| {
+        if live {
+            let width = 20;
+            let filled = done * width / total.max(1);
+            eprint!(
+                "\r\x1b[2Krefreshing [{}{}] {done}/{total}  {}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                r.subscription.label()
+            );
+            let _ = std::io::stderr().flush();
+        }
+    })?;
+    if live {
+        eprint!("\r\x1b[2K");
+    }
+    if results.is_empty() {
+        eprintln!("{}", refresh::NO_SUBSCRIPTIONS);
+        return Ok(Finished::Success);
+    }
+    print_results(&results);
+    Ok(Finished::shortfall_if(
+        results
+            .iter()
+            .any(|r| matches!(r.outcome, refresh::Outcome::Failed(_))),
+    ))
+}
+
+fn print_results(results: &[SourceResult]) {
+    for r in results {
+        let label = r.subscription.label();
+        match &r.outcome {
+            refresh::Outcome::Failed(reason) => output::report(label, reason),
+            _ => println!("{label}: {}", r.status()),
+        }
+    }
+    let t = Totals::of(results);
+    eprintln!(
+        "refreshed {} subscriptions: {} added, {} updated, {} not modified, {} failed",
+        results.len(),
+        t.added,
+        t.updated,
+        t.not_modified,
+        t.failed.len()
+    );
+}
