@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
 use super::error::{CliError, Finished, Outcome};
-use super::output::{self, Stdout, WriteError};
+use super::output::{self, Progress, Stdout, WriteError};
 use crate::model::Document;
 use crate::store::{ListItem, Store};
 use crate::text::sanitize::for_terminal;
@@ -128,8 +128,17 @@ fn print_docs(
     Ok(())
 }
 
+/// Imports of fewer files than this are over before a progress bar would help.
+const IMPORT_BAR_FROM: usize = 50;
+
 fn import_paths(store: &mut Store, paths: &[PathBuf], limit: u64) -> Outcome {
-    let report = import::import_paths(store, paths, limit)?;
+    let mut bar = Progress::new("importing");
+    let report = import::import_paths(store, paths, limit, |done, total| {
+        if total >= IMPORT_BAR_FROM {
+            bar.show(done, total, "");
+        }
+    })?;
+    bar.done();
     for (file, reason) in report.failures.iter().chain(&report.skipped) {
         output::report(file, reason);
     }

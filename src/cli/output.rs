@@ -1,10 +1,12 @@
 //! Where commands write: standard output, buffered, whose failures are one
-//! [`WriteError`]; the file `-o` names; and the `tidings: NAME: reason` lines on
-//! stderr for a file or source that failed while the rest went on.
+//! [`WriteError`]; the file `-o` names; the `tidings: NAME: reason` lines on
+//! stderr for a file or source that failed while the rest went on; and the one
+//! progress bar.
 
 use std::fmt::Display;
-use std::io::{self, BufWriter, StdoutLock, Write};
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -92,4 +94,63 @@ impl Stdout {
 /// terminal ([`import::display`], a subscription's label).
 pub fn report(name: &str, reason: &str) {
     eprintln!("tidings: {name}: {}", for_terminal(reason));
+}
+
+/// The bar's width, in cells.
+const BAR_WIDTH: usize = 20;
+/// The least time between two drawings of the bar.
+const REDRAW_EVERY: Duration = Duration::from_millis(100);
+
+/// The progress bar of a long command (`import`, `refresh`): one line on stderr,
+/// drawn only on a terminal and at most every [`REDRAW_EVERY`], cleared when done
+/// or dropped (so an error after it starts on a clean line).
+pub struct Progress {
+    what: &'static str,
+    live: bool,
+    drawn: bool,
+    last: Option<Instant>,
+}
+
+impl Progress {
+    /// A bar that says what is going on (`importing`, `refreshing`).
+    pub fn new(what: &'static str) -> Progress {
+        Progress {
+            what,
+            live: io::stderr().is_terminal(),
+            drawn: false,
+            last: None,
+        }
+    }
+
+    /// Shows `done` of `total`, then `note` (what just finished) when there is one.
+    pub fn show(&mut self, done: usize, total: usize, note: &str) {
+        if !self.live || self.last.is_some_and(|t| t.elapsed() < REDRAW_EVERY) {
+            return;
+        }
+        self.last = Some(Instant::now());
+        let filled = done.min(total) * BAR_WIDTH / total.max(1);
+        let note = match note {
+            "" => String::new(),
+            n => format!("  {}", for_terminal(n)),
+        };
+        eprint!(
+            "\r\x1b[2K{} [{}{}] {done}/{total}{note}",
+            self.what,
+            "#".repeat(filled),
+            " ".repeat(BAR_WIDTH - filled)
+        );
+        let _ = io::stderr().flush();
+        self.drawn = true;
+    }
+
+    /// Clears the bar.
+    pub fn done(self) {}
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if self.drawn {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }

@@ -3,13 +3,12 @@
 //! terminal.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Duration;
 
 use super::args::{OpmlAction, SubscriptionCommand};
 use super::error::{CliError, Finished, Outcome};
-use super::output::{self, Stdout};
+use super::output::{self, Progress, Stdout};
 use crate::feeds::opml::{self, Outline};
 use crate::import;
 use crate::refresh::{self, http::Limits, Options, SourceResult, Totals};
@@ -149,23 +148,11 @@ fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
 }
 
 fn refresh_all(store: &mut Store, opts: &Options) -> Outcome {
-    let live = std::io::stderr().is_terminal();
+    let mut bar = Progress::new("refreshing");
     let results = refresh::refresh(store, opts, |done, total, r| {
-        if live {
-            let width = 20;
-            let filled = done * width / total.max(1);
-            eprint!(
-                "\r\x1b[2Krefreshing [{}{}] {done}/{total}  {}",
-                "#".repeat(filled),
-                " ".repeat(width - filled),
-                r.subscription.label()
-            );
-            let _ = std::io::stderr().flush();
-        }
+        bar.show(done, total, r.subscription.label());
     })?;
-    if live {
-        eprint!("\r\x1b[2K");
-    }
+    bar.done();
     if results.is_empty() {
         eprintln!("{}", refresh::NO_SUBSCRIPTIONS);
         return Ok(Finished::Success);
