@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
 use super::error::{CliError, Finished, Outcome};
 use super::output::{self, Progress, Stdout, WriteError};
@@ -164,18 +166,39 @@ fn import_paths(store: &mut Store, paths: &[PathBuf], limit: u64) -> Outcome {
     Ok(Finished::shortfall_if(t.failed > 0))
 }
 
-fn item_json(i: &ListItem) -> serde_json::Value {
-    serde_json::json!({
-        "id": i.uid,
-        "kind": i.kind,
-        "title": i.title,
-        "article_count": i.article_count,
-        "source_count": i.source_count,
-        "event_count": i.event_count,
-        "latest": i.latest,
-        "read": i.read,
-        "saved": i.saved,
-    })
+/// A headline as `list --json` and `search --json` print it. The fields are in the
+/// order serde_json has always written them (by name), so the JSON is unchanged.
+#[derive(Serialize)]
+struct ItemRow<'a> {
+    article_count: Option<u32>,
+    event_count: u32,
+    id: &'a str,
+    kind: &'a str,
+    latest: Option<&'a str>,
+    read: bool,
+    saved: bool,
+    /// Search hits only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<&'a str>,
+    source_count: u32,
+    title: &'a str,
+}
+
+impl<'a> ItemRow<'a> {
+    fn of(i: &'a ListItem, snippet: Option<&'a str>) -> Self {
+        ItemRow {
+            article_count: i.article_count,
+            event_count: i.event_count,
+            id: &i.uid,
+            kind: &i.kind,
+            latest: i.latest.as_deref(),
+            read: i.read,
+            saved: i.saved,
+            snippet,
+            source_count: i.source_count,
+            title: &i.title,
+        }
+    }
 }
 
 fn item_line(i: &ListItem) -> String {
@@ -198,7 +221,7 @@ fn item_line(i: &ListItem) -> String {
 fn print_items(out: &mut Stdout, items: &[ListItem], json: bool) -> Result<(), WriteError> {
     for i in items {
         if json {
-            out.line(item_json(i))?;
+            out.json_line(&ItemRow::of(i, None))?;
         } else {
             out.line(item_line(i))?;
         }
@@ -225,9 +248,7 @@ fn search(store: &Store, out: &mut Stdout, query: &str, json: bool, limit: usize
     let hits = store.search(query, limit)?;
     for h in &hits {
         if json {
-            let mut v = item_json(&h.item);
-            v["snippet"] = serde_json::Value::String(h.snippet.clone());
-            out.line(v)?;
+            out.json_line(&ItemRow::of(&h.item, Some(&h.snippet)))?;
         } else {
             out.line(format_args!(
                 "{}\n    {}",
@@ -269,4 +290,50 @@ fn export_docs(
     }
     out.text_or_save(output, &text)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(latest: Option<&str>, article_count: Option<u32>) -> ListItem {
+        ListItem {
+            uid: "0123456789abcdef".into(),
+            kind: "story".into(),
+            title: "Ferry \"line\" expands".into(),
+            article_count,
+            source_count: 4,
+            event_count: 2,
+            latest: latest.map(Into::into),
+            read: true,
+            saved: false,
+        }
+    }
+
+    /// The rows as they were written before they were structs.
+    fn literal(i: &ListItem) -> serde_json::Value {
+        serde_json::json!({
+            "id": i.uid,
+            "kind": i.kind,
+            "title": i.title,
+            "article_count": i.article_count,
+            "source_count": i.source_count,
+            "event_count": i.event_count,
+            "latest": i.latest,
+            "read": i.read,
+            "saved": i.saved,
+        })
+    }
+
+    #[test]
+    fn rows_are_the_json_they_always_were() {
+        for i in [item(None, None), item(Some("Jul 7, 2025"), Some(4))] {
+            let row = serde_json::to_string(&ItemRow::of(&i, None)).unwrap();
+            assert_eq!(row, literal(&i).to_string());
+            let mut hit = literal(&i);
+            hit["snippet"] = "…at «Harbour»…".into();
+            let row = serde_json::to_string(&ItemRow::of(&i, Some("…at «Harbour»…"))).unwrap();
+            assert_eq!(row, hit.to_string());
+        }
+    }
 }

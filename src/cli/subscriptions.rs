@@ -6,13 +6,15 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
+use serde::Serialize;
+
 use super::args::{OpmlAction, SubscriptionCommand};
 use super::error::{CliError, Finished, Outcome};
 use super::output::{self, Progress, Stdout};
 use crate::feeds::opml::{self, Outline};
 use crate::import;
 use crate::refresh::{self, http::Limits, Options, SourceResult, Totals};
-use crate::store::Store;
+use crate::store::{Store, Subscription};
 use crate::text::sanitize::for_terminal;
 
 /// Runs a command on subscriptions.
@@ -77,6 +79,27 @@ fn subscribe(store: &mut Store, url: &str, name: Option<&str>) -> Outcome {
     Ok(Finished::Success)
 }
 
+/// A subscription as `subscriptions --json` prints it. The fields are in the order
+/// serde_json has always written them (by name), so the JSON is unchanged.
+#[derive(Serialize)]
+struct SubscriptionRow<'a> {
+    checked_at: Option<i64>,
+    name: Option<&'a str>,
+    status: Option<&'a str>,
+    url: &'a str,
+}
+
+impl<'a> SubscriptionRow<'a> {
+    fn of(s: &'a Subscription) -> Self {
+        SubscriptionRow {
+            checked_at: s.checked_at,
+            name: s.name.as_deref(),
+            status: s.status.as_deref(),
+            url: &s.url,
+        }
+    }
+}
+
 fn list(store: &Store, out: &mut Stdout, json: bool) -> Result<(), CliError> {
     let subs = store.subscriptions()?;
     if subs.is_empty() && !json {
@@ -84,9 +107,7 @@ fn list(store: &Store, out: &mut Stdout, json: bool) -> Result<(), CliError> {
     }
     for s in &subs {
         if json {
-            out.line(serde_json::json!({
-                "url": s.url, "name": s.name, "checked_at": s.checked_at, "status": s.status,
-            }))?;
+            out.json_line(&SubscriptionRow::of(s))?;
         } else {
             let checked = s
                 .checked_at
@@ -182,4 +203,45 @@ fn print_results(results: &[SourceResult]) {
         t.not_modified,
         t.failed.len()
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_the_json_they_always_were() {
+        let never = Subscription {
+            url: "https://example.org/feed.xml".into(),
+            name: None,
+            checked_at: None,
+            status: None,
+        };
+        let checked = Subscription {
+            name: Some("Harbour \"Gazette\"".into()),
+            checked_at: Some(1_796_047_242),
+            status: Some("not modified".into()),
+            ..never.clone()
+        };
+        for s in [never, checked] {
+            let literal = serde_json::json!({
+                "url": s.url, "name": s.name, "checked_at": s.checked_at, "status": s.status,
+            });
+            let row = serde_json::to_string(&SubscriptionRow::of(&s)).unwrap();
+            assert_eq!(row, literal.to_string());
+        }
+    }
+
+    #[test]
+    fn only_http_urls_with_a_host_can_be_subscribed_to() {
+        assert!(check_url("https://example.org/feed.xml").is_ok());
+        assert!(matches!(
+            check_url("ftp://example.org/feed"),
+            Err(CliError::NotHttp { .. })
+        ));
+        assert!(matches!(
+            check_url("not a url"),
+            Err(CliError::NotAUrl { .. })
+        ));
+    }
 }
