@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::args::{OpmlAction, SubscriptionCommand};
 use super::error::{CliError, Finished, Outcome};
-use super::output::{self, Progress, Stdout};
+use super::output::{self, Progress, Stdout, WriteError};
 use crate::feeds::opml::{self, Outline};
 use crate::import;
 use crate::refresh::{self, http::Limits, Options, SourceResult, Totals};
@@ -20,13 +20,15 @@ use crate::text::sanitize::for_terminal;
 /// Runs a command on subscriptions.
 pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) -> Outcome {
     match command {
-        SubscriptionCommand::Subscribe { url, name } => subscribe(store, &url, name.as_deref()),
+        SubscriptionCommand::Subscribe { url, name } => {
+            subscribe(store, out, &url, name.as_deref())
+        }
         SubscriptionCommand::Unsubscribe { url_or_name } => {
             let sub = store.unsubscribe(&url_or_name)?;
-            println!(
+            out.line(format_args!(
                 "unsubscribed from {}; its stories stay in the store",
                 sub.label()
-            );
+            ))?;
             Ok(Finished::Success)
         }
         SubscriptionCommand::Subscriptions { json } => {
@@ -34,7 +36,7 @@ pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) ->
             Ok(Finished::Success)
         }
         SubscriptionCommand::Opml { action } => match action {
-            OpmlAction::Import { file } => opml_import(store, &file),
+            OpmlAction::Import { file } => opml_import(store, out, &file),
             OpmlAction::Export { output } => {
                 let outlines: Vec<Outline> = store
                     .subscriptions()?
@@ -52,7 +54,7 @@ pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) ->
             jobs,
             timeout,
             max_bytes,
-        } => refresh_all(store, &options(jobs, timeout, max_bytes)),
+        } => refresh_all(store, out, &options(jobs, timeout, max_bytes)),
     }
 }
 
@@ -68,13 +70,15 @@ fn check_url(url: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-fn subscribe(store: &mut Store, url: &str, name: Option<&str>) -> Outcome {
+fn subscribe(store: &mut Store, out: &mut Stdout, url: &str, name: Option<&str>) -> Outcome {
     check_url(url)?;
     if store.subscribe(url, name)? {
         let shown = for_terminal(name.unwrap_or(url));
-        println!("subscribed to {shown}; `tidings refresh` fetches it");
+        out.line(format_args!(
+            "subscribed to {shown}; `tidings refresh` fetches it"
+        ))?;
     } else {
-        println!("already subscribed to {}", for_terminal(url));
+        out.line(format_args!("already subscribed to {}", for_terminal(url)))?;
     }
     Ok(Finished::Success)
 }
@@ -130,7 +134,7 @@ fn list(store: &Store, out: &mut Stdout, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-fn opml_import(store: &mut Store, file: &Path) -> Outcome {
+fn opml_import(store: &mut Store, out: &mut Stdout, file: &Path) -> Outcome {
     let name = import::display(file);
     let unreadable = |reason| CliError::File {
         name: name.clone(),
@@ -153,7 +157,9 @@ fn opml_import(store: &mut Store, file: &Path) -> Outcome {
             added += 1;
         }
     }
-    println!("{name}: {added} subscribed, {known} already subscribed, {refused} refused");
+    out.line(format_args!(
+        "{name}: {added} subscribed, {known} already subscribed, {refused} refused"
+    ))?;
     Ok(Finished::shortfall_if(refused > 0))
 }
 
@@ -168,7 +174,7 @@ fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
     }
 }
 
-fn refresh_all(store: &mut Store, opts: &Options) -> Outcome {
+fn refresh_all(store: &mut Store, out: &mut Stdout, opts: &Options) -> Outcome {
     let mut bar = Progress::new("refreshing");
     let results = refresh::refresh(store, opts, |done, total, r| {
         bar.show(done, total, r.subscription.label());
@@ -178,7 +184,7 @@ fn refresh_all(store: &mut Store, opts: &Options) -> Outcome {
         eprintln!("{}", refresh::NO_SUBSCRIPTIONS);
         return Ok(Finished::Success);
     }
-    print_results(&results);
+    print_results(out, &results)?;
     Ok(Finished::shortfall_if(
         results
             .iter()
@@ -186,14 +192,20 @@ fn refresh_all(store: &mut Store, opts: &Options) -> Outcome {
     ))
 }
 
-fn print_results(results: &[SourceResult]) {
+/// A line per subscription, on stdout or (failed) stderr, in the order they were
+/// fetched in, then the totals.
+fn print_results(out: &mut Stdout, results: &[SourceResult]) -> Result<(), WriteError> {
     for r in results {
         let label = r.subscription.label();
         match &r.outcome {
-            refresh::Outcome::Failed(reason) => output::report(label, reason),
-            _ => println!("{label}: {}", r.status()),
+            refresh::Outcome::Failed(reason) => {
+                out.flush_quietly();
+                output::report(label, reason);
+            }
+            _ => out.line(format_args!("{label}: {}", r.status()))?,
         }
     }
+    out.flush_quietly();
     let t = Totals::of(results);
     eprintln!(
         "refreshed {} subscriptions: {} added, {} updated, {} not modified, {} failed",
@@ -203,6 +215,7 @@ fn print_results(results: &[SourceResult]) {
         t.not_modified,
         t.failed.len()
     );
+    Ok(())
 }
 
 #[cfg(test)]
