@@ -104,8 +104,8 @@ pub fn parse(args: ParseArgs) -> Finished {
             }
         }
     }
-    // As before this layer had one error type: a failure of the last flush is not
-    // said, and does not change the exit code.
+    // As `parse` always did: a failure of the last flush is not said and leaves the
+    // exit code alone.
     let _ = out.finish();
     Finished::shortfall_if(failed)
 }
