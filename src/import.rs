@@ -2,9 +2,8 @@
 //! JSON Feed files, directories (recursive) and stdin into the store, in one
 //! transaction. A file that fails is reported with its reason and the rest still land.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::model::{Document, SCHEMA_VERSION};
@@ -30,11 +29,14 @@ pub struct Report {
 /// whatever their name.
 const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "xml", "rss", "atom"];
 
-/// Imports every path (files, directories, `-`) in one transaction.
+/// Imports every path (files, directories, `-`) in one transaction;
+/// `progress(done, total)` is called before each file is read (`total` grows when a
+/// Kagi index brings its category files).
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
     limit: u64,
+    mut progress: impl FnMut(usize, usize),
 ) -> Result<Report, StoreError> {
     let mut report = Report::default();
     let mut files = Vec::new();
@@ -45,11 +47,10 @@ pub fn import_paths(
             files.push(p.clone());
         }
     }
-    let mut progress = Progress::new(files.len());
     let mut importer = store.begin_import()?;
     let mut i = 0;
     while i < files.len() {
-        progress.tick(i);
+        progress(i, files.len());
         let file = files[i].clone();
         i += 1;
         let name = display(&file);
@@ -75,7 +76,6 @@ pub fn import_paths(
                 // An index that lists itself, or one listed twice, is read once.
                 let fresh: Vec<PathBuf> =
                     listed.into_iter().filter(|p| !files.contains(p)).collect();
-                progress.total += fresh.len();
                 files.extend(fresh);
             }
             Err(reason) => {
@@ -84,7 +84,6 @@ pub fn import_paths(
             }
         }
     }
-    progress.done();
     importer.commit()?;
     Ok(report)
 }
@@ -289,47 +288,4 @@ pub fn display(path: &Path) -> String {
         return "<stdin>".into();
     }
     for_terminal(&path.to_string_lossy()).into_owned()
-}
-
-/// A one-line progress display on stderr, shown only on a terminal and only for
-/// imports long enough to need it.
-struct Progress {
-    total: usize,
-    shown: bool,
-    enabled: bool,
-    last: Instant,
-}
-
-impl Progress {
-    fn new(total: usize) -> Self {
-        Progress {
-            total,
-            shown: false,
-            enabled: total >= 50 && std::io::stderr().is_terminal(),
-            last: Instant::now(),
-        }
-    }
-
-    fn tick(&mut self, done: usize) {
-        if !self.enabled || self.last.elapsed() < Duration::from_millis(100) {
-            return;
-        }
-        self.last = Instant::now();
-        let width = 30;
-        let filled = done * width / self.total.max(1);
-        eprint!(
-            "\rimporting [{}{}] {done}/{}",
-            "#".repeat(filled),
-            " ".repeat(width - filled),
-            self.total
-        );
-        let _ = std::io::stderr().flush();
-        self.shown = true;
-    }
-
-    fn done(&self) {
-        if self.shown {
-            eprint!("\r\x1b[2K");
-        }
-    }
 }

@@ -11,14 +11,13 @@
 //!   [`import`] / [`export`], [`samples`], [`summary`], [`opener`] (URLs to the
 //!   browser, never through a shell), [`invariants`] (what every parse, import
 //!   and frame must hold).
-//! - Top: [`cli`] and [`commands`] / [`subscription_commands`] (the command
-//!   line); [`app`] (the reader's state, actions and `update`, no I/O), [`ui`]
-//!   (drawing it), [`tui`] (the terminal, the event loop, effects, background
-//!   work).
+//! - Top: [`cli`] (the command line: clap's arguments, the plan they become,
+//!   one module per group of commands, output, one error type); [`app`] (the
+//!   reader's state, actions and `update`, no I/O), [`ui`] (drawing it), [`tui`]
+//!   (the terminal, the event loop, effects, background work).
 
 pub mod app;
 pub mod cli;
-pub mod commands;
 pub(crate) mod export;
 pub mod feeds;
 pub mod import;
@@ -30,7 +29,6 @@ pub(crate) mod paths;
 pub(crate) mod refresh;
 pub mod samples;
 pub mod store;
-pub mod subscription_commands;
 pub(crate) mod summary;
 pub(crate) mod text;
 pub mod tui;

@@ -14,6 +14,16 @@ use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::store::{Store, StoreError, Subscription, Tally, Validators};
 use http::{Client, Fetched, Limits};
 
+/// Subscriptions fetched at once, unless told otherwise.
+pub const DEFAULT_JOBS: u16 = 4;
+/// The most subscriptions fetched at once.
+pub const MAX_JOBS: u16 = 32;
+/// Seconds allowed for each fetch, from connecting to the last byte, unless told
+/// otherwise.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+/// The largest response read, in bytes, unless told otherwise.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
 /// How a refresh runs.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -25,10 +35,10 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            jobs: 4,
+            jobs: DEFAULT_JOBS.into(),
             limits: Limits {
-                timeout: Duration::from_secs(30),
-                max_bytes: 16 * 1024 * 1024,
+                timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
+                max_bytes: DEFAULT_MAX_BYTES,
             },
         }
     }
@@ -130,26 +140,13 @@ enum PageContent {
 }
 
 /// Why a refresh could not run at all.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RefreshError {
-    Store(StoreError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// The HTTP client could not be set up (an unusable `SSL_CERT_FILE`).
+    #[error("{0}")]
     Client(String),
-}
-
-impl std::fmt::Display for RefreshError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RefreshError::Store(e) => e.fmt(f),
-            RefreshError::Client(reason) => f.write_str(reason),
-        }
-    }
-}
-
-impl From<StoreError> for RefreshError {
-    fn from(e: StoreError) -> Self {
-        RefreshError::Store(e)
-    }
 }
 
 /// What to say when there is nothing to refresh.
@@ -173,7 +170,7 @@ pub fn refresh(
     let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, String>)>();
     let mut results: Vec<Option<SourceResult>> = vec![None; subs.len()];
     std::thread::scope(|scope| -> Result<(), StoreError> {
-        for _ in 0..opts.jobs.clamp(1, 32).min(subs.len()) {
+        for _ in 0..opts.jobs.clamp(1, MAX_JOBS.into()).min(subs.len()) {
             let tx = tx.clone();
             let (subs, known, client, next) = (&subs, &known, &client, &next);
             scope.spawn(move || loop {

@@ -7,7 +7,6 @@ mod schema;
 mod subscriptions;
 mod write;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -30,72 +29,59 @@ pub struct Store {
 }
 
 /// Why the store cannot be used; each displays as one line naming the file.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The data directory could not be created.
-    NoDir { dir: PathBuf, reason: String },
+    #[error("cannot create the data directory {}: {source}", .dir.display())]
+    NoDir {
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// The file is not a tidings store (empty, another program's, or not SQLite).
+    #[error(
+        "{}: not a tidings store ({what}); left untouched, choose another --data-dir",
+        .path.display()
+    )]
     Foreign { path: PathBuf, what: String },
     /// The file was written by a newer tidings.
+    #[error(
+        "{}: written by a newer tidings (schema {version}, this build knows {CURRENT_VERSION}); left untouched, upgrade tidings",
+        .path.display()
+    )]
     Newer { path: PathBuf, version: i32 },
     /// The file is damaged.
+    #[error(
+        "{}: the store is damaged ({reason}); left untouched, restore a backup or choose another --data-dir",
+        .path.display()
+    )]
     Corrupt { path: PathBuf, reason: String },
     /// A write-ahead log that SQLite would replay into the wrong file.
+    #[error(
+        "{}: {what}; left untouched, move it away (or restore the store it belongs to)",
+        .path.display()
+    )]
     StrayWal { path: PathBuf, what: &'static str },
     /// The file could not be read.
+    #[error("{}: cannot {doing}: {source}", .path.display())]
     Io {
         path: PathBuf,
         doing: &'static str,
-        reason: String,
+        #[source]
+        source: std::io::Error,
     },
     /// Any other SQLite failure, with what was being done.
+    #[error("{}: cannot {doing}: {}", .path.display(), describe(.source))]
     Sqlite {
         path: PathBuf,
         doing: &'static str,
+        #[source]
         source: rusqlite::Error,
     },
     /// The named document is not in the store, or the name is ambiguous.
+    #[error("{0}")]
     NotFound(String),
 }
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::NoDir { dir, reason } => {
-                write!(f, "cannot create the data directory {}: {reason}", dir.display())
-            }
-            StoreError::Foreign { path, what } => write!(
-                f,
-                "{}: not a tidings store ({what}); left untouched, choose another --data-dir",
-                path.display()
-            ),
-            StoreError::Newer { path, version } => write!(
-                f,
-                "{}: written by a newer tidings (schema {version}, this build knows {CURRENT_VERSION}); left untouched, upgrade tidings",
-                path.display()
-            ),
-            StoreError::Corrupt { path, reason } => write!(
-                f,
-                "{}: the store is damaged ({reason}); left untouched, restore a backup or choose another --data-dir",
-                path.display()
-            ),
-            StoreError::StrayWal { path, what } => write!(
-                f,
-                "{}: {what}; left untouched, move it away (or restore the store it belongs to)",
-                path.display()
-            ),
-            StoreError::Sqlite { path, doing, source } => {
-                write!(f, "{}: cannot {doing}: {}", path.display(), describe(source))
-            }
-            StoreError::Io { path, doing, reason } => {
-                write!(f, "{}: cannot {doing}: {reason}", path.display())
-            }
-            StoreError::NotFound(what) => write!(f, "{what}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 /// SQLite's message, with the common causes said plainly.
 fn describe(e: &rusqlite::Error) -> String {
@@ -119,9 +105,9 @@ fn is_corruption(e: &rusqlite::Error) -> bool {
 impl Store {
     /// Opens (creating if needed) the store in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::NoDir {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::NoDir {
             dir: dir.to_path_buf(),
-            reason: e.to_string(),
+            source,
         })?;
         let path = dir.join(STORE_FILE);
         check_wal(&path)?;
@@ -195,7 +181,7 @@ fn check_wal(path: &Path) -> Result<(), StoreError> {
             return Err(StoreError::Io {
                 path: wal,
                 doing: "read the write-ahead log",
-                reason: e.to_string(),
+                source: e,
             })
         }
     };
@@ -225,10 +211,10 @@ fn inspect(path: &Path) -> Result<i32, StoreError> {
         path: path.to_path_buf(),
         what: what.into(),
     };
-    let header = read_header(path).map_err(|e| StoreError::Io {
+    let header = read_header(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
         doing: "read the store",
-        reason: e.to_string(),
+        source,
     })?;
     if header.is_empty() {
         return Err(foreign("an empty file"));
@@ -287,4 +273,25 @@ fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(100);
     std::fs::File::open(path)?.take(100).read_to_end(&mut buf)?;
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_errors_keep_their_cause_as_the_source() {
+        use std::error::Error;
+        let e = StoreError::Sqlite {
+            path: PathBuf::from("/data/tidings.db"),
+            doing: "count documents",
+            source: rusqlite::Error::QueryReturnedNoRows,
+        };
+        assert_eq!(
+            e.to_string(),
+            "/data/tidings.db: cannot count documents: Query returned no rows"
+        );
+        let source = e.source().expect("a source");
+        assert!(source.downcast_ref::<rusqlite::Error>().is_some());
+    }
 }

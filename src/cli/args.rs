@@ -1,14 +1,20 @@
-//! The command line: clap definitions validated once into a [`Command`], dispatch,
-//! and error reporting that names the file and the reason.
+//! The command line as clap reads it: the global flags, and the commands in two
+//! groups (documents, subscriptions) that clap shows as one list. Every default is
+//! a `const` named here or in the module whose default it is.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands;
 use crate::parse::DEFAULT_MAX_PAGE_BYTES;
-use crate::text::sanitize::for_terminal;
+use crate::refresh;
+
+/// Headlines `list` prints, unless told otherwise.
+const LIST_LIMIT: usize = 50;
+/// Hits `search` prints, unless told otherwise.
+const SEARCH_LIMIT: usize = 20;
+/// The longest refresh timeout accepted, in seconds.
+const MAX_TIMEOUT_SECS: u64 = 3600;
 
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
 ///
@@ -30,17 +36,30 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse saved page dumps and print the documents they hold.
-    Parse {
-        /// Print JSON (one document per line) instead of a summary.
-        #[arg(long)]
-        json: bool,
-        /// Largest page accepted, in bytes.
-        #[arg(long, default_value_t = DEFAULT_MAX_PAGE_BYTES, value_name = "BYTES")]
-        max_page_bytes: u64,
-        /// Page files; `-` reads standard input.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
+    Parse(ParseArgs),
+    #[command(flatten)]
+    Documents(DocumentCommand),
+    #[command(flatten)]
+    Subscriptions(SubscriptionCommand),
+}
+
+// `tidings parse`, the one command without a store.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Print JSON (one document per line) instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Largest page accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_PAGE_BYTES, value_name = "BYTES")]
+    pub max_page_bytes: u64,
+    /// Page files; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// The commands on the store's documents.
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
     /// Import page dumps, exported JSON and directories of them into the store.
     Import {
         /// Largest page accepted, in bytes.
@@ -55,7 +74,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// At most this many.
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = LIST_LIMIT)]
         limit: usize,
         /// Only documents not yet read.
         #[arg(long)]
@@ -73,7 +92,7 @@ pub enum Command {
         query: String,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = SEARCH_LIMIT)]
         limit: usize,
     },
     /// Export documents (all when no id is given).
@@ -89,6 +108,11 @@ pub enum Command {
     Remove { id: String },
     /// Mark a document read, unread, saved or unsaved.
     Mark { mark: Mark, id: String },
+}
+
+/// The commands on subscriptions.
+#[derive(Debug, Subcommand)]
+pub enum SubscriptionCommand {
     /// Subscribe to an RSS, Atom or JSON Feed, or to Kagi News JSON (an index or a
     /// category file), by its http(s) URL.
     Subscribe {
@@ -112,13 +136,21 @@ pub enum Command {
     /// Fetch every subscription and import what changed.
     Refresh {
         /// Subscriptions fetched at once.
-        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+        #[arg(
+            long,
+            default_value_t = refresh::DEFAULT_JOBS,
+            value_parser = clap::value_parser!(u16).range(1..=i64::from(refresh::MAX_JOBS))
+        )]
         jobs: u16,
         /// Seconds allowed for each fetch, from connecting to the last byte.
-        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        #[arg(
+            long,
+            default_value_t = refresh::DEFAULT_TIMEOUT_SECS,
+            value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS)
+        )]
         timeout: u64,
         /// Largest response read, in bytes.
-        #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+        #[arg(long, default_value_t = refresh::DEFAULT_MAX_BYTES, value_name = "BYTES")]
         max_bytes: u64,
     },
 }
@@ -152,14 +184,13 @@ pub enum Mark {
     Unsaved,
 }
 
-/// Runs the command line and returns the process exit code.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match commands::run(cli) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("tidings: {}", for_terminal(&message));
-            ExitCode::FAILURE
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

@@ -1,0 +1,102 @@
+//! The command layer's one error type, [`CliError`], and [`exit_code`]: the one
+//! place where how a command ended becomes the `tidings: …` line and the exit code.
+
+use std::process::ExitCode;
+
+use super::output::WriteError;
+use crate::refresh::RefreshError;
+use crate::store::StoreError;
+use crate::text::sanitize::for_terminal;
+
+/// Why a command stopped. Each displays as the one line printed after `tidings: `.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The store could not be opened, read or written, or has no such document.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A refresh could not run at all.
+    #[error(transparent)]
+    Refresh(#[from] RefreshError),
+    /// Standard output, or the file `-o` named, could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// A file named on the command line could not be read or understood.
+    #[error("{name}: {reason}")]
+    File { name: String, reason: String },
+    /// Not a URL at all.
+    #[error("{}: not a URL: {source}", for_terminal(.url))]
+    NotAUrl {
+        url: String,
+        #[source]
+        source: url::ParseError,
+    },
+    /// A URL that cannot be subscribed to.
+    #[error("{}: only http:// and https:// URLs can be subscribed to", for_terminal(.url))]
+    NotHttp { url: String },
+    /// There is no default place for the store.
+    #[error("{0}")]
+    NoDataDir(String),
+    /// The reader could not run (no terminal, or the terminal failed).
+    #[error("{0}")]
+    Reader(String),
+}
+
+/// How a command that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished {
+    /// All of it was done.
+    Success,
+    /// Some of it was not: a file, item or source failed (each said on stderr as
+    /// it happened), or a search matched nothing.
+    Shortfall,
+}
+
+impl Finished {
+    /// [`Finished::Shortfall`] when `short`, else [`Finished::Success`].
+    pub fn shortfall_if(short: bool) -> Finished {
+        if short {
+            Finished::Shortfall
+        } else {
+            Finished::Success
+        }
+    }
+}
+
+/// What every command returns.
+pub type Outcome = Result<Finished, CliError>;
+
+/// The exit code of a command's outcome; an error is said first, on one line.
+pub fn exit_code(outcome: Outcome) -> ExitCode {
+    match outcome {
+        Ok(Finished::Success) => ExitCode::SUCCESS,
+        Ok(Finished::Shortfall) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("tidings: {}", for_terminal(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn errors_read_as_one_line_and_keep_their_cause() {
+        let e = CliError::from(WriteError::Stdout(std::io::Error::from(
+            std::io::ErrorKind::BrokenPipe,
+        )));
+        assert_eq!(e.to_string(), "cannot write the output: broken pipe");
+        assert!(e.source().is_some());
+        let e = CliError::NotAUrl {
+            url: "not a url".into(),
+            source: url::Url::parse("not a url").unwrap_err(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "not a url: not a URL: relative URL without a base"
+        );
+        assert!(e.source().is_some());
+    }
+}

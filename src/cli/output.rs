@@ -1,0 +1,156 @@
+//! Where commands write: standard output, buffered, whose failures are one
+//! [`WriteError`]; the file `-o` names; the `tidings: NAME: reason` lines on
+//! stderr for a file or source that failed while the rest went on; and the one
+//! progress bar.
+
+use std::fmt::Display;
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::import;
+use crate::text::sanitize::for_terminal;
+
+/// Output that could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Standard output.
+    #[error("cannot write the output: {0}")]
+    Stdout(#[source] io::Error),
+    /// The file `-o` named.
+    #[error("{}: cannot write: {source}", import::display(.path))]
+    File {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl WriteError {
+    /// The I/O error behind it.
+    pub fn io(&self) -> &io::Error {
+        match self {
+            WriteError::Stdout(e) | WriteError::File { source: e, .. } => e,
+        }
+    }
+}
+
+/// Standard output, locked and buffered for the whole command.
+pub struct Stdout(BufWriter<StdoutLock<'static>>);
+
+impl Stdout {
+    pub fn lock() -> Stdout {
+        Stdout(BufWriter::new(io::stdout().lock()))
+    }
+
+    /// Writes `text` as it is.
+    pub fn text(&mut self, text: &str) -> Result<(), WriteError> {
+        self.0
+            .write_all(text.as_bytes())
+            .map_err(WriteError::Stdout)
+    }
+
+    /// Writes `line` and a newline.
+    pub fn line(&mut self, line: impl Display) -> Result<(), WriteError> {
+        writeln!(self.0, "{line}").map_err(WriteError::Stdout)
+    }
+
+    /// Writes `value` as one line of JSON.
+    pub fn json_line(&mut self, value: &impl Serialize) -> Result<(), WriteError> {
+        serde_json::to_writer(&mut self.0, value).map_err(|e| WriteError::Stdout(e.into()))?;
+        self.text("\n")
+    }
+
+    /// Writes `text` to the file `-o` named, else here.
+    pub fn text_or_save(&mut self, path: Option<&Path>, text: &str) -> Result<(), WriteError> {
+        match path {
+            Some(p) => std::fs::write(p, text).map_err(|source| WriteError::File {
+                path: p.to_path_buf(),
+                source,
+            }),
+            None => self.text(text),
+        }
+    }
+
+    /// Writes out what is buffered, so it comes before what stderr says next; a
+    /// failure is left to the next write.
+    pub fn flush_quietly(&mut self) {
+        let _ = self.0.flush();
+    }
+
+    /// Writes out what is buffered. A reader that went away (`| head`) is no error.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        match self.0.flush() {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(WriteError::Stdout(e)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One line on stderr, `tidings: NAME: reason`, for a file or source that failed
+/// (or was partly skipped) while the rest went on. `name` is already fit for the
+/// terminal ([`import::display`], a subscription's label).
+pub fn report(name: &str, reason: &str) {
+    eprintln!("tidings: {name}: {}", for_terminal(reason));
+}
+
+/// The bar's width, in cells.
+const BAR_WIDTH: usize = 20;
+/// The least time between two drawings of the bar.
+const REDRAW_EVERY: Duration = Duration::from_millis(100);
+
+/// The progress bar of a long command (`import`, `refresh`): one line on stderr,
+/// drawn only on a terminal and at most every [`REDRAW_EVERY`], cleared when done
+/// or dropped (so an error after it starts on a clean line).
+pub struct Progress {
+    what: &'static str,
+    live: bool,
+    drawn: bool,
+    last: Option<Instant>,
+}
+
+impl Progress {
+    /// A bar that says what is going on (`importing`, `refreshing`).
+    pub fn new(what: &'static str) -> Progress {
+        Progress {
+            what,
+            live: io::stderr().is_terminal(),
+            drawn: false,
+            last: None,
+        }
+    }
+
+    /// Shows `done` of `total`, then `note` (what just finished) when there is one.
+    pub fn show(&mut self, done: usize, total: usize, note: &str) {
+        if !self.live || self.last.is_some_and(|t| t.elapsed() < REDRAW_EVERY) {
+            return;
+        }
+        self.last = Some(Instant::now());
+        let filled = done.min(total) * BAR_WIDTH / total.max(1);
+        let note = match note {
+            "" => String::new(),
+            n => format!("  {}", for_terminal(n)),
+        };
+        eprint!(
+            "\r\x1b[2K{} [{}{}] {done}/{total}{note}",
+            self.what,
+            "#".repeat(filled),
+            " ".repeat(BAR_WIDTH - filled)
+        );
+        let _ = io::stderr().flush();
+        self.drawn = true;
+    }
+
+    /// Clears the bar.
+    pub fn done(self) {}
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if self.drawn {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! What a parsed command line asks for, in one step: [`Plan::from`] a [`Cli`]
+//! gives each kind of run exactly what it needs (`parse` no store; the reader and
+//! every other command a [`Location`] to open), so nothing downstream has a case
+//! that cannot happen. Opening the store lives here too.
+
+use std::path::PathBuf;
+
+use super::args::{Cli, Command, DocumentCommand, ParseArgs, SubscriptionCommand};
+use super::error::CliError;
+use crate::store::Store;
+use crate::{import, paths, samples};
+
+/// What to run.
+#[derive(Debug)]
+pub enum Plan {
+    /// `tidings parse`: files in, documents out, no store.
+    Parse(ParseArgs),
+    /// No command: the reader.
+    Reader(Location),
+    /// A command on the store's documents.
+    Documents(Location, DocumentCommand),
+    /// A command on subscriptions.
+    Subscriptions(Location, SubscriptionCommand),
+}
+
+impl From<Cli> for Plan {
+    fn from(cli: Cli) -> Plan {
+        let at = Location {
+            data_dir: cli.data_dir,
+            demo: cli.demo,
+        };
+        match cli.command {
+            None => Plan::Reader(at),
+            Some(Command::Parse(args)) => Plan::Parse(args),
+            Some(Command::Documents(command)) => Plan::Documents(at, command),
+            Some(Command::Subscriptions(command)) => Plan::Subscriptions(at, command),
+        }
+    }
+}
+
+/// Which store a command runs on: `--data-dir` (else the default place), or a
+/// throw-away one for `--demo`.
+#[derive(Debug)]
+pub struct Location {
+    data_dir: Option<PathBuf>,
+    demo: bool,
+}
+
+/// The state name that records that the samples were offered to this store.
+const SAMPLES_STATE: &str = "samples_imported";
+
+impl Location {
+    /// Opens the store. `--demo` gives a throw-away store with only the bundled
+    /// samples; otherwise, when `offer_samples` (the reader), an empty store that
+    /// never had them imports them.
+    pub fn open(self, offer_samples: bool) -> Result<Opened, CliError> {
+        let (dir, demo) = if self.demo {
+            let dir = std::env::temp_dir().join(format!("tidings-demo-{}", std::process::id()));
+            (dir.clone(), Some(DemoDir(dir)))
+        } else {
+            let dir = paths::data_dir(self.data_dir).map_err(CliError::NoDataDir)?;
+            (dir, None)
+        };
+        let mut store = Store::open(&dir)?;
+        if (self.demo || offer_samples)
+            && store.is_empty()?
+            && store.state(SAMPLES_STATE)?.is_none()
+        {
+            import::import_documents(&mut store, &samples::documents())?;
+            store.set_state(SAMPLES_STATE, "1")?;
+        }
+        Ok(Opened { store, _demo: demo })
+    }
+}
+
+/// An open store, and the `--demo` directory it lives in (removed after it).
+pub struct Opened {
+    pub store: Store,
+    _demo: Option<DemoDir>,
+}
+
+/// A throw-away data directory for `--demo`, removed when dropped.
+struct DemoDir(PathBuf);
+
+impl Drop for DemoDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
