@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::model::{Document, SCHEMA_VERSION};
 use crate::parse::{self, InputError};
-use crate::store::{Store, StoreError, Tally};
+use crate::store::{ChangeCounts, Store, StoreError};
 use crate::text::sanitize::for_terminal;
 
 /// What an import did, with the reason for each file that failed.
 #[derive(Debug, Default)]
-pub struct Report {
-    pub tally: Tally,
+pub struct ImportReport {
+    pub tally: ChangeCounts,
     pub failures: Vec<(String, String)>,
     /// Items left out of a file that was read (no title or text): said, but not
     /// failures.
@@ -37,8 +37,8 @@ pub fn import_paths(
     paths: &[PathBuf],
     limit: u64,
     mut progress: impl FnMut(usize, usize),
-) -> Result<Report, StoreError> {
-    let mut report = Report::default();
+) -> Result<ImportReport, StoreError> {
+    let mut report = ImportReport::default();
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -90,7 +90,11 @@ pub fn import_paths(
 
 /// The category files a Kagi index lists that sit next to it; those that do not
 /// are reported together, in one line.
-fn index_files(index: &Path, categories: &[(String, String)], report: &mut Report) -> Vec<PathBuf> {
+fn index_files(
+    index: &Path,
+    categories: &[(String, String)],
+    report: &mut ImportReport,
+) -> Vec<PathBuf> {
     let dir = index.parent().unwrap_or(Path::new("."));
     let mut present = Vec::new();
     let mut missing = Vec::new();
@@ -132,8 +136,8 @@ fn index_files(index: &Path, categories: &[(String, String)], report: &mut Repor
 pub fn import_documents(
     store: &mut Store,
     docs: &[(String, Document)],
-) -> Result<Tally, StoreError> {
-    let mut tally = Tally::default();
+) -> Result<ChangeCounts, StoreError> {
+    let mut tally = ChangeCounts::default();
     let mut importer = store.begin_import()?;
     for (origin, doc) in docs {
         tally.count(importer.put(doc, Some(origin))?);
@@ -142,7 +146,7 @@ pub fn import_documents(
     Ok(tally)
 }
 
-fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, report: &mut ImportReport) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {

@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::import;
 use crate::model::Document;
 use crate::parse;
-use crate::store::{doc_key, uid_of, ListItem, Outcome, Store};
+use crate::store::{doc_key, uid_of, Change, ListItem, Store};
 use crate::text::sanitize::is_dropped;
 
 /// The page size limit used when checking: big enough for any fuzz input.
@@ -64,7 +64,7 @@ pub fn check_import(store: &mut Store, name: &str, bytes: &[u8]) -> Result<usize
     for doc in &docs {
         check_document(doc)?;
         let outcome = importer.put(doc, Some(name)).map_err(|e| e.to_string())?;
-        if outcome != Outcome::Unchanged {
+        if outcome != Change::Unchanged {
             written.push(doc);
         }
     }

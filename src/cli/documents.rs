@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
-use super::error::{CliError, Finished, Outcome};
+use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
 use crate::model::Document;
 use crate::store::{ListItem, Store};
@@ -15,7 +15,7 @@ use crate::text::sanitize::for_terminal;
 use crate::{export, import, summary};
 
 /// Runs a command on the store's documents.
-pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Outcome {
+pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> CommandResult {
     match command {
         DocumentCommand::Import {
             max_page_bytes,
@@ -133,7 +133,7 @@ fn print_docs(
 /// Imports of fewer files than this are over before a progress bar would help.
 const IMPORT_BAR_FROM: usize = 50;
 
-fn import_paths(store: &mut Store, paths: &[PathBuf], limit: u64) -> Outcome {
+fn import_paths(store: &mut Store, paths: &[PathBuf], limit: u64) -> CommandResult {
     let mut bar = Progress::new("importing");
     let report = import::import_paths(store, paths, limit, |done, total| {
         if total >= IMPORT_BAR_FROM {
@@ -244,7 +244,7 @@ fn show(store: &Store, out: &mut Stdout, id: &str, json: bool) -> Result<(), Cli
     Ok(())
 }
 
-fn search(store: &Store, out: &mut Stdout, query: &str, json: bool, limit: usize) -> Outcome {
+fn search(store: &Store, out: &mut Stdout, query: &str, json: bool, limit: usize) -> CommandResult {
     let hits = store.search(query, limit)?;
     for h in &hits {
         if json {

@@ -63,10 +63,10 @@ impl Finished {
 }
 
 /// What every command returns.
-pub type Outcome = Result<Finished, CliError>;
+pub type CommandResult = Result<Finished, CliError>;
 
 /// The exit code of a command's outcome; an error is said first, on one line.
-pub fn exit_code(outcome: Outcome) -> ExitCode {
+pub fn exit_code(outcome: CommandResult) -> ExitCode {
     match outcome {
         Ok(Finished::Success) => ExitCode::SUCCESS,
         Ok(Finished::Shortfall) => ExitCode::FAILURE,

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::Cli;
-use error::{CliError, Finished, Outcome};
+use error::{CliError, CommandResult, Finished};
 use output::Stdout;
 use plan::Plan;
 
@@ -24,7 +24,7 @@ pub fn main() -> ExitCode {
     error::exit_code(run(Plan::from(Cli::parse())))
 }
 
-fn run(plan: Plan) -> Outcome {
+fn run(plan: Plan) -> CommandResult {
     match plan {
         Plan::Parse(args) => Ok(documents::parse(args)),
         Plan::Reader(at) => {
@@ -45,7 +45,7 @@ fn run(plan: Plan) -> Outcome {
 
 /// Runs a command writing to standard output, then writes out what it buffered;
 /// failing that is the command's error.
-fn with_stdout(command: impl FnOnce(&mut Stdout) -> Outcome) -> Outcome {
+fn with_stdout(command: impl FnOnce(&mut Stdout) -> CommandResult) -> CommandResult {
     let mut out = Stdout::lock();
     let outcome = command(&mut out);
     out.finish()?;

@@ -9,16 +9,16 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::args::{OpmlAction, SubscriptionCommand};
-use super::error::{CliError, Finished, Outcome};
+use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
 use crate::feeds::opml::{self, Outline};
 use crate::import;
-use crate::refresh::{self, http::Limits, Options, SourceResult, Totals};
+use crate::refresh::{self, http::Limits, Options, RefreshTotals, SourceResult};
 use crate::store::{Store, Subscription};
 use crate::text::sanitize::for_terminal;
 
 /// Runs a command on subscriptions.
-pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) -> Outcome {
+pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) -> CommandResult {
     match command {
         SubscriptionCommand::Subscribe { url, name } => {
             subscribe(store, out, &url, name.as_deref())
@@ -70,7 +70,7 @@ fn check_url(url: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-fn subscribe(store: &mut Store, out: &mut Stdout, url: &str, name: Option<&str>) -> Outcome {
+fn subscribe(store: &mut Store, out: &mut Stdout, url: &str, name: Option<&str>) -> CommandResult {
     check_url(url)?;
     if store.subscribe(url, name)? {
         let shown = for_terminal(name.unwrap_or(url));
@@ -134,7 +134,7 @@ fn list(store: &Store, out: &mut Stdout, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-fn opml_import(store: &mut Store, out: &mut Stdout, file: &Path) -> Outcome {
+fn opml_import(store: &mut Store, out: &mut Stdout, file: &Path) -> CommandResult {
     let name = import::display(file);
     let unreadable = |reason| CliError::File {
         name: name.clone(),
@@ -174,7 +174,7 @@ fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
     }
 }
 
-fn refresh_all(store: &mut Store, out: &mut Stdout, opts: &Options) -> Outcome {
+fn refresh_all(store: &mut Store, out: &mut Stdout, opts: &Options) -> CommandResult {
     let mut bar = Progress::new("refreshing");
     let results = refresh::refresh(store, opts, |done, total, r| {
         bar.show(done, total, r.subscription.label());
@@ -185,11 +185,9 @@ fn refresh_all(store: &mut Store, out: &mut Stdout, opts: &Options) -> Outcome {
         return Ok(Finished::Success);
     }
     print_results(out, &results)?;
-    Ok(Finished::shortfall_if(
-        results
-            .iter()
-            .any(|r| matches!(r.outcome, refresh::Outcome::Failed(_))),
-    ))
+    Ok(Finished::shortfall_if(results.iter().any(|r| {
+        matches!(r.outcome, refresh::FeedOutcome::Failed(_))
+    })))
 }
 
 /// A line per subscription, on stdout or (failed) stderr, in the order they were
@@ -198,7 +196,7 @@ fn print_results(out: &mut Stdout, results: &[SourceResult]) -> Result<(), Write
     for r in results {
         let label = r.subscription.label();
         match &r.outcome {
-            refresh::Outcome::Failed(reason) => {
+            refresh::FeedOutcome::Failed(reason) => {
                 out.flush_quietly();
                 output::report(label, reason);
             }
@@ -206,7 +204,7 @@ fn print_results(out: &mut Stdout, results: &[SourceResult]) -> Result<(), Write
         }
     }
     out.flush_quietly();
-    let t = Totals::of(results);
+    let t = RefreshTotals::of(results);
     eprintln!(
         "refreshed {} subscriptions: {} added, {} updated, {} not modified, {} failed",
         results.len(),

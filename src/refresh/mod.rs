@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::feeds::{self, kagi::CitationTally, Contents};
-use crate::store::{Store, StoreError, Subscription, Tally, Validators};
+use crate::store::{ChangeCounts, Store, StoreError, Subscription, Validators};
 use http::{Client, Fetched, Limits};
 
 /// Subscriptions fetched at once, unless told otherwise.
@@ -46,13 +46,13 @@ impl Default for Options {
 
 /// What refreshing one subscription did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum FeedOutcome {
     /// The server said nothing changed (304).
     NotModified,
     /// The feed was read and imported; `skipped` items, clusters or category
     /// files could not be, the first of them for `first_skip`'s reason.
     Imported {
-        tally: Tally,
+        tally: ChangeCounts,
         skipped: usize,
         first_skip: Option<String>,
         citations: CitationTally,
@@ -65,7 +65,7 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub struct SourceResult {
     pub subscription: Subscription,
-    pub outcome: Outcome,
+    pub outcome: FeedOutcome,
 }
 
 impl SourceResult {
@@ -73,8 +73,8 @@ impl SourceResult {
     /// reasons may quote a server, so it is cleaned for a terminal.
     pub fn status(&self) -> String {
         let line = match &self.outcome {
-            Outcome::NotModified => "not modified".into(),
-            Outcome::Imported {
+            FeedOutcome::NotModified => "not modified".into(),
+            FeedOutcome::Imported {
                 tally,
                 skipped,
                 first_skip,
@@ -92,7 +92,7 @@ impl SourceResult {
                 }
                 s
             }
-            Outcome::Failed(reason) => format!("failed: {reason}"),
+            FeedOutcome::Failed(reason) => format!("failed: {reason}"),
         };
         crate::text::sanitize::for_terminal_owned(line)
     }
@@ -101,7 +101,7 @@ impl SourceResult {
 /// Sums over a refresh's results, for the closing line of the command and the
 /// reader's status bar.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Totals {
+pub struct RefreshTotals {
     pub added: usize,
     pub updated: usize,
     pub not_modified: usize,
@@ -109,17 +109,17 @@ pub struct Totals {
     pub failed: Vec<String>,
 }
 
-impl Totals {
-    pub fn of(results: &[SourceResult]) -> Totals {
-        let mut t = Totals::default();
+impl RefreshTotals {
+    pub fn of(results: &[SourceResult]) -> RefreshTotals {
+        let mut t = RefreshTotals::default();
         for r in results {
             match &r.outcome {
-                Outcome::Imported { tally, .. } => {
+                FeedOutcome::Imported { tally, .. } => {
                     t.added += tally.added;
                     t.updated += tally.updated;
                 }
-                Outcome::NotModified => t.not_modified += 1,
-                Outcome::Failed(reason) => t
+                FeedOutcome::NotModified => t.not_modified += 1,
+                FeedOutcome::Failed(reason) => t
                     .failed
                     .push(format!("{}: {reason}", r.subscription.label())),
             }
@@ -194,7 +194,7 @@ pub fn refresh(
                     }
                     outcome
                 }
-                Err(reason) => Outcome::Failed(reason),
+                Err(reason) => FeedOutcome::Failed(reason),
             };
             let result = SourceResult {
                 subscription,
@@ -287,18 +287,18 @@ fn land(
     store: &mut Store,
     origin: &str,
     pages: Vec<Page>,
-) -> Result<(Outcome, Option<String>), StoreError> {
+) -> Result<(FeedOutcome, Option<String>), StoreError> {
     if pages
         .iter()
         .all(|p| matches!(p.result, Ok(PageContent::NotModified)))
     {
-        return Ok((Outcome::NotModified, None));
+        return Ok((FeedOutcome::NotModified, None));
     }
     let title = match pages.first().map(|p| &p.result) {
         Some(Ok(PageContent::Loaded(loaded, _))) => loaded.title.clone(),
         _ => None,
     };
-    let mut tally = Tally::default();
+    let mut tally = ChangeCounts::default();
     let mut skipped = 0;
     let mut citations = CitationTally::default();
     let mut landed = Vec::new();
@@ -330,10 +330,10 @@ fn land(
     }
     if landed.is_empty() {
         if let Some(reason) = first_error {
-            return Ok((Outcome::Failed(reason), None));
+            return Ok((FeedOutcome::Failed(reason), None));
         }
     }
-    let outcome = Outcome::Imported {
+    let outcome = FeedOutcome::Imported {
         tally,
         skipped,
         first_skip: first_error,
@@ -370,8 +370,8 @@ mod tests {
         };
         let r = SourceResult {
             subscription: sub,
-            outcome: Outcome::Imported {
-                tally: Tally {
+            outcome: FeedOutcome::Imported {
+                tally: ChangeCounts {
                     added: 2,
                     updated: 1,
                     unchanged: 0,

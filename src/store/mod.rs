@@ -15,7 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use read::{Hit, ListItem, Stored};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
-pub use write::{doc_key, uid_of, Outcome, Tally};
+pub use write::{doc_key, uid_of, Change, ChangeCounts};
 
 use crate::paths::STORE_FILE;
 

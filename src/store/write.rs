@@ -9,7 +9,7 @@ use crate::text::fold::title_key;
 
 /// What importing one document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Change {
     Added,
     Updated,
     /// Same content, or an older version of a story already stored.
@@ -18,19 +18,19 @@ pub enum Outcome {
 
 /// Counts for the summary line of an import.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
+pub struct ChangeCounts {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
     pub failed: usize,
 }
 
-impl Tally {
-    pub fn count(&mut self, o: Outcome) {
+impl ChangeCounts {
+    pub fn count(&mut self, o: Change) {
         match o {
-            Outcome::Added => self.added += 1,
-            Outcome::Updated => self.updated += 1,
-            Outcome::Unchanged => self.unchanged += 1,
+            Change::Added => self.added += 1,
+            Change::Updated => self.updated += 1,
+            Change::Unchanged => self.unchanged += 1,
         }
     }
 }
@@ -212,7 +212,7 @@ impl Store {
 impl Importer<'_> {
     /// Adds a document, updates the stored version of the same story when this one
     /// is not older (keeping read and saved marks), or leaves it unchanged.
-    pub fn put(&mut self, doc: &Document, origin: Option<&str>) -> Result<Outcome, StoreError> {
+    pub fn put(&mut self, doc: &Document, origin: Option<&str>) -> Result<Change, StoreError> {
         let err = sql_err(&self.store_path, "import a document");
         let key = doc_key(doc);
         let json = serde_json::to_string(doc).expect("documents serialize");
@@ -251,11 +251,11 @@ impl Importer<'_> {
         let cols = search_columns(doc);
         let latest = doc.latest_date().map(|d| d.label.clone());
         match existing {
-            Some((_, old_hash, _, _)) if old_hash == hash => Ok(Outcome::Unchanged),
+            Some((_, old_hash, _, _)) if old_hash == hash => Ok(Change::Unchanged),
             Some((_, _, old_articles, old_events))
                 if doc.article_count < old_articles || doc.timeline.len() < old_events =>
             {
-                Ok(Outcome::Unchanged)
+                Ok(Change::Unchanged)
             }
             Some((id, ..)) => {
                 self.tx
@@ -285,7 +285,7 @@ impl Importer<'_> {
                     .execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
                     .map_err(err)?;
                 self.index(id, &cols).map_err(err)?;
-                Ok(Outcome::Updated)
+                Ok(Change::Updated)
             }
             None => {
                 self.tx
@@ -314,7 +314,7 @@ impl Importer<'_> {
                     .map_err(err)?;
                 let id = self.tx.last_insert_rowid();
                 self.index(id, &cols).map_err(err)?;
-                Ok(Outcome::Added)
+                Ok(Change::Added)
             }
         }
     }

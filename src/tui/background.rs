@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::app::action::Arrival;
-use crate::refresh::{self, Options, RefreshError, SourceResult, Totals};
+use crate::refresh::{self, Options, RefreshError, RefreshTotals, SourceResult};
 use crate::store::Store;
 
 /// Background work in flight.
@@ -82,7 +82,7 @@ impl Background {
 
 /// One line for the status bar: the totals, and the first failure by name.
 pub fn summary(results: &[SourceResult]) -> String {
-    let t = Totals::of(results);
+    let t = RefreshTotals::of(results);
     let mut s = format!(
         "refreshed {}: {} new, {} updated",
         results.len(),
