@@ -733,10 +733,7 @@ fn scored_cuts(words: &[Word], rec: &Recurrence) -> Vec<(usize, f32)> {
             .iter()
             .filter(|w| w.lowercase && w.is_function())
             .count();
-        let capitals = prefix
-            .iter()
-            .filter(|w| w.capital && !w.is_function())
-            .count();
+        let capitals = capitalized_content(prefix);
         // A name is capitalized in either case style: only a capitalized common
         // word shows headline case (`Cracks Found in 1930s Steel`, not `Vecinos de
         // Playa Honda temen`).
@@ -830,6 +827,14 @@ fn scored_cuts(words: &[Word], rec: &Recurrence) -> Vec<(usize, f32)> {
     cuts
 }
 
+/// How many of `words` are capitalized content words (not small words).
+fn capitalized_content(words: &[Word]) -> usize {
+    words
+        .iter()
+        .filter(|w| w.capital && !w.is_function())
+        .count()
+}
+
 /// A body that lost its first word starts in lower case (`Harbour Dredging
 /// Contract Signed major part of the plan…`): after a clean Title Case run (no
 /// lowercase word but small ones, three capitalized content words, not ending on
@@ -843,10 +848,7 @@ fn lowercase_body_start(words: &[Word], limit: usize, rec: &Recurrence) -> Optio
     })?;
     let (w, prev) = (&words[j], &words[j - 1]);
     let prefix = &words[..j];
-    let capitals = prefix
-        .iter()
-        .filter(|w| w.capital && !w.is_function())
-        .count();
+    let capitals = capitalized_content(prefix);
     if capitals < 3
         || prefix
             .iter()

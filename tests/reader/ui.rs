@@ -199,11 +199,23 @@ fn cursor_item(r: &Rig) -> Item {
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
 
+/// Snapshots the screen as `{name}_{w}x{h}`; at 80x24 also with its styles
+/// marked (`styled_{name}_80x24`), so that what only colour and attributes say
+/// shows in review: the selected row, the cursor, the pane header and the mode in
+/// the status bar.
+fn snapshot(r: &Rig, name: &str) {
+    let (w, h) = r.app.size;
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), r.screen());
+    if (w, h) == (80, 24) {
+        insta::assert_snapshot!(format!("styled_{name}_80x24"), r.styled_screen());
+    }
+}
+
 #[test]
 fn snapshot_headline_list() {
     for (w, h) in SIZES {
         let r = Rig::new(w, h, &[]);
-        insta::assert_snapshot!(format!("list_{w}x{h}"), r.screen());
+        snapshot(&r, "list");
     }
 }
 
@@ -213,7 +225,7 @@ fn snapshot_story_with_a_folded_section() {
         let mut r = Rig::new(w, h, &[]);
         r.open("Private Lander");
         r.keys("jjjj ");
-        insta::assert_snapshot!(format!("story_{w}x{h}"), r.screen());
+        snapshot(&r, "story");
     }
 }
 
@@ -223,7 +235,7 @@ fn snapshot_timeline() {
         let mut r = Rig::new(w, h, &[]);
         r.open("Private Lander");
         r.keys("t");
-        insta::assert_snapshot!(format!("timeline_{w}x{h}"), r.screen());
+        snapshot(&r, "timeline");
     }
 }
 
@@ -233,9 +245,9 @@ fn snapshot_source_card_and_chooser() {
         let mut r = Rig::new(w, h, &[]);
         r.open("Private Lander");
         r.keys("]\n");
-        insta::assert_snapshot!(format!("chooser_{w}x{h}"), r.screen());
+        snapshot(&r, "chooser");
         r.keys("\n");
-        insta::assert_snapshot!(format!("source_{w}x{h}"), r.screen());
+        snapshot(&r, "source");
     }
 }
 
@@ -251,50 +263,8 @@ fn snapshot_help_from_the_key_table() {
         for b in list_scope {
             assert!(screen.contains(b.help), "help lists {:?}", b.help);
         }
-        insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
+        snapshot(&r, "help");
     }
-}
-
-/// The views above at 80x24 with their styles marked, so that what only colour
-/// and attributes say shows in review: the selected row, the cursor, the pane
-/// header and the mode in the status bar.
-#[test]
-fn styled_snapshot_headline_list() {
-    let r = Rig::new(80, 24, &[]);
-    insta::assert_snapshot!("styled_list_80x24", r.styled_screen());
-}
-
-#[test]
-fn styled_snapshot_story_with_a_folded_section() {
-    let mut r = Rig::new(80, 24, &[]);
-    r.open("Private Lander");
-    r.keys("jjjj ");
-    insta::assert_snapshot!("styled_story_80x24", r.styled_screen());
-}
-
-#[test]
-fn styled_snapshot_timeline() {
-    let mut r = Rig::new(80, 24, &[]);
-    r.open("Private Lander");
-    r.keys("t");
-    insta::assert_snapshot!("styled_timeline_80x24", r.styled_screen());
-}
-
-#[test]
-fn styled_snapshot_source_card_and_chooser() {
-    let mut r = Rig::new(80, 24, &[]);
-    r.open("Private Lander");
-    r.keys("]\n");
-    insta::assert_snapshot!("styled_chooser_80x24", r.styled_screen());
-    r.keys("\n");
-    insta::assert_snapshot!("styled_source_80x24", r.styled_screen());
-}
-
-#[test]
-fn styled_snapshot_help() {
-    let mut r = Rig::new(80, 24, &[]);
-    r.keys("?");
-    insta::assert_snapshot!("styled_help_80x24", r.styled_screen());
 }
 
 #[test]
