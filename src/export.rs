@@ -16,7 +16,7 @@ pub fn markdown(doc: &Document) -> String {
         meta.push(format!("{n} articles"));
     }
     if let Some(d) = doc.latest_date() {
-        meta.push(format!("latest {}", d.label));
+        meta.push(format!("latest {}", d.shown(None)));
     }
     let _ = writeln!(out, "_{}_\n", meta.join(" · "));
     for p in &doc.lead {

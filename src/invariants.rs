@@ -189,7 +189,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         article_count: doc.article_count,
         source_count: doc.sources.len() as u32,
         event_count: doc.timeline.len() as u32,
-        latest: doc.latest_date().map(|d| d.label.clone()),
+        latest: doc.latest_date().map(|d| d.compact()),
         read: false,
         saved: false,
     };

@@ -32,7 +32,7 @@ pub fn render(doc: &Document) -> String {
         }
     }
     if let Some(d) = doc.latest_date() {
-        let _ = writeln!(out, "  latest: {}", for_terminal(&d.label));
+        let _ = writeln!(out, "  latest: {}", for_terminal(&d.shown(None)));
     }
     out
 }

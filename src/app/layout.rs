@@ -344,7 +344,7 @@ fn header(b: &mut Builder, doc: &Document, saved: bool) {
     }
     meta.push(plural(doc.sources.len(), "source"));
     if let Some(d) = doc.latest_date() {
-        meta.push(d.label.clone());
+        meta.push(d.shown(Some(chrono::Local::now())));
     }
     if saved {
         meta.push("★ saved".into());

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
-use crate::model::Document;
+use crate::model::{Document, PartialDate};
 use crate::store::{ListItem, Store};
 use crate::text::sanitize::for_terminal;
 use crate::{export, import, summary};
@@ -202,12 +202,13 @@ impl<'a> ItemRow<'a> {
 }
 
 fn item_line(i: &ListItem) -> String {
+    let now = chrono::Local::now();
     let mark = if i.read { ' ' } else { '●' };
     let saved = if i.saved { "★ " } else { "" };
     let latest = i
         .latest
         .as_deref()
-        .map(|l| format!(", {l}"))
+        .map(|l| format!(", {}", PartialDate::from_compact(l).shown(Some(now))))
         .unwrap_or_default();
     format!(
         "{}  {mark} {saved}{}  ({}{})",

@@ -121,10 +121,13 @@ pub fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_lowercase())
 }
 
-/// The date of a Unix time, as [`date_of`] labels it.
+/// The date of a Unix time, as [`date_of`] labels it, with its time of day: a
+/// timestamp is a moment.
 pub fn date_of_timestamp(secs: i64) -> Option<PartialDate> {
     let t = chrono::DateTime::from_timestamp(secs, 0)?;
-    Some(date_of(t))
+    let mut d = date_of(t);
+    d.time = Some(t.format("%H:%M").to_string());
+    Some(d)
 }
 
 /// A full date from a point in time, labelled `YYYY-MM-DD`.

@@ -5,8 +5,10 @@
 
 mod citing;
 mod clean;
+mod date;
 
 pub use citing::Citing;
+pub use date::PartialDate;
 
 use serde::{Deserialize, Serialize};
 
@@ -109,15 +111,25 @@ impl Document {
 
     /// The latest of the publication date and the dated timeline events, by
     /// year/month/day/part (an event on the publication day wins: it says more).
-    /// A story whose timeline is all history still counts as news of its day.
+    /// A story whose timeline is all history still counts as news of its day. A
+    /// deadline (`By May 10, 2025`) is not an event, and neither is anything dated
+    /// after a publication day: both are plans, not news.
     pub fn latest_date(&self) -> Option<&PartialDate> {
+        let day_of = |d: &PartialDate| (d.year, d.month, d.day);
+        let published_day = self
+            .published
+            .as_ref()
+            .filter(|d| d.day.is_some())
+            .map(day_of);
+        let planned =
+            |d: &PartialDate| d.is_deadline() || published_day.is_some_and(|p| day_of(d) > p);
         let dated = self.published.iter().filter(|d| d.year.is_some());
         dated
             .chain(
                 self.timeline
                     .iter()
                     .map(|e| &e.date)
-                    .filter(|d| d.year.is_some()),
+                    .filter(|d| d.year.is_some() && !planned(d)),
             )
             .max_by_key(|d| d.sort_key())
             .or(self.published.as_ref())
@@ -189,56 +201,6 @@ pub struct Event {
     pub citations: Vec<u32>,
 }
 
-/// A date as written (`Jan 6 2026 (morning)`) with whatever fields it states.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartialDate {
-    pub label: String,
-    #[serde(default)]
-    pub year: Option<i32>,
-    #[serde(default)]
-    pub month: Option<u32>,
-    #[serde(default)]
-    pub day: Option<u32>,
-    #[serde(default)]
-    pub part: Option<String>,
-    /// The time of day in UTC (`09:30`), when a feed gave one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time: Option<String>,
-}
-
-impl PartialDate {
-    /// Sort key: missing fields sort first within their parent (`2017` < `Jan 2017`
-    /// < `Jan 5 2017`), and parts of a day sort morning < afternoon < evening.
-    pub fn sort_key(&self) -> (i32, u32, u32, u8) {
-        (
-            self.year.unwrap_or(i32::MIN),
-            self.month.unwrap_or(0),
-            self.day.unwrap_or(0),
-            self.part.as_deref().map_or(0, part_rank),
-        )
-    }
-}
-
-/// Rank of a qualifier of the day: unknown qualifiers sort after the known ones.
-fn part_rank(part: &str) -> u8 {
-    let p = part.to_lowercase();
-    let order = [
-        "early",
-        "dawn",
-        "morning",
-        "midday",
-        "noon",
-        "afternoon",
-        "evening",
-        "night",
-        "late",
-    ];
-    order
-        .iter()
-        .position(|w| p.contains(w))
-        .map_or(order.len() as u8 + 1, |i| i as u8 + 1)
-}
-
 /// A related-article card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
@@ -250,67 +212,4 @@ pub struct Related {
     pub image: Option<String>,
     #[serde(default)]
     pub ai_generated: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(
-        label: &str,
-        y: Option<i32>,
-        m: Option<u32>,
-        d: Option<u32>,
-        p: Option<&str>,
-    ) -> PartialDate {
-        PartialDate {
-            label: label.into(),
-            year: y,
-            month: m,
-            day: d,
-            part: p.map(String::from),
-            time: None,
-        }
-    }
-
-    #[test]
-    fn partial_dates_sort_coarse_first_and_parts_of_day_in_order() {
-        let mut v = [
-            date(
-                "Jan 6 2026 (evening)",
-                Some(2026),
-                Some(1),
-                Some(6),
-                Some("evening"),
-            ),
-            date(
-                "Jan 6 2026 (morning)",
-                Some(2026),
-                Some(1),
-                Some(6),
-                Some("morning"),
-            ),
-            date("Jan 2026", Some(2026), Some(1), None, None),
-            date("2017", Some(2017), None, None, None),
-            date(
-                "Jan 6 2026 (afternoon)",
-                Some(2026),
-                Some(1),
-                Some(6),
-                Some("afternoon"),
-            ),
-        ];
-        v.sort_by_key(|d| d.sort_key());
-        let labels: Vec<&str> = v.iter().map(|d| d.label.as_str()).collect();
-        assert_eq!(
-            labels,
-            [
-                "2017",
-                "Jan 2026",
-                "Jan 6 2026 (morning)",
-                "Jan 6 2026 (afternoon)",
-                "Jan 6 2026 (evening)"
-            ]
-        );
-    }
 }

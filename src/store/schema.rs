@@ -8,12 +8,19 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 3;
+pub const CURRENT_VERSION: i32 = 4;
+
+/// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
+enum Step {
+    Sql(&'static str),
+    Rows(fn(&rusqlite::Transaction) -> rusqlite::Result<()>),
+}
 
 /// Each step takes the store from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Step] = &[
     // 0 -> 1: documents, their search index, and app state.
-    "CREATE TABLE documents (
+    Step::Sql(
+        "CREATE TABLE documents (
         id            INTEGER PRIMARY KEY,
         uid           TEXT NOT NULL UNIQUE,
         doc_key       TEXT NOT NULL UNIQUE,
@@ -40,11 +47,13 @@ const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     CREATE TABLE app_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    ),
     // 1 -> 2: headline rows come from covering indexes, in list order or by id,
     // never from the rows themselves: their read and saved marks sit after the
     // document JSON, at the end of its overflow pages (2,000 page reads for the
     // first 500 headlines of 100,000, now a handful).
-    "DROP INDEX documents_newest;
+    Step::Sql(
+        "DROP INDEX documents_newest;
     CREATE INDEX documents_list ON documents(
         sort_key DESC, id DESC, uid, kind, title, article_count, source_count,
         event_count, latest_label, is_read, is_saved
@@ -53,9 +62,11 @@ const MIGRATIONS: &[&str] = &[
         id, uid, kind, title, article_count, source_count, event_count,
         latest_label, is_read, is_saved
     );",
+    ),
     // 2 -> 3: subscriptions, and the validators (ETag, Last-Modified) of every URL
     // fetched, so a refresh with nothing new costs one conditional request each.
-    "CREATE TABLE subscriptions (
+    Step::Sql(
+        "CREATE TABLE subscriptions (
         id         INTEGER PRIMARY KEY,
         url        TEXT NOT NULL UNIQUE,
         name       TEXT,
@@ -68,14 +79,22 @@ const MIGRATIONS: &[&str] = &[
         etag          TEXT,
         last_modified TEXT
     );",
+    ),
+    // 3 -> 4: list rows hold the latest date in its compact form (`2025-09-20
+    // evening`) instead of as written, so every screen shows it one way; and a
+    // deadline no longer counts as the story's latest date.
+    Step::Rows(super::write::redate_rows),
 ];
 
 /// Brings a tidings store (or a new empty file) up to [`CURRENT_VERSION`], one
 /// transaction per step.
 pub fn migrate(conn: &mut Connection, from: i32) -> rusqlite::Result<()> {
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql)?;
+        match step {
+            Step::Sql(sql) => tx.execute_batch(sql)?,
+            Step::Rows(pass) => pass(&tx)?,
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", i as i32 + 1)?;
         tx.commit()?;
@@ -101,7 +120,10 @@ mod tests {
     #[test]
     fn version_1_stores_gain_the_covering_list_indexes() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        let Step::Sql(first) = MIGRATIONS[0] else {
+            unreachable!("the first step creates the tables")
+        };
+        conn.execute_batch(first).unwrap();
         conn.execute(
             "INSERT INTO documents (uid, doc_key, title_key, kind, title, source_count,
                  event_count, sort_key, content_hash, json, added_at, updated_at)
@@ -124,5 +146,50 @@ mod tests {
             .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1, "the document survived the upgrade");
+    }
+
+    #[test]
+    fn version_3_stores_show_dates_one_way_and_deadlines_stop_leading() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, 0).unwrap();
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        let doc = serde_json::json!({
+            "kind": "story", "title": "Conclave",
+            "published": {"label": "Apr 27, 2025", "year": 2025, "month": 4, "day": 27},
+            "timeline": [
+                {"date": {"label": "Apr 21, 2025 (morning)", "year": 2025, "month": 4, "day": 21, "part": "morning"}, "text": "Pope dies."},
+                {"date": {"label": "By May 10, 2025", "year": 2025, "month": 5, "day": 10}, "text": "Conclave must begin."}
+            ]
+        });
+        for (uid, json, sort) in [
+            ("dated", doc.to_string(), "2025-05-10"),
+            ("broken", "{not json".to_string(), "2024-01-01"),
+        ] {
+            conn.execute(
+                "INSERT INTO documents (uid, doc_key, title_key, kind, title, source_count,
+                     event_count, latest_label, sort_key, content_hash, json, added_at, updated_at)
+                 VALUES (?1, ?1, 't', 'story', 'T', 0, 2, 'By May 10, 2025', ?3, 'h', ?2, 0, 0)",
+                rusqlite::params![uid, json, sort],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn, 3).unwrap();
+        let row = |uid: &str| -> (Option<String>, String) {
+            conn.query_row(
+                "SELECT latest_label, sort_key FROM documents WHERE uid = ?1",
+                [uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            row("dated"),
+            (Some("2025-04-27".into()), "2025-04-27".into())
+        );
+        assert_eq!(
+            row("broken"),
+            (Some("By May 10, 2025".into()), "2024-01-01".into()),
+            "a row that does not read is left as it was"
+        );
     }
 }

@@ -85,6 +85,32 @@ fn fnv64(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Rewrites every row's latest date in its compact form and, when the document
+/// is dated, its list order (an undated one keeps the day it was stored).
+/// Documents whose JSON does not read are left as they are.
+pub(super) fn redate_rows(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT id, json FROM documents")?;
+    let mut write =
+        tx.prepare("UPDATE documents SET latest_label = ?2, sort_key = ?3 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, json): (i64, String) = (row.get(0)?, row.get(1)?);
+        let Ok(doc) = serde_json::from_str::<Document>(&json) else {
+            continue;
+        };
+        let latest = doc.latest_date();
+        if latest.is_some_and(|d| d.year.is_some()) {
+            write.execute(params![id, latest.map(|d| d.compact()), sort_key(&doc)])?;
+        } else {
+            tx.execute(
+                "UPDATE documents SET latest_label = ?2 WHERE id = ?1",
+                params![id, latest.map(|d| d.compact())],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// `YYYY-MM-DD` of the latest dated event (missing parts as 00), else today.
 fn sort_key(doc: &Document) -> String {
     match doc.latest_date() {
@@ -249,7 +275,7 @@ impl Importer<'_> {
         }
         let now = chrono::Utc::now().timestamp();
         let cols = search_columns(doc);
-        let latest = doc.latest_date().map(|d| d.label.clone());
+        let latest = doc.latest_date().map(|d| d.compact());
         match existing {
             Some((_, old_hash, _, _)) if old_hash == hash => Ok(Change::Unchanged),
             Some((_, _, old_articles, old_events))

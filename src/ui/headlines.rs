@@ -10,6 +10,7 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
+use crate::model::PartialDate;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
@@ -37,6 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let all = app.rows();
     let width = rows.width as usize;
     let mut lines = Vec::with_capacity(rows.height as usize);
+    let now = chrono::Local::now();
     for (pos, &idx) in app
         .visible
         .iter()
@@ -46,7 +48,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     {
         let item = &all[idx];
         let right = match &item.latest {
-            Some(l) => format!(" {} src · {}", item.source_count, for_terminal(l)),
+            Some(l) => format!(
+                " {} src · {}",
+                item.source_count,
+                for_terminal(&PartialDate::from_compact(l).shown(Some(now)))
+            ),
             None => format!(" {} src", item.source_count),
         };
         let right = if width >= 60 { right } else { String::new() };

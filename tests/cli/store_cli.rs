@@ -65,7 +65,12 @@ fn reimport_is_unchanged_and_a_newer_version_updates_in_place_keeping_marks() {
     assert_eq!(item["article_count"], 3);
     assert_eq!(item["read"], true);
     assert_eq!(item["saved"], true);
-    assert_eq!(item["latest"], "Nov 4, 2025");
+    assert_eq!(
+        item["latest"], "2025-11-04",
+        "the date, not the label as written"
+    );
+    let text = stdout(&tidings(dir.path(), &["list"]));
+    assert!(text.contains("4 Nov 2025"), "shown one way: {text}");
 }
 
 #[test]

@@ -493,3 +493,38 @@ fn refresh_on_a_terminal_shows_progress_then_clears_it() {
         "{s}"
     );
 }
+
+#[test]
+fn dates_read_one_way_relative_this_week_and_a_deadline_never_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let three_hours_ago = chrono::Utc::now().timestamp() - 3 * 3600 - 60;
+    let cluster = serde_json::json!([{
+        "title": "Conclave date set as cardinals gather",
+        "summary": "Cardinals met in Rome to set the conclave's date.",
+        "published": three_hours_ago,
+        "talking_points": ["Meeting: The cardinals met for a second day."],
+        "timeline": [
+            "Apr 21, 2025:: The pope died.",
+            "By May 10, 2099:: The conclave must begin."
+        ]
+    }]);
+    let file = dir.path().join("conclave.json");
+    std::fs::write(&file, cluster.to_string()).unwrap();
+    let store = dir.path().join("store");
+    let store_arg = store.to_str().unwrap();
+    assert!(common::run(&["--data-dir", store_arg, "import", file.to_str().unwrap()])
+        .status
+        .success());
+    let Some(t) = Tmux::start("dates", 120, 40, &reader_cmd(&store)) else {
+        return;
+    };
+    t.wait_for("Headlines 1/1");
+    // The story's date is its publication, three hours ago, not the deadline.
+    let s = t.wait_for("3h ago");
+    assert!(!s.contains("2099") && !s.contains("By May"), "{s}");
+    // The timeline keeps each date as written, the deadline too.
+    t.keys(&["Enter", "t"]);
+    let s = t.wait_for("By May 10, 2099");
+    assert!(s.contains("Apr 21, 2025"), "{s}");
+    t.keys(&["q"]);
+}

@@ -25,8 +25,16 @@ struct Rig {
     _dir: tempfile::TempDir,
 }
 
+/// Times of day are shown in local time: the snapshots are taken in UTC
+/// wherever the tests run.
+fn in_utc() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::env::set_var("TZ", "UTC"));
+}
+
 impl Rig {
     fn new(w: u16, h: u16, extra: &[&str]) -> Rig {
+        in_utc();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let mut docs = tidings::samples::documents();
