@@ -1,6 +1,7 @@
-//! `tidings import`: page dumps, exported JSON documents, Kagi News JSON, RSS/Atom/
-//! JSON Feed files, directories (recursive) and stdin into the store, in one
-//! transaction. A file that fails is reported with its reason and the rest still land.
+//! `tidings import`: page dumps, exported JSON documents (and the read and saved
+//! marks they carry), Kagi News JSON, RSS/Atom/JSON Feed files, directories
+//! (recursive) and stdin into the store, in one transaction. A file that fails is
+//! reported with its reason and the rest still land.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

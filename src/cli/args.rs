@@ -19,7 +19,8 @@ const MAX_TIMEOUT_SECS: u64 = 3600;
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
 ///
 /// With no command, opens the reader on the local store (importing the bundled
-/// sample stories on the first run into an empty store).
+/// sample stories on the first run into a store with no documents and no
+/// subscriptions; `tidings remove --samples` clears them).
 #[derive(Debug, Parser)]
 #[command(name = "tidings", version, about, long_about = None)]
 pub struct Cli {

@@ -465,3 +465,39 @@ fn subscribe_checks_the_url_once_and_says_what_it_is() {
     let (subs, _) = text(&tidings(d, &["subscriptions"]));
     assert_eq!(subs.lines().count(), 2, "{subs}");
 }
+
+/// A refresh ended by SIGTERM or SIGINT ends as that signal's default does, so a
+/// shell reports 143 or 130 (and a script's loop stops on Ctrl-C).
+#[test]
+fn a_refresh_ended_by_a_signal_reports_that_signal() {
+    use std::os::unix::process::ExitStatusExt;
+    let server = Server::start(vec![("/stalled", Route::Stall(Duration::from_secs(30)))]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/stalled", "Stalled");
+    for (signal, number) in [("TERM", 15), ("INT", 2)] {
+        server.take_log();
+        let mut child = common::bin()
+            .arg("--data-dir")
+            .arg(d)
+            .arg("refresh")
+            .env_remove("http_proxy")
+            .env_remove("HTTP_PROXY")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while server.take_log().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(20), "no request came");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
+    }
+}
