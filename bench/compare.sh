@@ -23,7 +23,7 @@ if [ ! -f "$work/items.rss" ]; then
   target/release/examples/gen_corpus "$N" "$work/pages" --rss "$work/items.rss"
 fi
 if [ ! -f "$work/store/tidings.db" ]; then
-  target/release/tidings --data-dir "$work/store" import "$work/pages" 2>/dev/null
+  target/release/tidings --data-dir "$work/store" import "$work/pages" >/dev/null 2>&1
 fi
 mkdir -p "$work/nb"
 echo "file://$work/items.rss" > "$work/nb/urls"

@@ -15,9 +15,9 @@ trap 'rm -rf "$work"' EXIT
 
 measure() { # label, then the command; prints wall seconds and peak RSS
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || true
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
   read -r secs kib < <(tail -n 1 "$work/time")
-  printf '%-34s %7.2f s  %6.1f MiB  (%s)\n' "$label" "$secs" "$(echo "$kib/1024" | bc -l)" "$(tail -n 1 "$work/err")"
+  printf '%-34s %7.2f s  %6.1f MiB  (%s)\n' "$label" "$secs" "$(echo "$kib/1024" | bc -l)" "$(grep '^imported:' "$work/out" | tail -n 1)"
   echo "$secs"  >"$work/secs"
 }
 

@@ -28,7 +28,7 @@ for n in 10000 100000; do
   [ -d "$work/pages-$n" ] || target/release/examples/gen_corpus "$n" "$work/pages-$n" 2>/dev/null
   if [ ! -f "$work/store-$n/tidings.db" ]; then
     start=$(date +%s.%N)
-    "$bin" --data-dir "$work/store-$n" import "$work/pages-$n" 2>/dev/null
+    "$bin" --data-dir "$work/store-$n" import "$work/pages-$n" >/dev/null 2>&1
     secs=$(python3 -c "print($(date +%s.%N) - $start)")
     row "import $n pages" "$(python3 -c "print(f'{$n/$secs:,.0f} pages/s ({$secs:.1f} s)')")" ">= 2,000 pages/s"
   else

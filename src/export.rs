@@ -1,10 +1,27 @@
-//! Exporting documents: JSON (the contract shape, one per line, which re-imports to
-//! the same store) and Markdown (readable; claims keep their `[n]` markers and the
-//! sources are a numbered list).
+//! Exporting documents: JSON (the contract shape with the reader's marks, one per
+//! line, which re-imports to the same store) and Markdown (readable; claims keep
+//! their `[n]` markers and the sources are a numbered list).
 
 use std::fmt::Write;
 
-use crate::model::{Document, Paragraph};
+use serde::Serialize;
+
+use crate::model::{Document, Marks, Paragraph};
+
+/// A document as the JSON export writes it: its fields, then its marks when it
+/// has any.
+#[derive(Serialize)]
+struct Exported<'a> {
+    #[serde(flatten)]
+    doc: &'a Document,
+    #[serde(skip_serializing_if = "Marks::is_none")]
+    marks: Marks,
+}
+
+/// One document and its marks as a line of JSON (without the newline).
+pub fn json(doc: &Document, marks: Marks) -> String {
+    serde_json::to_string(&Exported { doc, marks }).expect("documents serialize")
+}
 
 /// One document as Markdown.
 pub fn markdown(doc: &Document) -> String {
@@ -100,6 +117,25 @@ fn markers(citations: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn json_carries_marks_only_when_there_are_some() {
+        let doc = Document::new(Kind::Article, "Ferry times".into());
+        let plain = serde_json::to_string(&doc).unwrap();
+        assert_eq!(json(&doc, Marks::default()), plain);
+        let saved = Marks {
+            read: false,
+            saved: true,
+        };
+        assert_eq!(
+            json(&doc, saved),
+            format!(
+                "{},\"marks\":{{\"read\":false,\"saved\":true}}}}",
+                plain.trim_end_matches('}')
+            )
+        );
+    }
 
     #[test]
     fn claims_keep_markers_and_sources_are_numbered() {

@@ -1,12 +1,15 @@
-//! `tidings import`: page dumps, exported JSON documents, Kagi News JSON, RSS/Atom/
-//! JSON Feed files, directories (recursive) and stdin into the store, in one
-//! transaction. A file that fails is reported with its reason and the rest still land.
+//! `tidings import`: page dumps, exported JSON documents (and the read and saved
+//! marks they carry), Kagi News JSON, RSS/Atom/JSON Feed files, directories
+//! (recursive) and stdin into the store, in one transaction. A file that fails is
+//! reported with its reason and the rest still land.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+
 use crate::feeds::{self, kagi::CitationTally, Contents};
-use crate::model::{Document, SCHEMA_VERSION};
+use crate::model::{Document, Marks, SCHEMA_VERSION};
 use crate::parse::{self, InputError};
 use crate::store::{ChangeCounts, Store, StoreError};
 use crate::text::sanitize::for_terminal;
@@ -56,9 +59,12 @@ pub fn import_paths(
         let name = display(&file);
         match read_page(&file, limit).and_then(|bytes| contents(&file, &bytes, limit)) {
             Ok(loaded) => {
-                for doc in &loaded.documents {
+                for (i, doc) in loaded.documents.iter().enumerate() {
                     let outcome = importer.put(doc, Some(&name))?;
                     report.tally.count(outcome);
+                    if let Some(marks) = loaded.marks.get(i) {
+                        importer.add_marks(doc, *marks)?;
+                    }
                 }
                 if loaded.documents.is_empty()
                     && loaded.problems.is_empty()
@@ -196,19 +202,22 @@ pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Contents, Strin
     let json_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"));
-    let documents = if json_name || matches!(start, Some(b'{') | Some(b'[')) {
+    let (documents, marks) = if json_name || matches!(start, Some(b'{') | Some(b'[')) {
         let text = parse::input::decode(bytes, limit).map_err(|e| e.to_string())?;
-        json_documents(&text)?
+        json_documents(&text)?.into_iter().unzip()
     } else {
-        parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())?
+        let docs = parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())?;
+        (docs, Vec::new())
     };
     Ok(Contents {
         documents,
+        marks,
         ..Contents::default()
     })
 }
 
-fn json_documents(text: &str) -> Result<Vec<Document>, String> {
+/// Documents exported by tidings, each with the reader marks it carries.
+fn json_documents(text: &str) -> Result<Vec<(Document, Marks)>, String> {
     let trimmed = text.trim_start();
     let values: Vec<serde_json::Value> = if trimmed.starts_with('[') {
         serde_json::from_str(trimmed).map_err(|e| format!("not JSON: {e}"))?
@@ -242,10 +251,14 @@ fn json_documents(text: &str) -> Result<Vec<Document>, String> {
                     ))
                 }
             }
-            let mut doc: Document = serde_json::from_value(v)
-                .map_err(|e| format!("document {} is malformed: {e}", i + 1))?;
+            let malformed = |e: serde_json::Error| format!("document {} is malformed: {e}", i + 1);
+            let marks = match v.get("marks") {
+                Some(m) => Marks::deserialize(m).map_err(malformed)?,
+                None => Marks::default(),
+            };
+            let mut doc: Document = serde_json::from_value(v).map_err(malformed)?;
             doc.sanitize();
-            Ok(doc)
+            Ok((doc, marks))
         })
         .collect()
 }

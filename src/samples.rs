@@ -1,6 +1,8 @@
 //! The samples bundled in the binary (`assets/samples/`: pages, a Kagi News
 //! cluster and an RSS feed, all written for the project): imported on the first run
-//! into an empty store, and opened by `--demo` in a throw-away store.
+//! into a store with no documents and no subscriptions, marked by their origin
+//! (`tidings remove --samples` clears them), and opened by `--demo` in a
+//! throw-away store.
 
 use crate::model::Document;
 use crate::parse;
@@ -53,7 +55,11 @@ const PAGES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every bundled document with the name of the file it came from.
+/// How the origin of every sample starts (`sample:story_ferry_cjk.txt`): what
+/// marks a stored document as one of the samples.
+pub const ORIGIN_PREFIX: &str = "sample:";
+
+/// Every bundled document with its origin: [`ORIGIN_PREFIX`] and its file name.
 pub fn documents() -> Vec<(String, Document)> {
     PAGES
         .iter()
@@ -64,7 +70,8 @@ pub fn documents() -> Vec<(String, Document)> {
                     .map_err(|e| e.to_string()),
             }
             .unwrap_or_else(|e| panic!("bundled sample {name} does not load: {e}"));
-            docs.into_iter().map(move |d| (format!("sample:{name}"), d))
+            docs.into_iter()
+                .map(move |d| (format!("{ORIGIN_PREFIX}{name}"), d))
         })
         .collect()
 }

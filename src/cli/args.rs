@@ -19,7 +19,8 @@ const MAX_TIMEOUT_SECS: u64 = 3600;
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
 ///
 /// With no command, opens the reader on the local store (importing the bundled
-/// sample stories on the first run into an empty store).
+/// sample stories on the first run into a store with no documents and no
+/// subscriptions; `tidings remove --samples` clears them).
 #[derive(Debug, Parser)]
 #[command(name = "tidings", version, about, long_about = None)]
 pub struct Cli {
@@ -73,7 +74,7 @@ pub enum DocumentCommand {
     List {
         #[arg(long)]
         json: bool,
-        /// At most this many.
+        /// At most this many; 0 lists them all.
         #[arg(long, default_value_t = LIST_LIMIT)]
         limit: usize,
         /// Only documents not yet read.
@@ -104,8 +105,22 @@ pub enum DocumentCommand {
         output: Option<PathBuf>,
         ids: Vec<String>,
     },
-    /// Remove a document from the store.
-    Remove { id: String },
+    /// Remove documents from the store, saying which; a saved one is asked about.
+    Remove {
+        /// Ids, id prefixes or title prefixes: each unique and at least 4 characters.
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "samples",
+            conflicts_with = "samples"
+        )]
+        ids: Vec<String>,
+        /// Remove the bundled sample stories a new store starts with.
+        #[arg(long)]
+        samples: bool,
+        /// Remove saved documents without asking.
+        #[arg(short, long)]
+        yes: bool,
+    },
     /// Mark a document read, unread, saved or unsaved.
     Mark { mark: Mark, id: String },
 }
@@ -117,9 +132,12 @@ pub enum SubscriptionCommand {
     /// category file), by its http(s) URL.
     Subscribe {
         url: String,
-        /// The name to show (default: the URL).
+        /// The name to show (default: the feed's title, else the URL).
         #[arg(long)]
         name: Option<String>,
+        /// Subscribe without fetching the URL once to see that it is a feed.
+        #[arg(long)]
+        no_check: bool,
     },
     /// Stop refreshing a subscription (by URL or name); its stories stay.
     Unsubscribe { url_or_name: String },

@@ -9,10 +9,10 @@ use serde::Serialize;
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
-use crate::model::{Document, PartialDate};
-use crate::store::{ListItem, Store};
+use crate::model::{Document, Marks, PartialDate};
+use crate::store::{ListItem, Store, Stored};
 use crate::text::sanitize::for_terminal;
-use crate::{export, import, summary};
+use crate::{export, import, samples, summary};
 
 /// Runs a command on the store's documents.
 pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> CommandResult {
@@ -20,13 +20,13 @@ pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Com
         DocumentCommand::Import {
             max_page_bytes,
             paths,
-        } => import_paths(store, &paths, max_page_bytes),
+        } => import_paths(store, out, &paths, max_page_bytes),
         DocumentCommand::List {
             json,
             limit,
             unread,
         } => {
-            print_items(out, &store.list(limit, unread, 0)?, json)?;
+            list(store, out, limit, unread, json)?;
             Ok(Finished::Success)
         }
         DocumentCommand::Show { id, json } => {
@@ -42,10 +42,17 @@ pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Com
             export_docs(store, out, format, output.as_deref(), &ids)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Remove { id } => {
-            let uid = store.resolve(&id)?;
-            store.remove(&uid)?;
-            Ok(Finished::Success)
+        DocumentCommand::Remove { ids, samples, yes } => {
+            let uids = if samples {
+                let uids = store.uids_by_origin(samples::ORIGIN_PREFIX)?;
+                if uids.is_empty() {
+                    eprintln!("no sample stories in the store");
+                }
+                uids
+            } else {
+                removable(store, &ids)?
+            };
+            remove(store, out, &uids, yes)
         }
         DocumentCommand::Mark { mark, id } => {
             let uid = store.resolve(&id)?;
@@ -130,10 +137,115 @@ fn print_docs(
     Ok(())
 }
 
+/// The shortest name `remove` takes: a one-letter title prefix is too easily a
+/// story nobody meant.
+const REMOVE_MIN_NAME: usize = 4;
+
+/// The uids `remove` names, each resolved (unique, at least [`REMOVE_MIN_NAME`]
+/// characters) before anything is removed; a uid named twice counts once.
+fn removable(store: &Store, names: &[String]) -> Result<Vec<String>, CliError> {
+    let mut uids: Vec<String> = Vec::new();
+    for name in names {
+        if name.trim().chars().count() < REMOVE_MIN_NAME {
+            return Err(CliError::NameTooShort {
+                name: name.clone(),
+                min: REMOVE_MIN_NAME,
+            });
+        }
+        let uid = store.resolve(name)?;
+        if !uids.contains(&uid) {
+            uids.push(uid);
+        }
+    }
+    Ok(uids)
+}
+
+/// Removes documents, naming each; saved ones only when `yes`, or when the
+/// person at the terminal says so.
+fn remove(store: &mut Store, out: &mut Stdout, uids: &[String], yes: bool) -> CommandResult {
+    let items: Vec<ListItem> = uids
+        .iter()
+        .map(|uid| store.get(uid).map(|s| s.item))
+        .collect::<Result<_, _>>()?;
+    let saved: Vec<String> = items.iter().filter(|i| i.saved).map(id_and_title).collect();
+    if !saved.is_empty() && !yes {
+        for line in &saved {
+            eprintln!("saved: {line}");
+        }
+        let question = match saved.len() {
+            1 => "remove this saved story?".to_string(),
+            n => format!("remove these {n} saved stories?"),
+        };
+        match output::confirm(&question) {
+            Some(true) => {}
+            Some(false) => {
+                eprintln!("nothing removed");
+                return Ok(Finished::Shortfall);
+            }
+            None => {
+                return Err(CliError::SavedNotConfirmed {
+                    what: saved.join("; "),
+                })
+            }
+        }
+    }
+    for item in &items {
+        store.remove(&item.uid)?;
+        out.line(format_args!("removed {}", id_and_title(item)))?;
+    }
+    Ok(Finished::Success)
+}
+
+/// `0123abcd  Title`: a document as `list` and `remove` name it.
+fn id_and_title(i: &ListItem) -> String {
+    format!("{}  {}", &i.uid[..8], for_terminal(&i.title))
+}
+
+/// What `list` says on stderr when it lists nothing.
+const NO_STORIES: &str =
+    "no stories yet; add some with `tidings import PATH`, or `tidings subscribe URL` and `tidings refresh`";
+
+/// `tidings list`: the first `limit` headlines (0: all). On a terminal it says
+/// how many more there are; when there are none, it says why.
+fn list(
+    store: &Store,
+    out: &mut Stdout,
+    limit: usize,
+    unread: bool,
+    json: bool,
+) -> Result<(), CliError> {
+    let limit = if limit == 0 { i64::MAX as usize } else { limit };
+    let items = store.list(limit, unread, 0)?;
+    print_items(out, &items, json)?;
+    if items.is_empty() {
+        if !json {
+            if unread && !store.is_empty()? {
+                eprintln!("no unread stories; `tidings list` shows the read ones too");
+            } else {
+                eprintln!("{NO_STORIES}");
+            }
+        }
+    } else if items.len() == limit && output::person_reads_stderr() {
+        let more = store
+            .count_listed(unread)?
+            .saturating_sub(items.len() as u64);
+        if more > 0 {
+            out.flush_quietly();
+            eprintln!("… {more} more (use --limit N, or --limit 0 for all)");
+        }
+    }
+    Ok(())
+}
+
 /// Imports of fewer files than this are over before a progress bar would help.
 const IMPORT_BAR_FROM: usize = 50;
 
-fn import_paths(store: &mut Store, paths: &[PathBuf], limit: u64) -> CommandResult {
+fn import_paths(
+    store: &mut Store,
+    out: &mut Stdout,
+    paths: &[PathBuf],
+    limit: u64,
+) -> CommandResult {
     let mut bar = Progress::new("importing");
     let report = import::import_paths(store, paths, limit, |done, total| {
         if total >= IMPORT_BAR_FROM {
@@ -152,16 +264,16 @@ fn import_paths(store: &mut Store, paths: &[PathBuf], limit: u64) -> CommandResu
         0 => String::new(),
         n => format!(", {n} skipped"),
     };
-    eprintln!(
+    out.line(format_args!(
         "imported: {} added, {} updated, {} unchanged, {} failed{skipped}",
         t.added, t.updated, t.unchanged, t.failed
-    );
+    ))?;
     let c = report.citations;
     if c.resolved + c.unresolved + c.common > 0 {
-        eprintln!(
+        out.line(format_args!(
             "citations: {} resolved, {} unresolved (shown as written), {} [common] dropped",
             c.resolved, c.unresolved, c.common
-        );
+        ))?;
     }
     Ok(Finished::shortfall_if(t.failed > 0))
 }
@@ -258,6 +370,14 @@ fn search(store: &Store, out: &mut Stdout, query: &str, json: bool, limit: usize
             ))?;
         }
     }
+    if hits.is_empty() {
+        let hint = if query.chars().any(char::is_alphanumeric) {
+            ""
+        } else {
+            ": give a word to search for"
+        };
+        eprintln!("no matches for \"{}\"{hint}", for_terminal(query));
+    }
     Ok(Finished::shortfall_if(hits.is_empty()))
 }
 
@@ -277,10 +397,14 @@ fn export_docs(
     };
     let mut text = String::new();
     for uid in &uids {
-        let doc = store.get(uid)?.doc;
+        let Stored { item, doc } = store.get(uid)?;
         match format {
             Format::Json => {
-                text.push_str(&serde_json::to_string(&doc).expect("documents serialize"));
+                let marks = Marks {
+                    read: item.read,
+                    saved: item.saved,
+                };
+                text.push_str(&export::json(&doc, marks));
                 text.push('\n');
             }
             Format::Markdown => {

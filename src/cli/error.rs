@@ -33,6 +33,22 @@ pub enum CliError {
     /// A URL that cannot be subscribed to.
     #[error("{}: only http:// and https:// URLs can be subscribed to", for_terminal(.url))]
     NotHttp { url: String },
+    /// A name too short to remove a document by.
+    #[error(
+        "{}: too short to remove by; give at least {min} characters of an id or a title",
+        for_terminal(.name)
+    )]
+    NameTooShort { name: String, min: usize },
+    /// Saved documents to remove, and nobody at a terminal to ask.
+    #[error("{what}: saved; nothing removed (`--yes` removes saved stories)")]
+    SavedNotConfirmed { what: String },
+    /// A URL that, fetched once, is not a feed.
+    #[error(
+        "{}: {}; subscribed to nothing (`--no-check` subscribes without fetching)",
+        for_terminal(.url),
+        for_terminal(.reason)
+    )]
+    NotAFeed { url: String, reason: String },
     /// There is no default place for the store.
     #[error("{0}")]
     NoDataDir(String),
@@ -47,8 +63,10 @@ pub enum Finished {
     /// All of it was done.
     Success,
     /// Some of it was not: a file, item or source failed (each said on stderr as
-    /// it happened), or a search matched nothing.
+    /// it happened), a search matched nothing, or a question was answered no.
     Shortfall,
+    /// The reader was ended by this signal (after putting the terminal back).
+    Signal(i32),
 }
 
 impl Finished {
@@ -70,6 +88,7 @@ pub fn exit_code(outcome: CommandResult) -> ExitCode {
     match outcome {
         Ok(Finished::Success) => ExitCode::SUCCESS,
         Ok(Finished::Shortfall) => ExitCode::FAILURE,
+        Ok(Finished::Signal(n)) => ExitCode::from(crate::tui::signal_status(n)),
         Err(e) => {
             eprintln!("tidings: {}", for_terminal(&e.to_string()));
             ExitCode::FAILURE

@@ -19,6 +19,8 @@ use error::{CliError, CommandResult, Finished};
 use output::Stdout;
 use plan::Plan;
 
+use crate::tui::Ended;
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     error::exit_code(run(Plan::from(Cli::parse())))
@@ -29,8 +31,11 @@ fn run(plan: Plan) -> CommandResult {
         Plan::Parse(args) => Ok(documents::parse(args)),
         Plan::Reader(at) => {
             let mut opened = at.open(true)?;
-            crate::tui::run(&mut opened.store).map_err(CliError::Reader)?;
-            Ok(Finished::Success)
+            let cleanup = opened.cleanup();
+            match crate::tui::run(&mut opened.store, cleanup).map_err(CliError::Reader)? {
+                Ended::Quit => Ok(Finished::Success),
+                Ended::Signal(n) => Ok(Finished::Signal(n)),
+            }
         }
         Plan::Documents(at, command) => {
             let mut opened = at.open(false)?;

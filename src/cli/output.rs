@@ -1,7 +1,7 @@
-//! Where commands write: standard output, buffered, whose failures are one
-//! [`WriteError`]; the file `-o` names; the `tidings: NAME: reason` lines on
-//! stderr for a file or source that failed while the rest went on; and the one
-//! progress bar.
+//! Where commands write, by one rule: results on standard output (buffered, its
+//! failures one [`WriteError`]) or the file `-o` names; progress and diagnostics
+//! on stderr: the `tidings: NAME: reason` lines for a file or source that failed
+//! while the rest went on, hints, questions, and the one progress bar.
 
 use std::fmt::Display;
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
@@ -94,6 +94,28 @@ impl Stdout {
 /// terminal ([`import::display`], a subscription's label).
 pub fn report(name: &str, reason: &str) {
     eprintln!("tidings: {name}: {}", for_terminal(reason));
+}
+
+/// Asks a yes/no question on the terminal (on stderr, with `[y/N]`): `Some(true)`
+/// only for `y` or `yes`; `None` when standard input is not a terminal, so there
+/// is nobody to ask.
+pub fn confirm(question: &str) -> Option<bool> {
+    let stdin = io::stdin();
+    if !stdin.is_terminal() {
+        return None;
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    if stdin.read_line(&mut answer).is_err() {
+        return Some(false);
+    }
+    Some(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// True when stderr is a terminal: notes meant for a person (what `list` left
+/// out) are only written there.
+pub fn person_reads_stderr() -> bool {
+    io::stderr().is_terminal()
 }
 
 /// The bar's width, in cells.

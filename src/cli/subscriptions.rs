@@ -13,16 +13,18 @@ use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
 use crate::feeds::opml::{self, Outline};
 use crate::import;
-use crate::refresh::{self, http::Limits, Options, RefreshTotals, SourceResult};
+use crate::refresh::{self, http::Limits, Checked, Options, RefreshTotals, SourceResult};
 use crate::store::{Store, Subscription};
 use crate::text::sanitize::for_terminal;
 
 /// Runs a command on subscriptions.
 pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) -> CommandResult {
     match command {
-        SubscriptionCommand::Subscribe { url, name } => {
-            subscribe(store, out, &url, name.as_deref())
-        }
+        SubscriptionCommand::Subscribe {
+            url,
+            name,
+            no_check,
+        } => subscribe(store, out, &url, name.as_deref(), !no_check),
         SubscriptionCommand::Unsubscribe { url_or_name } => {
             let sub = store.unsubscribe(&url_or_name)?;
             out.line(format_args!(
@@ -70,16 +72,46 @@ fn check_url(url: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-fn subscribe(store: &mut Store, out: &mut Stdout, url: &str, name: Option<&str>) -> CommandResult {
+/// Subscribes to `url`; a new one is fetched once first (unless not `check`) to
+/// say what it is, and is not subscribed to when it is no feed.
+fn subscribe(
+    store: &mut Store,
+    out: &mut Stdout,
+    url: &str,
+    name: Option<&str>,
+    check: bool,
+) -> CommandResult {
     check_url(url)?;
-    if store.subscribe(url, name)? {
-        let shown = for_terminal(name.unwrap_or(url));
-        out.line(format_args!(
-            "subscribed to {shown}; `tidings refresh` fetches it"
-        ))?;
-    } else {
+    if store.is_subscribed(url)? {
+        store.subscribe(url, name)?;
         out.line(format_args!("already subscribed to {}", for_terminal(url)))?;
+        return Ok(Finished::Success);
     }
+    let checked = if check {
+        let limits = Options::default().limits;
+        let checked = refresh::check(url, limits).map_err(|reason| CliError::NotAFeed {
+            url: url.into(),
+            reason,
+        })?;
+        Some(checked)
+    } else {
+        None
+    };
+    store.subscribe(url, name)?;
+    let title = checked.as_ref().and_then(|c| c.title.as_deref());
+    if let (None, Some(title)) = (name, title) {
+        store.name_subscription(url, title)?;
+    }
+    let what = checked
+        .as_ref()
+        .map_or_else(|| "not checked".to_string(), Checked::describe);
+    let shown = match name.or(title) {
+        Some(n) => format!("{} ({})", for_terminal(n), for_terminal(url)),
+        None => for_terminal(url).into_owned(),
+    };
+    out.line(format_args!(
+        "subscribed to {shown}: {what}; `tidings refresh` fetches it"
+    ))?;
     Ok(Finished::Success)
 }
 
@@ -190,8 +222,8 @@ fn refresh_all(store: &mut Store, out: &mut Stdout, opts: &Options) -> CommandRe
     })))
 }
 
-/// A line per subscription, on stdout or (failed) stderr, in the order they were
-/// fetched in, then the totals.
+/// A line per subscription, on stdout or (failed, a diagnostic) stderr, in the
+/// order they were fetched in, then the totals on stdout.
 fn print_results(out: &mut Stdout, results: &[SourceResult]) -> Result<(), WriteError> {
     for r in results {
         let label = r.subscription.label();
@@ -203,17 +235,15 @@ fn print_results(out: &mut Stdout, results: &[SourceResult]) -> Result<(), Write
             _ => out.line(format_args!("{label}: {}", r.status()))?,
         }
     }
-    out.flush_quietly();
     let t = RefreshTotals::of(results);
-    eprintln!(
+    out.line(format_args!(
         "refreshed {} subscriptions: {} added, {} updated, {} not modified, {} failed",
         results.len(),
         t.added,
         t.updated,
         t.not_modified,
         t.failed.len()
-    );
-    Ok(())
+    ))
 }
 
 #[cfg(test)]

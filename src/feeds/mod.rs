@@ -13,7 +13,7 @@ pub mod xml;
 
 use serde_json::Value;
 
-use crate::model::{Document, PartialDate};
+use crate::model::{Document, Marks, PartialDate};
 use kagi::CitationTally;
 
 /// Documents read from a feed or Kagi file, with what could not be read.
@@ -27,6 +27,9 @@ pub struct Contents {
     pub categories: Vec<(String, String)>,
     /// The feed's own title, when it has one.
     pub title: Option<String>,
+    /// The reader marks tidings' own exported JSON carries, one per document
+    /// (empty for everything else).
+    pub marks: Vec<Marks>,
 }
 
 /// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither

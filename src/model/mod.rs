@@ -74,6 +74,25 @@ fn schema_default() -> u32 {
     SCHEMA_VERSION
 }
 
+/// A stored document's reader marks, as `tidings export` writes them beside its
+/// fields (`"marks": {"read": true, "saved": false}`, left out when neither is
+/// set) and `tidings import` restores them: an addition the contract allows, so
+/// the schema stays 1 and exports without it still import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    #[serde(default)]
+    pub read: bool,
+    #[serde(default)]
+    pub saved: bool,
+}
+
+impl Marks {
+    /// Neither read nor saved: nothing to write.
+    pub fn is_none(&self) -> bool {
+        !self.read && !self.saved
+    }
+}
+
 impl Document {
     /// An empty document of the given kind and title.
     pub fn new(kind: Kind, title: String) -> Self {

@@ -209,6 +209,45 @@ pub fn refresh(
     Ok(results.into_iter().flatten().collect())
 }
 
+/// What a URL held when `subscribe` fetched it once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// The feed's own title.
+    pub title: Option<String>,
+    /// Items (feed items, Kagi News clusters) it holds now.
+    pub items: usize,
+    /// Category files, when it is a Kagi News index.
+    pub categories: usize,
+}
+
+impl Checked {
+    /// `2 items`, or `a Kagi News index of 35 category files`.
+    pub fn describe(&self) -> String {
+        if self.categories > 0 {
+            format!(
+                "a Kagi News index of {}",
+                crate::summary::plural(self.categories, "category file")
+            )
+        } else {
+            crate::summary::plural(self.items, "item")
+        }
+    }
+}
+
+/// Fetches `url` once, as a refresh would, and says what it holds, or why it is
+/// not a feed (an HTTP error, an HTML page, a timeout). Nothing is stored.
+pub fn check(url: &str, limits: Limits) -> Result<Checked, String> {
+    let client = Client::new(limits)?;
+    match fetch_page(&client, url, &HashMap::new())? {
+        PageContent::Loaded(contents, _) => Ok(Checked {
+            title: contents.title,
+            items: contents.documents.len(),
+            categories: contents.categories.len(),
+        }),
+        PageContent::NotModified => Err("HTTP 304 Not Modified to a plain request".into()),
+    }
+}
+
 /// Fetches a subscription's URL, and a Kagi index's category files after it.
 fn fetch(
     client: &Client,

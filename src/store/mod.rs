@@ -31,6 +31,12 @@ pub struct Store {
 /// Why the store cannot be used; each displays as one line naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The data directory names something that is not a directory.
+    #[error(
+        "{}: not a directory; --data-dir (or TIDINGS_DATA_DIR) names the directory the store is kept in",
+        .dir.display()
+    )]
+    NotADir { dir: PathBuf },
     /// The data directory could not be created.
     #[error("cannot create the data directory {}: {source}", .dir.display())]
     NoDir {
@@ -105,6 +111,11 @@ fn is_corruption(e: &rusqlite::Error) -> bool {
 impl Store {
     /// Opens (creating if needed) the store in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(StoreError::NotADir {
+                dir: dir.to_path_buf(),
+            });
+        }
         std::fs::create_dir_all(dir).map_err(|source| StoreError::NoDir {
             dir: dir.to_path_buf(),
             source,

@@ -90,6 +90,31 @@ impl Store {
             .map_err(sql_err(&self.path, "count documents"))
     }
 
+    /// How many headlines [`Store::list`] has in all: every document, or the unread.
+    pub fn count_listed(&self, unread_only: bool) -> Result<u64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM documents WHERE NOT ?1 OR is_read = 0",
+                [unread_only],
+                |r| r.get(0),
+            )
+            .map_err(sql_err(&self.path, "count documents"))
+    }
+
+    /// The uids of the documents whose origin (the file or feed they came from)
+    /// starts with `prefix`, in the order they were stored.
+    pub fn uids_by_origin(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        let err = sql_err(&self.path, "list documents by origin");
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT uid FROM documents WHERE substr(origin, 1, length(?1)) = ?1 ORDER BY id",
+            )
+            .map_err(&err)?;
+        let rows = stmt.query_map([prefix], |r| r.get(0)).map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
     /// True when the store holds no document (without counting them all).
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         self.conn

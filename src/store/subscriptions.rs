@@ -56,6 +56,17 @@ impl Store {
         Ok(added == 1)
     }
 
+    /// True when `url` is subscribed to.
+    pub fn is_subscribed(&self, url: &str) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1)",
+                [url],
+                |r| r.get(0),
+            )
+            .map_err(sql_err(&self.path, "read the subscriptions"))
+    }
+
     /// Names a subscription that has no name yet (from its feed's title).
     pub fn name_subscription(&mut self, url: &str, name: &str) -> Result<(), StoreError> {
         self.conn

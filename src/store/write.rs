@@ -1,10 +1,11 @@
-//! Writing to the store: importing documents in one `BEGIN IMMEDIATE` transaction,
-//! removing them, and the reader's marks (read, saved) and state.
+//! Writing to the store: importing documents (and the marks an export carried) in
+//! one `BEGIN IMMEDIATE` transaction, removing them, and the reader's marks (read,
+//! saved) and state.
 
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{sql_err, Store, StoreError};
-use crate::model::Document;
+use crate::model::{Document, Marks};
 use crate::text::fold::title_key;
 
 /// What importing one document did.
@@ -343,6 +344,25 @@ impl Importer<'_> {
                 Ok(Change::Added)
             }
         }
+    }
+
+    /// Sets the marks an export carried on a document just put: a mark is only
+    /// ever added, so importing an old export never unsaves a story.
+    pub fn add_marks(&mut self, doc: &Document, marks: Marks) -> Result<(), StoreError> {
+        if marks.is_none() {
+            return Ok(());
+        }
+        self.tx
+            .execute(
+                "UPDATE documents SET is_read = is_read OR ?2, is_saved = is_saved OR ?3
+                 WHERE doc_key = ?1",
+                params![doc_key(doc), marks.read, marks.saved],
+            )
+            .map_err(sql_err(
+                &self.store_path,
+                "restore the read and saved marks",
+            ))?;
+        Ok(())
     }
 
     fn index(&self, id: i64, cols: &[String; 4]) -> rusqlite::Result<()> {

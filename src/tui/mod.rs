@@ -7,7 +7,7 @@ pub mod runtime;
 mod terminal;
 
 use std::io::{self, IsTerminal};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::store::Store;
@@ -16,8 +16,28 @@ use terminal::{spawn_watchdog, TerminalGuard};
 
 pub use runtime::{deliver, dispatch};
 
-/// Runs the reader on `store` until the person quits or a signal arrives.
-pub fn run(store: &mut Store) -> Result<(), String> {
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The person quit.
+    Quit,
+    /// This signal stopped it.
+    Signal(i32),
+}
+
+/// The exit status a shell expects of a program a signal ended: 128 and the
+/// signal's number (143 for SIGTERM, 130 for SIGINT, 129 for SIGHUP).
+pub fn signal_status(signal: i32) -> u8 {
+    u8::try_from(128 + signal).unwrap_or(u8::MAX)
+}
+
+/// Runs the reader on `store` until the person quits or a signal arrives. When
+/// the terminal is gone and the reader has to be ended from another thread,
+/// `on_forced_exit` runs just before the process exits.
+pub fn run(
+    store: &mut Store,
+    on_forced_exit: impl FnOnce() + Send + 'static,
+) -> Result<Ended, String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(
             "the reader needs a terminal; for scripts use `tidings list`, `show` or `search`"
@@ -25,15 +45,18 @@ pub fn run(store: &mut Store) -> Result<(), String> {
         );
     }
     let stop = Arc::new(AtomicBool::new(false));
+    let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))
+        // Which signal first, then the stop: the loop that sees the stop finds it.
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .and_then(|_| signal_hook::flag::register(sig, Arc::clone(&stop)))
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
-    spawn_watchdog(Arc::clone(&stop));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&signal), on_forced_exit);
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
     let first = store
         .list(FIRST_ROWS, false, 0)
@@ -41,5 +64,8 @@ pub fn run(store: &mut Store) -> Result<(), String> {
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     let result = runtime::event_loop(store, first, remembered, &stop);
     drop(guard);
-    result
+    result.map(|()| match signal.load(Ordering::SeqCst) {
+        0 => Ended::Quit,
+        n => Ended::Signal(n as i32),
+    })
 }

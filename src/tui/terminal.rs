@@ -2,7 +2,7 @@
 //! out (normal exit, panic, a signal, a terminal that went away).
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -66,14 +66,22 @@ fn install_panic_hook() {
 
 /// After a stop signal the event loop normally ends within a poll interval. When
 /// the terminal itself is gone (a hung-up pty), crossterm keeps reading EOF inside
-/// `poll` and never returns; then this thread restores what it can and exits.
-pub fn spawn_watchdog(stop: Arc<AtomicBool>) {
+/// `poll` and never returns; then this thread restores what it can, runs
+/// `on_exit` (what the dropping of the store would have done) and exits with the
+/// status of the `signal` that stopped it.
+pub fn spawn_watchdog(
+    stop: Arc<AtomicBool>,
+    signal: Arc<AtomicUsize>,
+    on_exit: impl FnOnce() + Send + 'static,
+) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
         }
         std::thread::sleep(Duration::from_secs(1));
         restore();
-        std::process::exit(1);
+        on_exit();
+        let signal = signal.load(Ordering::SeqCst) as i32;
+        std::process::exit(super::signal_status(signal).into());
     });
 }

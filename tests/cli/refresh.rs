@@ -33,8 +33,12 @@ fn kagi(name: &str) -> Option<Vec<u8>> {
     std::fs::read(p).ok()
 }
 
+/// Subscribes without the check `subscribe` makes (these tests are about refresh).
 fn subscribe(data: &Path, server: &Server, path: &str, name: &str) {
-    let o = tidings(data, &["subscribe", &server.url(path), "--name", name]);
+    let o = tidings(
+        data,
+        &["subscribe", "--no-check", &server.url(path), "--name", name],
+    );
     assert!(o.status.success(), "{:?}", text(&o));
 }
 
@@ -120,8 +124,8 @@ fn refresh_lands_every_good_source_and_names_each_failing_one() {
         "{err}"
     );
     assert!(
-        err.contains("refreshed 8 subscriptions: 35 added, 0 updated, 0 not modified, 4 failed"),
-        "{err}"
+        out.contains("refreshed 8 subscriptions: 35 added, 0 updated, 0 not modified, 4 failed"),
+        "{out}"
     );
     // Bounded by the 2 s deadline, not by the 30 s stall (generous for a busy machine).
     assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
@@ -202,10 +206,10 @@ fn a_second_refresh_with_nothing_new_costs_one_conditional_request_each_and_chan
         "the store is unchanged"
     );
     assert!(
-        err.contains(&format!(
+        out.contains(&format!(
             "0 added, 0 updated, {subs} not modified, 0 failed"
         )),
-        "{err}"
+        "{out}"
     );
 
     // A changed feed is fetched in full and its new item lands.
@@ -416,4 +420,84 @@ fn https_feeds_are_fetched_with_the_roots_ssl_cert_file_names() {
         err.contains("empty.pem: no PEM certificates in it"),
         "{err}"
     );
+}
+
+/// `subscribe` fetches the URL once and says what it is, or why it is not a feed
+/// and subscribes to nothing; `--no-check` subscribes offline.
+#[test]
+fn subscribe_checks_the_url_once_and_says_what_it_is() {
+    let server = Server::start(vec![
+        ("/gazette.rss", Route::body(fixture("gazette.rss"), RSS)),
+        ("/missing.rss", Route::Status(404)),
+        (
+            "/page.html",
+            Route::body(&b"<html><body>not a feed</body></html>"[..], "text/html"),
+        ),
+    ]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let url = server.url("/gazette.rss");
+    let o = tidings(d, &["subscribe", &url]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.contains("subscribed to Harbour Gazette") && out.contains("2 items"),
+        "{out}"
+    );
+    assert_eq!(server.take_log().len(), 1, "fetched once");
+    assert_eq!(titles(d).len(), 0, "the check imports nothing");
+
+    for (path, reason) in [
+        ("/missing.rss", "HTTP 404 Not Found"),
+        ("/page.html", "not a feed: an HTML page"),
+    ] {
+        let o = tidings(d, &["subscribe", &server.url(path)]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(err.contains(reason), "{err}");
+        assert!(err.contains("--no-check"), "{err}");
+    }
+    let (subs, _) = text(&tidings(d, &["subscriptions"]));
+    assert_eq!(subs.lines().count(), 1, "{subs}");
+
+    let o = tidings(d, &["subscribe", "--no-check", &server.url("/missing.rss")]);
+    assert!(o.status.success(), "{:?}", text(&o));
+    let (subs, _) = text(&tidings(d, &["subscriptions"]));
+    assert_eq!(subs.lines().count(), 2, "{subs}");
+}
+
+/// A refresh ended by SIGTERM or SIGINT ends as that signal's default does, so a
+/// shell reports 143 or 130 (and a script's loop stops on Ctrl-C).
+#[test]
+fn a_refresh_ended_by_a_signal_reports_that_signal() {
+    use std::os::unix::process::ExitStatusExt;
+    let server = Server::start(vec![("/stalled", Route::Stall(Duration::from_secs(30)))]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/stalled", "Stalled");
+    for (signal, number) in [("TERM", 15), ("INT", 2)] {
+        server.take_log();
+        let mut child = common::bin()
+            .arg("--data-dir")
+            .arg(d)
+            .arg("refresh")
+            .env_remove("http_proxy")
+            .env_remove("HTTP_PROXY")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while server.take_log().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(20), "no request came");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
+    }
 }

@@ -36,9 +36,9 @@ fn reimport_is_unchanged_and_a_newer_version_updates_in_place_keeping_marks() {
     let v1 = write(pages.path(), "v1.txt", STORY_V1);
     let out = tidings(dir.path(), &["import", &v1]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("1 added, 0 updated, 0 unchanged, 0 failed"));
+    assert!(stdout(&out).contains("1 added, 0 updated, 0 unchanged, 0 failed"));
     let again = tidings(dir.path(), &["import", &v1]);
-    assert!(stderr(&again).contains("0 added, 0 updated, 1 unchanged"));
+    assert!(stdout(&again).contains("0 added, 0 updated, 1 unchanged"));
 
     assert!(tidings(dir.path(), &["mark", "read", "harbour"])
         .status
@@ -49,13 +49,13 @@ fn reimport_is_unchanged_and_a_newer_version_updates_in_place_keeping_marks() {
     let v2 = write(pages.path(), "v2.txt", &story_v2());
     let upd = tidings(dir.path(), &["import", &v2]);
     assert!(
-        stderr(&upd).contains("0 added, 1 updated"),
+        stdout(&upd).contains("0 added, 1 updated"),
         "{}",
-        stderr(&upd)
+        stdout(&upd)
     );
     let older = tidings(dir.path(), &["import", &v1]);
     assert!(
-        stderr(&older).contains("1 unchanged"),
+        stdout(&older).contains("1 unchanged"),
         "an older version never overwrites"
     );
 
@@ -193,7 +193,7 @@ fn json_export_reimports_to_an_identical_store() {
     );
     let dir2 = tempfile::tempdir().unwrap();
     let imp = tidings(dir2.path(), &["import", first.to_str().unwrap()]);
-    assert!(stderr(&imp).contains("12 added"), "{}", stderr(&imp));
+    assert!(stdout(&imp).contains("12 added"), "{}", stdout(&imp));
     let second = out_dir.path().join("second.jsonl");
     assert!(
         tidings(dir2.path(), &["export", "-o", second.to_str().unwrap()])
@@ -248,8 +248,9 @@ fn remove_and_failed_files_are_reported_while_good_ones_land() {
         "{err}"
     );
     assert!(
-        err.contains("1 added, 0 updated, 0 unchanged, 2 failed"),
-        "{err}"
+        stdout(&out).contains("1 added, 0 updated, 0 unchanged, 2 failed"),
+        "{}",
+        stdout(&out)
     );
     assert!(tidings(dir.path(), &["remove", "harbour"]).status.success());
     assert_eq!(stdout(&tidings(dir.path(), &["list"])), "");
@@ -368,15 +369,15 @@ fn feed_items_are_known_by_their_guid_so_shared_links_stay_apart_and_refetches_a
     let feed = write(files.path(), "show.rss", &podcast(40, None));
     let first = tidings(dir.path(), &["import", &feed]);
     assert!(
-        stderr(&first).contains("40 added, 0 updated, 0 unchanged, 0 failed"),
+        stdout(&first).contains("40 added, 0 updated, 0 unchanged, 0 failed"),
         "{}",
-        stderr(&first)
+        stdout(&first)
     );
     let again = tidings(dir.path(), &["import", &feed]);
     assert!(
-        stderr(&again).contains("0 added, 0 updated, 40 unchanged"),
+        stdout(&again).contains("0 added, 0 updated, 40 unchanged"),
         "{}",
-        stderr(&again)
+        stdout(&again)
     );
 
     let items = list_json(dir.path());
@@ -388,9 +389,9 @@ fn feed_items_are_known_by_their_guid_so_shared_links_stay_apart_and_refetches_a
     let corrected = write(files.path(), "show2.rss", &podcast(40, Some(7)));
     let upd = tidings(dir.path(), &["import", &corrected]);
     assert!(
-        stderr(&upd).contains("0 added, 1 updated, 39 unchanged"),
+        stdout(&upd).contains("0 added, 1 updated, 39 unchanged"),
         "{}",
-        stderr(&upd)
+        stdout(&upd)
     );
     let items = list_json(dir.path());
     assert_eq!(items.len(), 40);
@@ -427,9 +428,9 @@ fn an_item_stored_under_its_link_by_an_older_version_keeps_its_marks() {
 
     let out = tidings(dir.path(), &["import", &feed]);
     assert!(
-        stderr(&out).contains("2 added, 1 updated, 0 unchanged"),
+        stdout(&out).contains("2 added, 1 updated, 0 unchanged"),
         "{}",
-        stderr(&out)
+        stdout(&out)
     );
     let items = list_json(dir.path());
     assert_eq!(items.len(), 3);
@@ -437,8 +438,244 @@ fn an_item_stored_under_its_link_by_an_older_version_keeps_its_marks() {
     assert_eq!(ep3["saved"], true);
     let again = tidings(dir.path(), &["import", &feed]);
     assert!(
-        stderr(&again).contains("0 added, 0 updated, 3 unchanged"),
+        stdout(&again).contains("0 added, 0 updated, 3 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+/// The ids and titles `list --json` prints, in order.
+fn ids_and_titles(dir: &Path) -> Vec<(String, String)> {
+    list_json(dir)
+        .iter()
+        .map(|v| {
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Two stories in a fresh store: "Harbour Bridge…" and "Ferry Terminal…".
+fn two_stories() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let a = write(pages.path(), "a.txt", STORY_V1);
+    let b = write(
+        pages.path(),
+        "b.txt",
+        &STORY_V1.replace("Harbour Bridge Reopens", "Ferry Terminal Opens"),
+    );
+    assert!(tidings(dir.path(), &["import", &a, &b]).status.success());
+    dir
+}
+
+#[test]
+fn remove_refuses_short_or_ambiguous_names_and_says_what_it_removed() {
+    let dir = two_stories();
+    let d = dir.path();
+    let before = ids_and_titles(d);
+    // A one-character title prefix that is unique still removes nothing.
+    let short = tidings(d, &["remove", "h"]);
+    assert_eq!(short.status.code(), Some(1));
+    assert!(
+        stderr(&short).contains("at least 4 characters"),
+        "{}",
+        stderr(&short)
+    );
+    assert_eq!(ids_and_titles(d), before);
+    // Several names: all are checked before anything is removed.
+    let partly = tidings(d, &["remove", "harbour", "zzzz no such"]);
+    assert!(!partly.status.success());
+    assert!(stderr(&partly).contains("no document matches"));
+    assert_eq!(ids_and_titles(d), before);
+    // An id prefix of 4 and a title prefix, at once; each is named as it goes.
+    let ferry = &before
+        .iter()
+        .find(|(_, t)| t.starts_with("Ferry"))
+        .unwrap()
+        .0;
+    let out = tidings(d, &["remove", &ferry[..4], "harb"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    assert!(
+        printed.contains(&format!(
+            "removed {}  Ferry Terminal Opens After Repairs",
+            &ferry[..8]
+        )),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Harbour Bridge Reopens After Repairs"),
+        "{printed}"
+    );
+    assert_eq!(printed.lines().count(), 2, "{printed}");
+    assert!(ids_and_titles(d).is_empty());
+}
+
+#[test]
+fn removing_a_saved_story_needs_yes_when_no_terminal_can_ask() {
+    let dir = two_stories();
+    let d = dir.path();
+    assert!(tidings(d, &["mark", "saved", "harbour"]).status.success());
+    let refused = tidings(d, &["remove", "ferry", "harbour"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(
+        err.contains("Harbour Bridge Reopens After Repairs") && err.contains("--yes"),
+        "{err}"
+    );
+    assert_eq!(stdout(&refused), "");
+    assert_eq!(ids_and_titles(d).len(), 2, "nothing was removed");
+    let yes = tidings(d, &["remove", "--yes", "harbour"]);
+    assert!(yes.status.success(), "{}", stderr(&yes));
+    assert!(stdout(&yes).contains("removed"));
+    assert_eq!(ids_and_titles(d).len(), 1);
+}
+
+#[test]
+fn remove_samples_clears_the_bundled_samples_and_nothing_else() {
+    let dir = two_stories();
+    let d = dir.path();
+    {
+        let mut store = tidings::store::Store::open(d).unwrap();
+        tidings::import::import_documents(&mut store, &tidings::samples::documents()).unwrap();
+    }
+    assert_eq!(ids_and_titles(d).len(), 14);
+    let out = tidings(d, &["remove", "--samples"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 12, "{}", stdout(&out));
+    let left: Vec<String> = ids_and_titles(d).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        left,
+        [
+            "Ferry Terminal Opens After Repairs",
+            "Harbour Bridge Reopens After Repairs"
+        ]
+    );
+    let again = tidings(d, &["remove", "--samples"]);
+    assert!(again.status.success());
+    assert!(
+        stderr(&again).contains("no sample stories"),
         "{}",
         stderr(&again)
     );
+}
+
+#[test]
+fn export_carries_read_and_saved_marks_and_import_restores_them() {
+    let dir = two_stories();
+    let d = dir.path();
+    assert!(tidings(d, &["mark", "read", "harbour"]).status.success());
+    assert!(tidings(d, &["mark", "saved", "harbour"]).status.success());
+    assert!(tidings(d, &["mark", "saved", "ferry"]).status.success());
+    let files = tempfile::tempdir().unwrap();
+    let x = files.path().join("x.json");
+    assert!(tidings(d, &["export", "-o", x.to_str().unwrap()])
+        .status
+        .success());
+    let fresh = tempfile::tempdir().unwrap();
+    let imp = tidings(fresh.path(), &["import", x.to_str().unwrap()]);
+    assert!(imp.status.success(), "{}", stderr(&imp));
+    assert_eq!(
+        stdout(&tidings(d, &["list", "--json"])),
+        stdout(&tidings(fresh.path(), &["list", "--json"])),
+        "the same marks in the new store"
+    );
+    // An export written before marks were carried still imports, unmarked.
+    let old: String = std::fs::read_to_string(&x)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("marks");
+            v.to_string() + "\n"
+        })
+        .collect();
+    let old_file = write(files.path(), "old.json", &old);
+    let older = tempfile::tempdir().unwrap();
+    assert!(tidings(older.path(), &["import", &old_file])
+        .status
+        .success());
+    assert!(list_json(older.path())
+        .iter()
+        .all(|v| v["read"] == false && v["saved"] == false));
+}
+
+#[test]
+fn list_zero_means_all_and_an_empty_store_says_how_to_add_stories() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = tidings(empty.path(), &["list"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("tidings import"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("tidings subscribe"),
+        "{}",
+        stderr(&out)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let feed = tempfile::tempdir().unwrap();
+    let f = write(feed.path(), "show.rss", &podcast(60, None));
+    assert!(tidings(dir.path(), &["import", &f]).status.success());
+    let all = tidings(dir.path(), &["list", "--limit", "0"]);
+    assert_eq!(stdout(&all).lines().count(), 60);
+    let default = tidings(dir.path(), &["list"]);
+    assert_eq!(stdout(&default).lines().count(), 50);
+    assert_eq!(
+        stderr(&default),
+        "",
+        "the note on what is left out is for a terminal only"
+    );
+}
+
+#[test]
+fn search_says_when_nothing_matches() {
+    let dir = two_stories();
+    let none = tidings(dir.path(), &["search", "nothing-like-this"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(stdout(&none), "");
+    assert!(
+        stderr(&none).contains("no matches for \"nothing-like-this\""),
+        "{}",
+        stderr(&none)
+    );
+    let empty = tidings(dir.path(), &["search", " "]);
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        stderr(&empty).contains("no matches for"),
+        "{}",
+        stderr(&empty)
+    );
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_said_to_be_no_directory() {
+    let files = tempfile::tempdir().unwrap();
+    let file = write(files.path(), "not-a-dir", "x");
+    let out = tidings(Path::new(&file), &["list"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("not a directory"), "{err}");
+    assert!(!err.contains("File exists"), "{err}");
+}
+
+/// Results on stdout, progress and diagnostics on stderr: the summary of an
+/// import is its result.
+#[test]
+fn summaries_are_results_on_stdout_and_failures_diagnostics_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let good = write(pages.path(), "good.txt", STORY_V1);
+    let empty = write(pages.path(), "empty.txt", "");
+    let out = tidings(dir.path(), &["import", &good, &empty]);
+    assert!(
+        stdout(&out).contains("imported: 1 added, 0 updated, 0 unchanged, 1 failed"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("imported:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("empty.txt: empty page"));
 }

@@ -84,14 +84,15 @@ fn all_31_clusters_import_with_talking_points_timelines_and_resolved_sources() {
         &["import", older.to_str().unwrap(), newer.to_str().unwrap()],
     );
     let err = String::from_utf8_lossy(&out.stderr);
+    let summary = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("imported: 31 added, 0 updated, 0 unchanged, 0 failed"),
-        "{err}"
+        summary.contains("imported: 31 added, 0 updated, 0 unchanged, 0 failed"),
+        "{summary}"
     );
     assert!(
-        err.contains("citations: 637 resolved, 0 unresolved"),
-        "{err}"
+        summary.contains("citations: 637 resolved, 0 unresolved"),
+        "{summary}"
     );
 
     let raw: Vec<Value> = [&older, &newer]
@@ -181,7 +182,7 @@ fn all_31_clusters_import_with_talking_points_timelines_and_resolved_sources() {
         data.path(),
         &["import", older.to_str().unwrap(), newer.to_str().unwrap()],
     );
-    assert!(String::from_utf8_lossy(&again.stderr)
+    assert!(String::from_utf8_lossy(&again.stdout)
         .contains("imported: 0 added, 0 updated, 31 unchanged, 0 failed"));
 }
 
@@ -208,7 +209,8 @@ fn an_index_imports_the_category_files_beside_it_and_names_the_missing_ones() {
         &["import", dir.path().join("kite.json").to_str().unwrap()],
     );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("imported: 12 added"), "{err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("imported: 12 added"), "{summary}");
     assert!(
         err.contains("Kagi index: 34 of 35 category files are not next to it (usa.json, business.json, tech.json and 31 more)"),
         "{err}"

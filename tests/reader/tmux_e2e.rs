@@ -206,26 +206,32 @@ fn reader_exits_when_its_terminal_goes_away() {
     }
 }
 
-/// `stty -a` before and after the reader ends the way `how` ends it.
+/// `stty -a` before and after the reader ends the way `how` ends it, the exit
+/// status the shell saw, and the `--demo` directory gone.
 fn terminal_restored_after(how: &str) {
     let dir = tempfile::tempdir().unwrap();
     let before = dir.path().join("before");
     let after = dir.path().join("after");
     let pid = dir.path().join("pid");
+    let status = dir.path().join("status");
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
     let fault = if how == "panic" {
         "panic-in-draw"
     } else {
         "none"
     };
     let cmd = format!(
-        "env RUST_BACKTRACE=0 TIDINGS_FAULT={fault} {} --demo",
+        "env RUST_BACKTRACE=0 TIDINGS_FAULT={fault} TMPDIR={} {} --demo",
+        tmp.display(),
         env!("CARGO_BIN_EXE_tidings")
     );
     let script = format!(
-        "stty -a > {b}; sh -c 'echo $$ > {p}; exec {cmd}'; stty -a > {a}; echo RE''STORED",
+        "stty -a > {b}; sh -c 'echo $$ > {p}; exec {cmd}'; echo $? > {s}; stty -a > {a}; echo RE''STORED",
         b = before.display(),
         a = after.display(),
         p = pid.display(),
+        s = status.display(),
     );
     // The reader runs in the foreground of an interactive shell in the pane; the
     // `sh -c 'echo $$; exec ...'` wrapper tells us its pid.
@@ -266,6 +272,23 @@ fn terminal_restored_after(how: &str) {
         std::fs::read_to_string(after).unwrap(),
         "terminal settings restored after {how}"
     );
+    // As shells expect: 128 and the signal's number.
+    let expected = match how {
+        "quit" => "0",
+        "TERM" => "143",
+        "HUP" => "129",
+        "INT" => "130",
+        _ => "101",
+    };
+    assert_eq!(
+        std::fs::read_to_string(&status).unwrap().trim(),
+        expected,
+        "exit status after {how}"
+    );
+    if how != "panic" {
+        let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+        assert!(left.is_empty(), "--demo left {left:?} after {how}");
+    }
 }
 
 #[test]
@@ -432,10 +455,14 @@ fn subscribed_to_gazette_and_slow(
         ("/slow.rss", Route::Stall(stall)),
     ]);
     let dir = tempfile::tempdir().unwrap();
+    // A subscribed store gets no samples: import them, so the reader has a list.
+    let samples = common::samples();
+    let o = common::tidings(dir.path(), &["import", samples.to_str().unwrap()]);
+    assert!(o.status.success());
     for (path, name) in [("/gazette.rss", "Gazette"), ("/slow.rss", "Slow")] {
         let o = common::tidings(
             dir.path(),
-            &["subscribe", &server.url(path), "--name", name],
+            &["subscribe", "--no-check", &server.url(path), "--name", name],
         );
         assert!(o.status.success());
     }
@@ -512,9 +539,11 @@ fn dates_read_one_way_relative_this_week_and_a_deadline_never_leads() {
     std::fs::write(&file, cluster.to_string()).unwrap();
     let store = dir.path().join("store");
     let store_arg = store.to_str().unwrap();
-    assert!(common::run(&["--data-dir", store_arg, "import", file.to_str().unwrap()])
-        .status
-        .success());
+    assert!(
+        common::run(&["--data-dir", store_arg, "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
     let Some(t) = Tmux::start("dates", 120, 40, &reader_cmd(&store)) else {
         return;
     };
@@ -527,4 +556,99 @@ fn dates_read_one_way_relative_this_week_and_a_deadline_never_leads() {
     let s = t.wait_for("By May 10, 2099");
     assert!(s.contains("Apr 21, 2025"), "{s}");
     t.keys(&["q"]);
+}
+
+/// `--demo` when its terminal goes away (the shell in the pane dies of the
+/// hangup, the reader gets SIGHUP and its terminal reads nothing but EOF, so the
+/// watchdog ends it): the throw-away store goes too.
+#[test]
+fn demo_directory_is_removed_when_the_terminal_goes_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let cmd = format!(
+        "sh -c 'env TMPDIR={t} {bin} --demo; echo never reached'",
+        t = tmp.display(),
+        bin = env!("CARGO_BIN_EXE_tidings"),
+    );
+    let Some(t) = Tmux::start("demo-hangup", 100, 30, &cmd) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    assert_eq!(
+        std::fs::read_dir(&tmp).unwrap().count(),
+        1,
+        "the demo store"
+    );
+    t.cmd(&["kill-server"]);
+    let start = Instant::now();
+    while std::fs::read_dir(&tmp).unwrap().count() > 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "--demo left {:?}",
+            std::fs::read_dir(&tmp).unwrap().collect::<Vec<_>>()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A subscribed store that has not been refreshed opens empty: no samples.
+#[test]
+fn a_subscribed_store_opens_without_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = common::tidings(
+        dir.path(),
+        &["subscribe", "--no-check", "https://feeds.example/news.rss"],
+    );
+    assert!(o.status.success());
+    let Some(t) = Tmux::start("subscribed", 120, 30, &reader_cmd(dir.path())) else {
+        return;
+    };
+    let s = t.wait_for("Headlines");
+    assert!(!s.contains("Kestrel Bay"), "{s}");
+    t.keys(&["q"]);
+    let list = common::tidings(dir.path(), &["list", "--json"]);
+    assert!(list.stdout.is_empty(), "the store got documents");
+}
+
+/// The command line on a terminal: `list` says how many it left out, `remove`
+/// asks before removing a saved story.
+#[test]
+fn list_counts_what_it_left_out_and_remove_asks_about_saved_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = common::samples();
+    let d = dir.path();
+    assert!(common::tidings(d, &["import", samples.to_str().unwrap()])
+        .status
+        .success());
+    assert!(common::tidings(d, &["mark", "saved", "Kestrel Bay"])
+        .status
+        .success());
+    let Some(t) = Tmux::start("cli", 120, 30, "bash --norc --noprofile") else {
+        return;
+    };
+    let bin = format!(
+        "{} --data-dir {}",
+        env!("CARGO_BIN_EXE_tidings"),
+        d.display()
+    );
+    t.keys(&["-l", &format!("{bin} list --limit 3\n")]);
+    t.wait_for("… 9 more (use --limit N, or --limit 0 for all)");
+    t.keys(&["-l", &format!("clear; {bin} remove 'Kestrel Bay'\n")]);
+    t.wait_for("remove this saved story? [y/N]");
+    t.keys(&["-l", "n\n"]);
+    t.wait_for("nothing removed");
+    t.keys(&[
+        "-l",
+        &format!("clear; {bin} remove 'Kestrel Bay'; echo status=$?\n"),
+    ]);
+    t.wait_for("[y/N]");
+    t.keys(&["-l", "y\n"]);
+    let s = t.wait_for("status=0");
+    assert!(
+        s.contains("removed") && s.contains("Kestrel Bay container port reopens"),
+        "{s}"
+    );
+    let list = common::tidings(d, &["list", "--json", "--limit", "0"]);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 11);
 }
