@@ -512,9 +512,11 @@ fn dates_read_one_way_relative_this_week_and_a_deadline_never_leads() {
     std::fs::write(&file, cluster.to_string()).unwrap();
     let store = dir.path().join("store");
     let store_arg = store.to_str().unwrap();
-    assert!(common::run(&["--data-dir", store_arg, "import", file.to_str().unwrap()])
-        .status
-        .success());
+    assert!(
+        common::run(&["--data-dir", store_arg, "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
     let Some(t) = Tmux::start("dates", 120, 40, &reader_cmd(&store)) else {
         return;
     };
