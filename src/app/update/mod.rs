@@ -101,10 +101,7 @@ impl App {
             Action::PageUp => -page,
             Action::PageDown => page,
             Action::Scroll(d, ..) => d as isize * 3,
-            a => match move_delta(&a) {
-                Some(d) => d,
-                None => return None,
-            },
+            a => move_delta(&a)?,
         };
         self.help_scroll = clamp_add(self.help_scroll.min(last), delta, last + 1);
         None
