@@ -62,8 +62,10 @@ pub enum Action {
     Resize(u16, u16),
     /// A mouse click at a column and row.
     Click(u16, u16),
-    /// The mouse wheel: negative is up.
-    Scroll(i16),
+    /// The mouse wheel at a column and row: negative is up.
+    Scroll(i16, u16, u16),
+    /// Paint the whole screen again (something else drew over it).
+    Redraw,
     /// Refresh the subscriptions in the background.
     Refresh,
 }

@@ -54,6 +54,21 @@ pub fn geometry(width: u16, height: u16, story_focused: bool) -> Geometry {
     }
 }
 
+/// The key map box for a `width` x `height` screen: up to 72 columns, centred,
+/// over everything above the status bar.
+pub fn help_box(width: u16, height: u16) -> Rect {
+    let above = geometry(width, height, false)
+        .status
+        .map_or(height, |s| s.y);
+    let w = width.min(72);
+    Rect::new((width - w) / 2, 0, w, above)
+}
+
+/// What a bordered box holds inside its border.
+pub fn inside_border(r: Rect) -> Rect {
+    r.inner(ratatui::layout::Margin::new(1, 1))
+}
+
 /// The story text area inside the story pane: one column of margin each side.
 pub fn story_text(pane: Rect) -> Rect {
     if pane.width <= 2 {

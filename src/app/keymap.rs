@@ -18,7 +18,19 @@ pub enum Scope {
     Overlay,
     /// Typing into the filter box: printable keys type, only these do more.
     Typing,
+    /// The key map screen.
+    Help,
 }
+
+/// The scopes in the order the help screen (and the README) lists them.
+pub const SCOPES: [Scope; 6] = [
+    Scope::List,
+    Scope::Story,
+    Scope::Overlay,
+    Scope::Typing,
+    Scope::Help,
+    Scope::Global,
+];
 
 impl Scope {
     pub fn title(self) -> &'static str {
@@ -28,6 +40,7 @@ impl Scope {
             Scope::Story => "Story and timeline",
             Scope::Overlay => "Sources",
             Scope::Typing => "Filter box",
+            Scope::Help => "Key map",
         }
     }
 }
@@ -326,15 +339,64 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         scope: Scope::Global,
         keys: &[WheelUp],
-        action: Action::Scroll(-1),
+        action: Action::Scroll(-1, 0, 0),
         help: "scroll up",
         hint: false,
     },
     Binding {
         scope: Scope::Global,
         keys: &[WheelDown],
-        action: Action::Scroll(1),
+        action: Action::Scroll(1, 0, 0),
         help: "scroll down",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Ctrl('l')],
+        action: Action::Redraw,
+        help: "redraw the screen",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Help,
+        keys: &[Char('j'), Down],
+        action: Action::Down,
+        help: "scroll down",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Help,
+        keys: &[Char('k'), Up],
+        action: Action::Up,
+        help: "scroll up",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Help,
+        keys: &[PageDown, Char(' ')],
+        action: Action::PageDown,
+        help: "page down",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Help,
+        keys: &[PageUp],
+        action: Action::PageUp,
+        help: "page up",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Help,
+        keys: &[Char('g'), Home],
+        action: Action::Top,
+        help: "top",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Help,
+        keys: &[Char('G'), End],
+        action: Action::Bottom,
+        help: "bottom",
         hint: false,
     },
     Binding {
@@ -405,6 +467,7 @@ pub fn translate(scope: Scope, event: &Event) -> Option<Action> {
             };
             match lookup(Scope::Global, key)? {
                 Action::Click(..) => Some(Action::Click(m.column, m.row)),
+                Action::Scroll(d, ..) => Some(Action::Scroll(d, m.column, m.row)),
                 a => Some(a),
             }
         }
@@ -457,7 +520,7 @@ mod tests {
     /// The README's key table, as this table writes it.
     fn markdown_table() -> String {
         let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
-        for scope in crate::ui::help::SCOPES {
+        for scope in SCOPES {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
                 out.push_str(&format!(
@@ -483,9 +546,10 @@ mod tests {
 
     #[test]
     fn the_help_screen_shows_every_binding() {
-        let help: Vec<String> = crate::ui::help::lines()
+        let help: Vec<String> = super::super::layout::help(200)
+            .lines
             .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
             .collect();
         for b in BINDINGS {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();

@@ -1,14 +1,17 @@
 //! The story pane as wrapped, styled lines, built once per story, width and fold
 //! state (not per frame), with the line range of every selectable item so the
-//! cursor can move item by item and drawing only touches visible lines.
+//! cursor can move item by item and drawing only touches visible lines; and the
+//! key map screen, wrapped the same way.
 
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
+use super::keymap::{BINDINGS, SCOPES};
 use crate::model::{Document, Paragraph};
 use crate::summary::plural;
 use crate::text::sanitize::for_terminal;
-use crate::text::width::{char_width, width as display_width};
+use crate::text::width::{split_at_width, truncate, width as display_width};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// What a span is, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub enum SpanKind {
     Date,
     Dim,
     Link,
+    /// A key's name on the key map screen.
+    Key,
 }
 
 /// A selectable thing in the story pane, identified stably across re-layouts.
@@ -296,32 +301,35 @@ fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
             continue;
         }
         let tail_width = p.width - display_width(&p.text);
-        let mut chunk = String::new();
-        let mut w = 0;
-        for c in p.text.chars() {
-            let cw = char_width(c);
-            if w + cw > avail && !chunk.is_empty() {
+        let mut rest = p.text.as_str();
+        loop {
+            let (head, _) = split_at_width(rest, avail);
+            // A cluster wider than the line still takes a line of its own.
+            let head = match head {
+                "" => rest.graphemes(true).next().unwrap_or(rest),
+                h => h,
+            };
+            rest = &rest[head.len()..];
+            if rest.is_empty() {
                 out.push(Piece {
-                    text: std::mem::take(&mut chunk),
+                    text: head.to_string(),
                     kind: p.kind,
                     item: p.item,
-                    width: w,
-                    space: false,
-                    tail: Vec::new(),
+                    width: display_width(head) + tail_width,
+                    space: p.space,
+                    tail: p.tail,
                 });
-                w = 0;
+                break;
             }
-            chunk.push(c);
-            w += cw;
+            out.push(Piece {
+                text: head.to_string(),
+                kind: p.kind,
+                item: p.item,
+                width: display_width(head),
+                space: false,
+                tail: Vec::new(),
+            });
         }
-        out.push(Piece {
-            text: chunk,
-            kind: p.kind,
-            item: p.item,
-            width: w + tail_width,
-            space: p.space,
-            tail: p.tail,
-        });
     }
     out
 }
@@ -560,21 +568,47 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize) -> PaneLines {
     b.out.number()
 }
 
+/// The columns of the key map screen's key column (with its two of indent).
+const KEYS_COLUMN: usize = 20;
+
+/// The key map screen for a box `width` columns wide: a title per scope, then
+/// each binding's keys and what they do, wrapped under itself; when the box is
+/// too narrow for both columns, what they do goes under the keys.
+pub fn help(width: usize) -> PaneLines {
+    let mut b = Builder::new(width);
+    let two_columns = width >= KEYS_COLUMN + 16;
+    for scope in SCOPES {
+        b.wrap(words(scope.title(), SpanKind::Title, None), 0, Vec::new());
+        for binding in BINDINGS.iter().filter(|x| x.scope == scope) {
+            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+            let keys = keys.join(" ");
+            let what = words(binding.help, SpanKind::Body, None);
+            if two_columns && display_width(&keys) < KEYS_COLUMN - 2 {
+                let key_span = Span {
+                    text: format!("  {:<w$}", keys, w = KEYS_COLUMN - 2),
+                    kind: SpanKind::Key,
+                    item: None,
+                };
+                b.wrap(what, KEYS_COLUMN, vec![key_span]);
+            } else {
+                b.wrap(
+                    words(&keys, SpanKind::Key, None),
+                    2,
+                    vec![plain("  ", SpanKind::Body)],
+                );
+                b.wrap(what, 4, vec![plain("    ", SpanKind::Body)]);
+            }
+        }
+        b.blank();
+    }
+    b.out.lines.pop();
+    b.out
+}
+
 /// `s` cut or padded to exactly `width` columns.
 fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = char_width(c);
-        if w + cw > width.saturating_sub(1) && display_width(s) > width {
-            out.push('…');
-            w += 1;
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(w)));
+    let mut out = truncate(s, width);
+    out.push_str(&" ".repeat(width.saturating_sub(display_width(&out))));
     out
 }
 

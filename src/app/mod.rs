@@ -117,6 +117,9 @@ pub struct App {
     pub loading: bool,
     /// While a background refresh runs: subscriptions done and in all.
     pub refreshing: Option<(usize, usize)>,
+    /// False under `NO_COLOR`: the screen keeps its emphasis (reverse, bold,
+    /// underline, dim) and draws no colour.
+    pub colour: bool,
 }
 
 impl App {
@@ -141,6 +144,7 @@ impl App {
             remembered,
             loading: false,
             refreshing: None,
+            colour: true,
         }
     }
 
@@ -179,7 +183,9 @@ impl App {
     /// Which part of the input table applies now: the filter box while typing,
     /// else the [`scope`](Self::scope) of what has the keyboard.
     pub fn input_scope(&self) -> keymap::Scope {
-        if self.typing() {
+        if self.help {
+            keymap::Scope::Help
+        } else if self.typing() {
             keymap::Scope::Typing
         } else {
             self.scope()
@@ -231,6 +237,13 @@ impl App {
     fn story_height(&self) -> usize {
         let g = geometry(self.size.0, self.size.1, true);
         g.story.map_or(1, |r| r.height.max(1) as usize)
+    }
+
+    /// The key map's line count at the current size, and how many show at once.
+    fn help_extent(&self) -> (usize, usize) {
+        let inside = geometry::inside_border(geometry::help_box(self.size.0, self.size.1));
+        let lines = layout::help(inside.width.max(1) as usize).lines.len();
+        (lines, inside.height.max(1) as usize)
     }
 
     /// Rows the list shows under its header.

@@ -52,6 +52,11 @@ pub(super) fn event_loop(
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
+    app.colour = colour_wanted();
+    // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
+    // support would write each colour change as `ESC[m`, which resets reverse and
+    // bold too and left the selected row unmarked.
+    crossterm::style::force_color_output(true);
     let mut bg = Background::new();
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
     while !quit && !stop.load(Ordering::Relaxed) {
@@ -67,6 +72,11 @@ pub(super) fn event_loop(
         if event::poll(wait(&app, &bg)).map_err(|e| e.to_string())? {
             let input = event::read().map_err(|e| e.to_string())?;
             if let Some(a) = keymap::translate(app.input_scope(), &input) {
+                if a == Action::Redraw {
+                    // The next draw then repaints every cell, whatever the
+                    // terminal shows now.
+                    term.clear().map_err(|e| e.to_string())?;
+                }
                 quit = dispatch(&mut app, store, &mut bg, a);
             }
         } else if app.loading {
@@ -78,6 +88,11 @@ pub(super) fn event_loop(
         let _ = store.set_state(LAST_SELECTED, &uid);
     }
     Ok(())
+}
+
+/// Colour unless `NO_COLOR` is set to something (<https://no-color.org>).
+fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// How long to wait for input: not at all while the rest of the list is read

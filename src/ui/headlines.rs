@@ -1,7 +1,9 @@
 //! The headline list: a header with counts and the filter, then one row per story
-//! (unread mark, saved mark, title, source count, latest date). Only visible rows
-//! are touched.
+//! (selection, unread and saved marks in fixed columns, title, then the source
+//! count and latest date when they leave the title room). Only visible rows are
+//! touched.
 
+use chrono::{DateTime, Local};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -11,6 +13,7 @@ use super::theme;
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
 use crate::model::PartialDate;
+use crate::store::ListItem;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
@@ -46,30 +49,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .skip(app.list_scroll)
         .take(rows.height as usize)
     {
-        let item = &all[idx];
-        let right = match &item.latest {
-            Some(l) => format!(
-                " {} src · {}",
-                item.source_count,
-                for_terminal(&PartialDate::from_compact(l).shown(Some(now)))
-            ),
-            None => format!(" {} src", item.source_count),
-        };
-        let right = if width >= 60 { right } else { String::new() };
-        let mark = if item.read { "  " } else { "● " };
-        let saved = if item.saved { "★ " } else { "" };
-        let title_w = width.saturating_sub(text::width(&right) + 2 + text::width(saved));
-        let title = text::truncate(&for_terminal(&item.title), title_w);
-        let pad = width
-            .saturating_sub(2 + text::width(saved) + text::width(&title) + text::width(&right));
-        let mut line = Line::from(vec![
-            Span::styled(mark, theme::unread_mark()),
-            Span::raw(saved),
-            Span::raw(title),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(right, theme::dim()),
-        ]);
-        if pos == app.selected {
+        let selected = pos == app.selected;
+        let mut line = row(&all[idx], selected, width, now);
+        if selected {
             line = line.style(if app.focus == Focus::List {
                 theme::cursor()
             } else {
@@ -87,4 +69,46 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::styled(msg, theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// Columns before the title on every row: the selection mark, the unread mark,
+/// the saved mark and a space.
+const MARKS: usize = 4;
+
+/// One row: `›●★ Title…      5 src · 3h ago`.
+fn row(item: &ListItem, selected: bool, width: usize, now: DateTime<Local>) -> Line<'static> {
+    let room = width.saturating_sub(MARKS);
+    let meta = meta(item, room, now);
+    let title = text::truncate(
+        &for_terminal(&item.title),
+        room.saturating_sub(text::width(&meta)),
+    );
+    let pad = room.saturating_sub(text::width(&title) + text::width(&meta));
+    Line::from(vec![
+        Span::raw(if selected { "›" } else { " " }),
+        Span::styled(if item.read { " " } else { "●" }, theme::unread_mark()),
+        Span::raw(if item.saved { "★ " } else { "  " }),
+        Span::raw(title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(meta, theme::dim()),
+    ])
+}
+
+/// What follows the title in `room` columns: the source count (when there are
+/// sources) and the date, or the date alone, the first that fits in half the
+/// room; the title always keeps the other half.
+fn meta(item: &ListItem, room: usize, now: DateTime<Local>) -> String {
+    let limit = room / 2;
+    let date = item
+        .latest
+        .as_deref()
+        .map(|l| for_terminal(&PartialDate::from_compact(l).shown(Some(now))).into_owned());
+    let sources = (item.source_count > 0).then(|| format!("{} src", item.source_count));
+    let both: Vec<&str> = sources.iter().chain(&date).map(String::as_str).collect();
+    [both.join(" · "), date.unwrap_or_default()]
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|m| format!(" {m}"))
+        .find(|m| text::width(m) <= limit)
+        .unwrap_or_default()
 }

@@ -1,55 +1,41 @@
-//! The key map screen, written from the same table that dispatches keys.
+//! The key map screen, written from the same table that dispatches keys, wrapped
+//! to its box, scrolled, and saying when there is more above or below.
 
-use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::theme;
-use crate::app::keymap::{Scope, BINDINGS};
+use super::{overlay, theme};
+use crate::app::geometry::{help_box, inside_border};
+use crate::app::layout;
 
-/// The scopes in the order the help screen (and the README) lists them.
-pub const SCOPES: [Scope; 5] = [
-    Scope::List,
-    Scope::Story,
-    Scope::Overlay,
-    Scope::Typing,
-    Scope::Global,
-];
-
-/// The key map as lines: a title per scope, then `keys  what they do`.
-pub fn lines() -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for scope in SCOPES {
-        out.push(Line::styled(
-            scope.title(),
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<18}", keys.join(" ")),
-                    Style::new().fg(theme::ACCENT),
-                ),
-                Span::raw(b.help),
-            ]));
-        }
-        out.push(Line::raw(""));
+pub fn render(frame: &mut Frame, scroll: usize) {
+    let area = frame.area();
+    let rect = help_box(area.width, area.height);
+    if rect.width < 3 || rect.height < 3 {
+        return;
     }
-    out
-}
-
-pub fn render(frame: &mut Frame, scroll: usize, area: Rect) {
-    let rect = super::overlay::centred(area, 72, area.height);
-    frame.render_widget(Clear, rect);
-    let all = lines();
-    let visible = rect.height.saturating_sub(2) as usize;
-    let scroll = scroll.min(all.len().saturating_sub(visible));
-    let shown: Vec<Line> = all.into_iter().skip(scroll).collect();
+    let inside = inside_border(rect);
+    let all = layout::help(inside.width as usize).lines;
+    let shown = inside.height as usize;
+    let scroll = scroll.min(all.len().saturating_sub(shown));
+    let lines: Vec<Line> = all
+        .iter()
+        .skip(scroll)
+        .take(shown)
+        .map(|spans| {
+            Line::from(
+                spans
+                    .iter()
+                    .map(|s| Span::styled(s.text.as_str(), theme::span(s.kind)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" Keys (? or Esc to close) ");
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    let block = overlay::more_marks(block, scroll > 0, scroll + shown < all.len());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

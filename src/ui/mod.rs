@@ -1,5 +1,6 @@
 //! Drawing: a read-only view of the [`App`] onto a frame, pane by pane.
 
+mod cells;
 mod headlines;
 pub mod help;
 mod overlay;
@@ -13,8 +14,18 @@ use ratatui::Frame;
 
 use crate::app::App;
 
-/// Draws the whole screen.
+/// Draws the whole screen, then makes every cell hold what the terminal will draw
+/// there, without colour when the app has none.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_panes(frame, app);
+    let buf = frame.buffer_mut();
+    cells::settle(buf);
+    if !app.colour {
+        theme::without_colour(buf);
+    }
+}
+
+fn draw_panes(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -36,10 +47,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
         status::render(frame, app, st);
     }
     if app.help {
-        help::render(
-            frame,
-            app.help_scroll,
-            Rect::new(0, 0, area.width, g.status.map_or(area.height, |s| s.y)),
-        );
+        help::render(frame, app.help_scroll);
     }
 }

@@ -1,5 +1,7 @@
 //! Boxes drawn over the story: a source's card, the choice among a claim's
-//! sources, and the list of claims that cite a source.
+//! sources, and the list of claims that cite a source, each entry wrapped whole
+//! and the list scrolled to the selected one, with `↑ more`/`↓ more` on the
+//! border when some is out of sight.
 
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -27,10 +29,25 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// `block` with `↑ more` on its top border when lines are hidden above and
+/// `↓ more` on its bottom border when lines are hidden below.
+pub fn more_marks(block: Block<'_>, above: bool, below: bool) -> Block<'_> {
+    let block = if above {
+        block.title_top(Line::from(" ↑ more ").right_aligned())
+    } else {
+        block
+    };
+    if below {
+        block.title_bottom(Line::from(" ↓ more ").right_aligned())
+    } else {
+        block
+    }
+}
+
 fn wrapped(s: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    textwrap::wrap(&for_terminal(s), width.max(1))
+    text::wrap(&for_terminal(s), width)
         .into_iter()
-        .map(|l| Line::styled(l.into_owned(), style))
+        .map(|l| Line::styled(l, style))
         .collect()
 }
 
@@ -88,26 +105,38 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
     (format!(" Source [{n}] "), lines)
 }
 
+/// The rows to pick from, each wrapped to `width` under a two-column hanging
+/// indent, the selected one highlighted; scrolled so the selected row shows (its
+/// head when it is taller than `height`). Also says whether rows are hidden
+/// above and below.
 fn pick_list(
     rows: Vec<String>,
     selected: usize,
     width: usize,
     height: usize,
-) -> Vec<Line<'static>> {
-    let start = selected.saturating_sub(height.saturating_sub(1));
-    rows.into_iter()
-        .enumerate()
-        .skip(start)
-        .take(height)
-        .map(|(i, r)| {
-            let line = Line::from(Span::raw(text::truncate(&for_terminal(&r), width)));
-            if i == selected {
-                line.style(theme::cursor())
-            } else {
-                line
-            }
-        })
-        .collect()
+) -> (Vec<Line<'static>>, bool, bool) {
+    let mut lines = Vec::new();
+    let mut span = (0, 0);
+    for (i, r) in rows.iter().enumerate() {
+        let first = lines.len();
+        let style = if i == selected {
+            theme::cursor()
+        } else {
+            Style::new()
+        };
+        let body = text::wrap(&for_terminal(r), width.saturating_sub(2).max(1));
+        for (n, l) in body.into_iter().enumerate() {
+            let indent = if n == 0 { "" } else { "  " };
+            lines.push(Line::from(Span::raw(format!("{indent}{l}"))).style(style));
+        }
+        if i == selected {
+            span = (first, lines.len());
+        }
+    }
+    let start = span.1.saturating_sub(height).min(span.0);
+    let below = lines.len() > start + height;
+    let shown = lines.into_iter().skip(start).take(height).collect();
+    (shown, start > 0, below)
 }
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
@@ -120,8 +149,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let width = area.width.min(90);
     let inner_w = width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
-    let (title, lines) = match o {
-        Overlay::Source { n } => source_card(&s.doc, *n, inner_w),
+    let (title, (lines, above, below)) = match o {
+        Overlay::Source { n } => {
+            let (title, mut lines) = source_card(&s.doc, *n, inner_w);
+            let below = lines.len() > inner_h;
+            lines.truncate(inner_h);
+            (title, (lines, false, below))
+        }
         Overlay::Choose {
             citations,
             selected,
@@ -147,5 +181,6 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(text::truncate(&title, inner_w));
+    let block = more_marks(block, above, below);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

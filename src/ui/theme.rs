@@ -1,5 +1,7 @@
-//! Named styles: the one place colours are chosen.
+//! Named styles: the one place colours are chosen, and what stays of them
+//! without colour.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::layout::SpanKind;
@@ -22,6 +24,7 @@ pub fn span(kind: SpanKind) -> Style {
         SpanKind::Label => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         SpanKind::Date => Style::new().fg(Color::LightMagenta),
         SpanKind::Link => Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED),
+        SpanKind::Key => Style::new().fg(ACCENT),
     }
 }
 
@@ -52,4 +55,20 @@ pub fn unread_mark() -> Style {
 
 pub fn dim() -> Style {
     Style::new().fg(Color::DarkGray)
+}
+
+/// The frame without colour (`NO_COLOR`), keeping what the colours said as
+/// emphasis: a coloured bar (the list's header, the status bar) is reversed, grey
+/// text dim; reverse, bold and underline stay as they are.
+pub fn without_colour(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.bg != Color::Reset {
+            cell.modifier.insert(Modifier::REVERSED);
+        }
+        if cell.fg == Color::DarkGray {
+            cell.modifier.insert(Modifier::DIM);
+        }
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
 }

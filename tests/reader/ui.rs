@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use tidings::app::action::{Action, Arrival};
 use tidings::app::layout::Item;
 use tidings::app::{App, Focus, Overlay, View};
+use tidings::model::Document;
 use tidings::store::Store;
 use tidings::tui::background::Background;
 use unicode_width::UnicodeWidthStr;
@@ -34,15 +35,20 @@ fn in_utc() {
 
 impl Rig {
     fn new(w: u16, h: u16, extra: &[&str]) -> Rig {
+        let docs = extra
+            .iter()
+            .flat_map(|page| tidings::parse::parse_text(page))
+            .collect();
+        Rig::with_documents(w, h, docs)
+    }
+
+    /// A reader on the bundled samples and `extra` documents.
+    fn with_documents(w: u16, h: u16, extra: Vec<Document>) -> Rig {
         in_utc();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let mut docs = tidings::samples::documents();
-        for page in extra {
-            for d in tidings::parse::parse_text(page) {
-                docs.push(("test".into(), d));
-            }
-        }
+        docs.extend(extra.into_iter().map(|d| ("test".to_string(), d)));
         tidings::import::import_documents(&mut store, &docs).unwrap();
         let items = store.list(1000, false, 0).unwrap();
         let mut rig = Rig {
@@ -625,8 +631,326 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
     let screen = rig.screen();
     assert!(screen.contains("refreshed 2: 2 new, 0 updated"), "{screen}");
     assert!(!screen.contains("failed"), "{screen}");
+    // The row gives part of its width to the story's sources and date.
+    assert!(screen.contains("Harbour bridge reopens"), "{screen}");
+}
+
+/// Stories titled in scripts whose clusters a terminal lays out differently from
+/// one cell each: Devanagari vowel signs, Hebrew points, Arabic, a ZWJ family,
+/// an emoji with a presentation selector and one with a skin tone.
+fn complex_scripts() -> Vec<Document> {
+    [
+        "Hindi news: भारत में चुनाव",
+        "Arabic news: مرحبا بالعالم",
+        "Hebrew news: שָׁלוֹם עולם",
+        "Family 👨\u{200D}👩\u{200D}👧\u{200D}👦 day out",
+        "Hearts ❤\u{FE0F} and waves 👋\u{1F3FD} at the fair",
+        "Thai news: กำลังใจ",
+    ]
+    .iter()
+    .map(|t| {
+        let mut d = Document::new(tidings::model::Kind::Story, t.to_string());
+        d.lead.push(tidings::parse::sentences::paragraph(&format!(
+            "{t} is the lead, long enough to wrap across the pane at any width."
+        )));
+        d
+    })
+    .collect()
+}
+
+/// A terminal that lays text out character by character, as xterm, tmux and
+/// the VTE terminals do: a character that takes columns fills the cell under
+/// the cursor (two for a wide one, blanking any wide character it cuts), and one
+/// that takes none joins the cell before. It is fed what ratatui's terminal
+/// backend writes: each changed cell's symbol, moving the cursor only when the
+/// cell does not follow the last one written.
+struct CharTerminal {
+    width: usize,
+    cells: Vec<Vec<String>>,
+}
+
+impl CharTerminal {
+    fn new(width: u16, height: u16) -> Self {
+        CharTerminal {
+            width: width as usize,
+            cells: vec![vec![" ".to_string(); width as usize]; height as usize],
+        }
+    }
+
+    /// Writes the difference between two frames, as the backend does.
+    fn apply(&mut self, prev: &Buffer, next: &Buffer) {
+        let mut last: Option<(u16, u16)> = None;
+        let mut cursor = (0usize, 0usize);
+        for (x, y, cell) in prev.diff(next) {
+            if !matches!(last, Some((lx, ly)) if x == lx + 1 && y == ly) {
+                cursor = (x as usize, y as usize);
+            }
+            for c in cell.symbol().chars() {
+                self.put(&mut cursor, c);
+            }
+            last = Some((x, y));
+        }
+    }
+
+    fn put(&mut self, cursor: &mut (usize, usize), c: char) {
+        use unicode_width::UnicodeWidthChar;
+        let (x, y) = *cursor;
+        let w = c.width().unwrap_or(0);
+        let row = &mut self.cells[y];
+        if w == 0 {
+            if x > 0 {
+                let at = if row[x - 1].is_empty() && x > 1 {
+                    x - 2
+                } else {
+                    x - 1
+                };
+                row[at].push(c);
+            }
+            return;
+        }
+        if x + w > self.width {
+            return;
+        }
+        for col in x..x + w {
+            if row[col].is_empty() && col > 0 {
+                row[col - 1] = " ".into();
+            }
+            if col + 1 < self.width && row[col + 1].is_empty() {
+                row[col + 1] = " ".into();
+            }
+        }
+        row[x] = c.to_string();
+        if w == 2 {
+            row[x + 1] = String::new();
+        }
+        cursor.0 += w;
+    }
+
+    fn text(&self) -> String {
+        self.cells
+            .iter()
+            .map(|row| format!("{}\n", row.concat().trim_end()))
+            .collect()
+    }
+}
+
+/// Drives the reader through `steps`, feeding each frame to a character
+/// terminal, and checks after every frame that the terminal shows exactly what
+/// the frame holds: no glyph left behind, nothing shifted.
+fn terminal_agrees_through(r: &mut Rig, steps: &[&str]) {
+    let (w, h) = r.app.size;
+    let mut term = CharTerminal::new(w, h);
+    let mut prev = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    for (i, step) in steps.iter().enumerate() {
+        r.keys(step);
+        let next = r.buffer();
+        term.apply(&prev, &next);
+        assert_eq!(
+            term.text(),
+            buffer_text(&next),
+            "after step {i} ({step:?}) at {w}x{h}"
+        );
+        prev = next;
+    }
+}
+
+#[test]
+fn a_character_terminal_shows_exactly_the_frame_with_complex_scripts() {
+    // Each script on its own, so that one failing says which.
+    for doc in complex_scripts() {
+        for (w, h) in [(120, 30), (80, 24), (60, 20)] {
+            let mut r = Rig::with_documents(w, h, vec![doc.clone()]);
+            let mut steps = vec![""];
+            for _ in 0..3 {
+                steps.extend(["j", "\n", "\x1b"]);
+            }
+            steps.extend(["g", "\n", "\x1b", "j"]);
+            terminal_agrees_through(&mut r, &steps);
+        }
+    }
+}
+
+#[test]
+fn without_colour_the_selected_row_keeps_reverse_and_a_mark() {
+    for (w, h) in [(60, 20), (120, 30)] {
+        let mut r = Rig::new(w, h, &[]);
+        r.app.colour = false;
+        r.keys("jj");
+        let buf = r.buffer();
+        for cell in buf.content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "no colour at {w}x{h}"
+            );
+        }
+        let text = buffer_text(&buf);
+        let marked: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with('›'))
+            .map(|(y, _)| y)
+            .collect();
+        assert_eq!(marked, [3], "one row marked, the third: {text}");
+        assert!(buf[(5, 3)].modifier.contains(Modifier::REVERSED));
+        // The status bar and header keep apart from the text by reverse too.
+        assert!(buf[(1, h - 1)].modifier.contains(Modifier::REVERSED));
+        assert!(buf[(1, 0)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn read_saved_and_unread_rows_put_their_titles_in_one_column() {
+    let mut r = Rig::new(80, 24, &[]);
+    // Row 1 read and saved, row 2 read, row 3 unread and saved.
+    r.keys("\n\x1bs");
+    r.keys("j\n\x1b");
+    r.keys("js");
+    let text = r.screen();
+    let mut rows = 0;
+    for &i in &r.app.visible {
+        let title: String = r.app.rows()[i].title.chars().take(12).collect();
+        let Some(line) = text.lines().find(|l| l.contains(&title)) else {
+            continue;
+        };
+        let col = UnicodeWidthStr::width(&line[..line.find(&title).unwrap()]);
+        assert_eq!(col, 4, "{line:?}");
+        rows += 1;
+    }
+    assert_eq!(rows, r.app.visible.len(), "{text}");
+    assert!(text.contains("★ "), "{text}");
+}
+
+#[test]
+fn two_pane_rows_show_sources_and_date_and_never_crowd_the_title() {
+    // The rows of dated stories, and those of them showing `what` in the list.
+    let dated = |w: u16, h: u16, what: &str| {
+        let r = Rig::new(w, h, &[]);
+        let text = r.screen();
+        let rows: Vec<&str> = text.lines().skip(1).take(r.app.visible.len()).collect();
+        let dated: Vec<&str> = r
+            .app
+            .visible
+            .iter()
+            .zip(rows)
+            .filter(|(&i, _)| r.app.rows()[i].latest.is_some())
+            .map(|(_, l)| l.split('│').next().unwrap())
+            .collect();
+        let showing = dated.iter().filter(|l| l.contains(what)).count();
+        (showing, dated.len(), text)
+    };
+    // At 120 columns most dated rows show their date, some their sources too.
+    let (n, all, text) = dated(120, 40, " 202");
+    assert!(all >= 4 && n >= all / 2, "{text}");
+    let (n, _, text) = dated(120, 40, " src · ");
+    assert!(n >= 1, "{text}");
+    // Wherever the title is cut, it keeps half of its room.
+    for (w, h) in [(60, 20), (120, 40), (140, 40), (40, 12)] {
+        let r = Rig::new(w, h, &[]);
+        let text = r.screen();
+        let list_w = r.app.geometry().list.unwrap().width as usize;
+        for &i in r.app.visible.iter().take(h as usize - 2) {
+            let title = &r.app.rows()[i].title;
+            // Half the room, one column of it the `…`.
+            let keep: String = title.chars().take((list_w - 4) / 2 - 1).collect();
+            assert!(
+                text.contains(&keep),
+                "at {w}x{h} the row keeps {keep:?}:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_key_map_scrolls_to_its_end_and_says_when_there_is_more() {
+    let mut r = Rig::new(120, 35, &[]);
+    r.keys("?");
+    let top = r.screen();
+    assert!(top.contains("↓ more") && !top.contains("↑ more"), "{top}");
+    let status = top.lines().last().unwrap();
+    assert!(status.starts_with(" HELP"), "{status}");
+    assert!(status.contains("scroll down"), "{status}");
+    assert!(!status.contains("open the story"), "{status}");
+    r.keys("G");
+    let bottom = r.screen();
+    assert!(bottom.contains("redraw the screen"), "{bottom}");
     assert!(
-        screen.contains("Harbour bridge reopens after eight weeks"),
-        "{screen}"
+        bottom.contains("↑ more") && !bottom.contains("↓ more"),
+        "{bottom}"
     );
+    let end = r.app.help_scroll;
+    r.keys("j");
+    assert_eq!(r.app.help_scroll, end, "no scrolling past the end");
+    r.keys("g");
+    assert_eq!(r.app.help_scroll, 0);
+    r.act(Action::PageDown);
+    assert!(r.app.help_scroll > 20, "a page is most of the box");
+    r.act(Action::Bottom);
+    assert_eq!(r.app.help_scroll, end);
+    r.act(Action::PageUp);
+    assert!(r.app.help_scroll < end);
+}
+
+#[test]
+fn the_key_map_wraps_between_words_at_40x12() {
+    use tidings::app::keymap::BINDINGS;
+    let mut words: std::collections::HashSet<String> = BINDINGS
+        .iter()
+        .flat_map(|b| {
+            let keys = b.keys.iter().map(|k| k.label());
+            let help = b.help.split(' ').map(String::from);
+            keys.flat_map(|k| k.split(' ').map(String::from).collect::<Vec<_>>())
+                .chain(help)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for s in tidings::app::keymap::SCOPES {
+        words.extend(s.title().split(' ').map(String::from));
+    }
+    let mut r = Rig::new(40, 12, &[]);
+    r.keys("?");
+    let mut last = usize::MAX;
+    while r.app.help_scroll != last {
+        last = r.app.help_scroll;
+        let text = r.screen();
+        for line in text.lines().skip(1).take(9) {
+            let inside = line
+                .trim_start_matches('│')
+                .trim_end()
+                .trim_end_matches('│');
+            for word in inside.split_whitespace() {
+                assert!(words.contains(word), "{word:?} cut in {line:?}:\n{text}");
+            }
+        }
+        r.keys("j");
+    }
+}
+
+#[test]
+fn claims_citing_a_source_wrap_whole_and_scroll_to_the_selected_one() {
+    let mut r = Rig::new(60, 14, &[]);
+    r.open("Private Lander");
+    r.keys("]\n\n\n");
+    let Some(Overlay::Citers { entries, .. }) = r.app.overlay.clone() else {
+        panic!("citers")
+    };
+    assert!(entries.len() > 2);
+    let popup = |r: &Rig| -> String {
+        r.screen()
+            .lines()
+            .filter(|l| l.starts_with('│'))
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let spaced = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        spaced(&popup(&r)).contains(&spaced(&entries[0].label)),
+        "{}",
+        r.screen()
+    );
+    r.keys("G");
+    let last = &entries[entries.len() - 1].label;
+    assert!(spaced(&popup(&r)).contains(&spaced(last)), "{}", r.screen());
+    assert!(r.screen().contains("↑ more"), "{}", r.screen());
 }

@@ -61,7 +61,9 @@ impl App {
             | Action::FilterCancel => self.filter_action(action),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(x, y) => self.click(x, y),
-            Action::Scroll(d) => self.scroll(d),
+            Action::Scroll(d, x, y) => self.scroll(d, x, y),
+            // The event loop repaints the terminal; the state stays as it is.
+            Action::Redraw => None,
         }
     }
 
@@ -77,35 +79,31 @@ impl App {
         }
     }
 
-    /// Moves by `delta` rows or items in whatever has the keyboard.
-    fn step(&mut self, delta: isize) -> Option<Effect> {
-        if self.overlay.is_some() {
-            self.overlay_step(delta);
-            return None;
-        }
-        match self.focus {
-            Focus::Story => {
-                self.story_step(delta);
-                None
-            }
-            Focus::List => self.list_step(delta),
-        }
-    }
-
+    /// Keys while the key map shows: scroll it, close it or quit.
     fn update_help(&mut self, action: Action) -> Option<Effect> {
-        match action {
+        let (lines, height) = self.help_extent();
+        let last = lines.saturating_sub(height);
+        let page = height.saturating_sub(1).max(1) as isize;
+        let delta = match action {
             Action::Quit => return Some(Effect::Quit),
-            Action::Help | Action::Back | Action::JumpBack => self.help = false,
-            Action::Down => self.help_scroll += 1,
-            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Help | Action::Back | Action::JumpBack => {
+                self.help = false;
+                return None;
+            }
             Action::Resize(w, h) => {
                 self.help = false;
                 let e = self.update(Action::Resize(w, h));
                 self.help = true;
+                let (lines, height) = self.help_extent();
+                self.help_scroll = self.help_scroll.min(lines.saturating_sub(height));
                 return e;
             }
-            _ => {}
-        }
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Scroll(d, ..) => d as isize * 3,
+            a => move_delta(&a)?,
+        };
+        self.help_scroll = clamp_add(self.help_scroll.min(last), delta, last + 1);
         None
     }
 }

@@ -1,5 +1,7 @@
 //! The mouse: a click selects a row or a story item, the wheel scrolls.
 
+use ratatui::layout::Position;
+
 use crate::app::action::Effect;
 use crate::app::layout::Item;
 use crate::app::{geometry, App, Focus};
@@ -41,16 +43,25 @@ impl App {
         None
     }
 
-    /// The wheel: negative is up.
-    pub(super) fn scroll(&mut self, delta: i16) -> Option<Effect> {
-        if self.focus == Focus::Story || self.geometry().list.is_none() {
-            let height = self.story_height();
-            if let Some(s) = &mut self.story {
-                let max = s.layout.lines.len().saturating_sub(height);
-                s.scroll = (s.scroll as isize + delta as isize * 3).clamp(0, max as isize) as usize;
-            }
+    /// The wheel at column `x`, row `y`: negative is up. It moves an open
+    /// overlay's selection, else scrolls the pane under the pointer: the story
+    /// pane's text, or the list's selection.
+    pub(super) fn scroll(&mut self, delta: i16, x: u16, y: u16) -> Option<Effect> {
+        let lines = delta as isize * 3;
+        if self.overlay.is_some() {
+            self.overlay_step(lines);
             return None;
         }
-        self.step(delta as isize * 3)
+        let g = self.geometry();
+        let over_list = g.list.is_some_and(|r| r.contains(Position::new(x, y)));
+        if over_list {
+            return self.list_step(lines);
+        }
+        let height = self.story_height();
+        if let Some(s) = &mut self.story {
+            let max = s.layout.lines.len().saturating_sub(height);
+            s.scroll = (s.scroll as isize + lines).clamp(0, max as isize) as usize;
+        }
+        None
     }
 }

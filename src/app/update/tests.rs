@@ -273,8 +273,67 @@ fn help_takes_the_keys_until_closed() {
     app.update(Action::Help);
     assert_eq!(app.update(Action::Down), None);
     assert_eq!(app.help_scroll, 1);
+    app.update(Action::Bottom);
+    let end = app.help_scroll;
+    assert!(end > 10, "60x20 shows part of the key map");
+    app.update(Action::Down);
+    assert_eq!(app.help_scroll, end, "not past the end");
+    app.update(Action::Top);
+    assert_eq!(app.help_scroll, 0);
+    app.update(Action::PageDown);
+    assert!(app.help_scroll > 5);
     assert_eq!(app.selected, 0, "the list did not move");
     app.update(Action::Back);
     assert!(!app.help);
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = App::new(140, 20, None);
+    app.receive(Arrival::ListLoaded(vec![
+        item("a", false),
+        item("b", false),
+        item("c", false),
+    ]));
+    let mut doc = story();
+    for _ in 0..5 {
+        doc.sections.extend(story().sections);
+    }
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: item("a", false),
+        doc,
+        related: Vec::new(),
+    })));
+    assert_eq!(app.focus, Focus::List);
+    let story_pane = app.geometry().story.unwrap();
+    let (x, y) = (story_pane.x + 5, story_pane.y + 5);
+    assert_eq!(app.update(Action::Scroll(1, x, y)), None);
+    assert_eq!(
+        app.story.as_ref().unwrap().scroll,
+        3,
+        "the preview scrolled"
+    );
+    assert_eq!(app.selected, 0, "the list stayed");
+    app.update(Action::Scroll(-1, x, y));
+    assert_eq!(app.story.as_ref().unwrap().scroll, 0);
+    // Over the list, the wheel moves the selection.
+    let effect = app.update(Action::Scroll(1, 2, 3));
+    assert_eq!(app.selected, 2);
+    assert!(matches!(effect, Some(Effect::Load { .. })));
+}
+
+#[test]
+fn ctrl_l_redraws_and_changes_nothing() {
+    use crate::app::keymap::{translate, Scope};
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    for scope in [Scope::List, Scope::Story, Scope::Overlay, Scope::Help] {
+        assert_eq!(translate(scope, &ctrl_l), Some(Action::Redraw));
+    }
+    let mut app = opened();
+    let before = format!("{:?}", app.story.as_ref().map(|s| (s.cursor, s.scroll)));
+    assert_eq!(app.update(Action::Redraw), None);
+    let after = format!("{:?}", app.story.as_ref().map(|s| (s.cursor, s.scroll)));
+    assert_eq!(before, after);
 }
