@@ -3,6 +3,7 @@
 //! only code that changes it, and it does no I/O.
 
 pub mod action;
+mod empty;
 pub mod geometry;
 pub mod keymap;
 pub mod layout;

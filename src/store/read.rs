@@ -63,10 +63,7 @@ fn item(r: &Row) -> rusqlite::Result<ListItem> {
 /// words (still being typed). Punctuation and operators carry no meaning.
 pub fn fts_query(input: &str) -> Option<String> {
     let folded = fold(input);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words(&folded);
     let (last, rest) = words.split_last()?;
     let mut q: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
     if last.chars().count() >= PREFIX_MIN {
@@ -81,6 +78,20 @@ pub fn fts_query(input: &str) -> Option<String> {
 
 /// The shortest last word that is matched as a prefix.
 pub const PREFIX_MIN: usize = 3;
+
+/// The words of folded text; punctuation and operators carry no meaning.
+fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when `input` is one word shorter than [`PREFIX_MIN`]: it matches only
+/// as a whole word, and typing on may match more.
+pub fn is_one_short_word(input: &str) -> bool {
+    matches!(words(&fold(input))[..], [w] if w.chars().count() < PREFIX_MIN)
+}
 
 impl Store {
     /// Number of stored documents.

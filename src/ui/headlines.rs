@@ -4,7 +4,7 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::theme;
@@ -72,13 +72,18 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    if app.visible.is_empty() {
-        let msg = if app.filter.is_some() {
-            "  nothing matches the filter"
-        } else {
-            "  no stories: import pages with `tidings import`"
-        };
-        lines.push(Line::styled(msg, theme::dim()));
+    if let Some(msg) = app.empty_list_message() {
+        let text = Paragraph::new(for_terminal(&msg).into_owned())
+            .style(theme::dim())
+            .wrap(Wrap { trim: true });
+        let inset = Rect::new(
+            rows.x + 2.min(rows.width),
+            rows.y,
+            rows.width.saturating_sub(2),
+            rows.height,
+        );
+        frame.render_widget(text, inset);
+        return;
     }
     frame.render_widget(Paragraph::new(lines), rows);
 }

@@ -493,3 +493,75 @@ fn refresh_on_a_terminal_shows_progress_then_clears_it() {
         "{s}"
     );
 }
+
+/// A store holding three one-claim stories, newest first: "Council votes on
+/// tram", "Ferry timetable changes", "Harbour cranes restart".
+fn three_stories() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let json: String = [
+        "Harbour cranes restart",
+        "Ferry timetable changes",
+        "Council votes on tram",
+    ]
+    .iter()
+    .map(|t| {
+        format!(
+            r#"{{"schema":1,"kind":"story","title":"{t}","sections":[{{"heading":"What happened","paragraphs":[{{"sentences":[{{"text":"{t} today.","citations":[]}}]}}]}}],"sources":[],"timeline":[]}}"#
+        ) + "\n"
+    })
+    .collect();
+    let file = dir.path().join("stories.jsonl");
+    std::fs::write(&file, json).unwrap();
+    let out = common::tidings(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    dir
+}
+
+#[test]
+fn u_on_a_read_row_keeps_the_nearest_row() {
+    let dir = three_stories();
+    assert!(common::tidings(dir.path(), &["mark", "read", "Ferry"])
+        .status
+        .success());
+    let Some(t) = Tmux::start("nearest", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    t.keys(&["j"]);
+    t.wait("the read Ferry row previewed", |s| {
+        s.contains("LIST 2/3") && s.contains("│ Ferry timetable changes")
+    });
+    t.keys(&["u"]);
+    t.wait("the row after Ferry selected and previewed", |s| {
+        s.contains("Headlines 2/3 · unread")
+            && s.contains("LIST 2/2")
+            && s.contains("│ Harbour cranes restart")
+    });
+    t.keys(&["q"]);
+}
+
+#[test]
+fn empty_lists_say_what_is_true_and_the_preview_clears() {
+    let dir = three_stories();
+    for name in ["Harbour", "Ferry", "Council"] {
+        assert!(common::tidings(dir.path(), &["mark", "read", name])
+            .status
+            .success());
+    }
+    let Some(t) = Tmux::start("empty", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["u"]);
+    let s = t.wait_for("All 3 stories are read. u: show them all.");
+    assert!(!s.contains("Council votes"), "the preview cleared:\n{s}");
+    assert!(!s.contains("import"), "{s}");
+    t.keys(&["u", "/", "-l", "xyzzy"]);
+    let s = t.wait_for("Nothing matches “xyzzy”.");
+    assert!(!s.contains("Council votes"), "the preview cleared:\n{s}");
+    t.keys(&["BSpace", "BSpace", "BSpace"]);
+    t.wait_for("No story has the word “xy”; keep typing");
+    t.keys(&["Escape"]);
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["q"]);
+}

@@ -622,3 +622,35 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
         "{screen}"
     );
 }
+
+/// Each empty list says what is true and what to press, and the story pane
+/// beside it shows no story.
+#[test]
+fn empty_states_say_what_is_true_and_the_preview_clears() {
+    let mut r = Rig::new(140, 40, &[]);
+    let first = r.app.rows()[0].title.clone();
+    assert!(
+        r.screen().matches(&first[..20]).count() >= 2,
+        "listed and previewed"
+    );
+    for item in r.store.list(100, false, 0).unwrap() {
+        r.store.set_read(&item.uid, true).unwrap();
+    }
+    let items = r.store.list(100, false, 0).unwrap();
+    r.arrive(Arrival::ListLoaded(items));
+    r.keys("u");
+    let s = r.screen();
+    assert!(
+        s.contains("All 12 stories are read. u: show them all."),
+        "{s}"
+    );
+    assert!(!s.contains(&first[..20]), "the preview cleared:\n{s}");
+    assert!(!s.contains("no stories"), "{s}");
+    r.keys("u/xyzzy");
+    let s = r.screen();
+    assert!(s.contains("Nothing matches “xyzzy”."), "{s}");
+    assert!(!s.contains(&first[..20]), "the preview cleared:\n{s}");
+    r.keys("\x08\x08\x08");
+    let s = r.screen();
+    assert!(s.contains("No story has the word “xy”; keep typing"), "{s}");
+}

@@ -29,6 +29,8 @@ impl App {
                 if let Some(f) = &mut self.filter {
                     if f.query == query {
                         f.results = Some(results);
+                        // New rows: the best match is selected.
+                        self.visible.clear();
                         self.selected = 0;
                         self.list_scroll = 0;
                         self.refilter();

@@ -123,8 +123,12 @@ impl App {
     }
 
     /// Recomputes which rows the list shows (filter results, unread only).
+    /// The selected row stays selected when it still shows; when it is hidden,
+    /// the nearest row that shows takes its place (the one after it, else the one
+    /// before).
     pub(in crate::app) fn refilter(&mut self) {
         let keep = self.selected_item().map(|i| i.uid.clone());
+        let at = self.visible.get(self.selected).copied();
         let unread = self.unread_only;
         self.visible = self
             .rows()
@@ -133,7 +137,7 @@ impl App {
             .filter(|(_, i)| !unread || !i.read)
             .map(|(n, _)| n)
             .collect();
-        self.selected = 0;
+        self.selected = at.map_or(0, |at| self.visible.partition_point(|&i| i < at));
         if let Some(uid) = keep {
             self.select_uid(&uid);
         }
@@ -164,13 +168,21 @@ impl App {
         }
     }
 
-    /// With two panes, the story pane previews the selected row.
+    /// With two panes, the story pane previews the selected row; with no row
+    /// selected, the list shows no story beside it.
     pub(super) fn preview(&mut self) -> Option<Effect> {
+        let Some(uid) = self.selected_item().map(|i| i.uid.clone()) else {
+            if self.focus == Focus::List {
+                self.story = None;
+                self.overlay = None;
+                self.history.clear();
+            }
+            return None;
+        };
         let g = self.geometry();
         if g.list.is_none() || g.story.is_none() {
             return None;
         }
-        let uid = self.selected_item()?.uid.clone();
         if self.story.as_ref().is_some_and(|s| s.item.uid == uid) {
             return None;
         }

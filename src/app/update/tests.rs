@@ -278,3 +278,92 @@ fn help_takes_the_keys_until_closed() {
     assert!(!app.help);
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
 }
+
+/// A two-pane reader holding `rows`, the first one previewed.
+fn wide(rows: Vec<ListItem>) -> App {
+    let mut app = App::new(140, 40, None);
+    let first = rows.first().cloned();
+    app.receive(Arrival::ListLoaded(rows));
+    if let Some(first) = first {
+        app.receive(Arrival::Loaded(Box::new(Loaded {
+            item: first,
+            doc: story(),
+            related: Vec::new(),
+        })));
+    }
+    app
+}
+
+#[test]
+fn hiding_the_selected_read_row_keeps_the_nearest_row() {
+    let mut app = narrow();
+    app.update(Action::Down);
+    assert_eq!(app.selected_item().unwrap().uid, "b");
+    app.update(Action::ToggleUnread);
+    assert_eq!(app.selected_item().unwrap().uid, "c", "the row after b");
+    let mut app = wide(vec![item("a", false), item("b", false), item("c", true)]);
+    app.update(Action::Bottom);
+    app.update(Action::ToggleUnread);
+    assert_eq!(
+        app.selected_item().unwrap().uid,
+        "b",
+        "the last row: before"
+    );
+}
+
+#[test]
+fn every_read_row_hidden_says_so_and_clears_the_preview() {
+    let mut app = wide(vec![item("a", true), item("b", true), item("c", true)]);
+    assert!(app.story.is_some());
+    assert_eq!(app.update(Action::ToggleUnread), None);
+    assert!(app.visible.is_empty());
+    assert!(app.story.is_none(), "the preview clears");
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("All 3 stories are read. u: show them all.")
+    );
+}
+
+#[test]
+fn a_filter_matching_nothing_says_what_to_press_and_clears_the_preview() {
+    let mut app = wide(vec![item("a", false), item("b", false)]);
+    app.update(Action::Filter);
+    for c in "xyzzy".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.receive(Arrival::FilterResults("xyzzy".into(), Vec::new()));
+    assert!(app.story.is_none(), "the preview clears");
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("Nothing matches “xyzzy”. Backspace: edit · Esc: drop the filter.")
+    );
+    app.update(Action::FilterAccept);
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("Nothing matches “xyzzy”. /: change it · Esc: drop the filter.")
+    );
+}
+
+#[test]
+fn a_short_word_matching_nothing_says_keep_typing() {
+    let mut app = wide(vec![item("a", false)]);
+    app.update(Action::Filter);
+    app.update(Action::FilterChar('p'));
+    app.update(Action::FilterChar('o'));
+    app.receive(Arrival::FilterResults("po".into(), Vec::new()));
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("No story has the word “po”; keep typing: a word matches as a prefix from 3 letters.")
+    );
+}
+
+#[test]
+fn an_empty_store_says_how_to_add_stories() {
+    let mut app = App::new(140, 40, None);
+    app.receive(Arrival::ListLoaded(Vec::new()));
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("No stories yet. Add pages with `tidings import PATH`, or subscribe to a feed with `tidings subscribe URL` and press R to refresh.")
+    );
+    assert_eq!(narrow().empty_list_message(), None, "rows: no message");
+}
