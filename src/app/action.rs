@@ -84,6 +84,10 @@ pub enum Arrival {
     FilterResults(String, Vec<ListItem>),
     /// A document, read from the store, with its related cards' links.
     Loaded(Box<Loaded>),
+    /// The store set (or cleared) the saved mark.
+    Saved { uid: String, saved: bool },
+    /// The document is no longer in the store (removed by another process).
+    Gone(String),
     /// Something to say in the status bar.
     Notice(String),
     /// A background refresh finished `done` of `total` subscriptions, the last

@@ -565,3 +565,30 @@ fn empty_lists_say_what_is_true_and_the_preview_clears() {
     t.wait_for("│ Council votes on tram");
     t.keys(&["q"]);
 }
+
+#[test]
+fn a_story_removed_while_the_reader_is_open_is_refused_and_dropped() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("gone", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["j"]);
+    t.wait_for("│ Ferry timetable changes");
+    let out = common::tidings(dir.path(), &["remove", "Ferry timetable changes"]);
+    assert!(out.status.success(), "{out:?}");
+    t.keys(&["s"]);
+    let s = t.wait_for("is no longer in the store");
+    assert!(!s.contains('★') && !s.contains("saved"), "{s}");
+    let listed = |s: &str, title: &str| s.lines().any(|l| l.starts_with("● ") && l.contains(title));
+    let s = t.wait_for("Headlines 2/2");
+    assert!(!listed(&s, "Ferry"), "{s}");
+    t.wait_for("│ Harbour cranes restart");
+    let out = common::tidings(dir.path(), &["remove", "Harbour cranes restart"]);
+    assert!(out.status.success(), "{out:?}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Headlines 1/1");
+    assert!(!s.contains("no document") && !listed(&s, "Harbour"), "{s}");
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["q"]);
+}

@@ -654,3 +654,31 @@ fn empty_states_say_what_is_true_and_the_preview_clears() {
     let s = r.screen();
     assert!(s.contains("No story has the word “xy”; keep typing"), "{s}");
 }
+
+/// A story removed by another process while the reader shows it: opening or
+/// saving it is refused, and its row goes.
+#[test]
+fn a_story_removed_elsewhere_is_refused_and_dropped_from_the_list() {
+    let mut r = Rig::new(140, 40, &[]);
+    let gone = r.app.selected_item().unwrap().clone();
+    assert!(r.store.remove(&gone.uid).unwrap());
+    r.keys("s");
+    let s = r.screen();
+    assert!(!s.contains("saved"), "{s}");
+    assert!(!s.contains('★'), "{s}");
+    assert!(s.contains("is no longer in the store"), "{s}");
+    assert!(s.contains("Headlines 11/11"), "{s}");
+    let listed = |s: &str, title: &str| {
+        s.lines()
+            .any(|l| l.starts_with("● ") && l.contains(&title[..20]))
+    };
+    assert!(!listed(&s, &gone.title), "{s}");
+    let next = r.app.selected_item().unwrap().clone();
+    assert!(r.store.remove(&next.uid).unwrap());
+    r.keys("\n");
+    let s = r.screen();
+    assert!(!s.contains("no document"), "{s}");
+    assert!(s.contains("Headlines 10/10"), "{s}");
+    assert!(!listed(&s, &next.title), "{s}");
+    assert_eq!(r.app.focus, Focus::List);
+}

@@ -57,6 +57,11 @@ impl App {
                 }
                 None
             }
+            Arrival::Saved { uid, saved } => {
+                self.mark_saved(&uid, saved);
+                None
+            }
+            Arrival::Gone(uid) => self.drop_gone(&uid),
             Arrival::Notice(n) => {
                 self.notice = Some(n);
                 None

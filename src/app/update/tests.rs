@@ -145,7 +145,7 @@ fn typing_searches_and_an_old_answer_is_ignored() {
 }
 
 #[test]
-fn saving_asks_the_store_and_marks_the_row_at_once() {
+fn saving_asks_the_store_and_marks_the_row_once_it_answers() {
     let mut app = narrow();
     assert_eq!(
         app.update(Action::ToggleSaved),
@@ -154,8 +154,44 @@ fn saving_asks_the_store_and_marks_the_row_at_once() {
             saved: true
         })
     );
+    assert!(!app.items[0].saved, "not before the store says so");
+    assert_eq!(app.notice, None);
+    app.receive(Arrival::Saved {
+        uid: "a".into(),
+        saved: true,
+    });
     assert!(app.items[0].saved);
     assert_eq!(app.notice.as_deref(), Some("saved"));
+}
+
+#[test]
+fn a_story_gone_from_the_store_is_dropped_and_the_next_row_previewed() {
+    let mut app = wide(vec![item("a", false), item("b", false), item("c", false)]);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Story);
+    assert_eq!(
+        app.receive(Arrival::Gone("a".into())),
+        Some(Effect::Load {
+            uid: "b".into(),
+            mark_read: false
+        })
+    );
+    let uids: Vec<&str> = app.items.iter().map(|i| i.uid.as_str()).collect();
+    assert_eq!(uids, ["b", "c"]);
+    assert!(app.story.is_none());
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("“Story a” is no longer in the store (removed elsewhere): dropped from the list")
+    );
+    // One pane: opening a gone row leaves the story shown before it.
+    let mut app = opened();
+    app.update(Action::Back);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.receive(Arrival::Gone("b".into()));
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.selected_item().unwrap().uid, "c");
 }
 
 #[test]
