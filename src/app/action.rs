@@ -80,8 +80,13 @@ pub enum Arrival {
     ListMore { items: Vec<ListItem>, done: bool },
     /// Reading the rest of the headlines failed: stop, and say why.
     ListFailed(String),
-    /// Search results for a filter.
-    FilterResults(String, Vec<ListItem>),
+    /// Search results for a filter: the best of the newest matches (at most
+    /// [`MATCH_LIMIT`](crate::store::MATCH_LIMIT)), and how many match in all.
+    FilterResults {
+        query: String,
+        items: Vec<ListItem>,
+        total: usize,
+    },
     /// A document, read from the store, with its related cards' links.
     Loaded(Box<Loaded>),
     /// The store set (or cleared) the saved mark.

@@ -88,6 +88,9 @@ pub struct Filter {
     pub editing: bool,
     /// Results of the last search for `query`; `None` until they arrive.
     pub results: Option<Vec<ListItem>>,
+    /// How many stories match in all: more than `results` hold when they stop
+    /// at the limit.
+    pub total: usize,
 }
 
 /// The whole reader state.

@@ -16,7 +16,7 @@ use crate::app::keymap;
 use crate::app::App;
 use crate::opener;
 use crate::refresh::Options;
-use crate::store::{Store, StoreError};
+use crate::store::{ListItem, Store, StoreError, MATCH_LIMIT};
 use crate::ui;
 
 /// Fault injection for the terminal tests, in debug builds only: with
@@ -33,8 +33,6 @@ fn injected_fault(app: &App) {
 /// The reader state name that remembers the last selected story.
 pub(super) const LAST_SELECTED: &str = "last_selected";
 
-/// The most headlines a filter shows.
-const FILTER_ROWS: usize = 500;
 /// Headlines read before the first frame: more than any screen shows.
 pub(super) const FIRST_ROWS: usize = 500;
 /// Headlines read per step after the first frame, between looks at the keyboard.
@@ -44,7 +42,7 @@ const MORE_ROWS: usize = 5_000;
 /// arrives; the selected story is remembered for next time.
 pub(super) fn event_loop(
     store: &mut Store,
-    first: Vec<crate::store::ListItem>,
+    first: Vec<ListItem>,
     remembered: Option<String>,
     stop: &AtomicBool,
 ) -> Result<(), String> {
@@ -104,7 +102,7 @@ fn read_more(store: &Store, have: usize) -> Arrival {
 }
 
 /// The first headlines: all of them, or the first part of more.
-fn list_arrival(first: Vec<crate::store::ListItem>) -> Arrival {
+fn list_arrival(first: Vec<ListItem>) -> Arrival {
     if first.len() < FIRST_ROWS {
         Arrival::ListLoaded(first)
     } else {
@@ -134,6 +132,18 @@ fn follow(app: &mut App, store: &mut Store, bg: &mut Background, effect: Option<
         next = run_effect(store, bg, e).and_then(|arrival| app.receive(arrival));
     }
     false
+}
+
+/// The filter's rows for `query`, and how many match in all (counted only when
+/// the rows stop at the limit).
+fn search(store: &Store, query: &str) -> Result<(Vec<ListItem>, usize), StoreError> {
+    let items = store.filter(query, MATCH_LIMIT)?;
+    let total = if items.len() < MATCH_LIMIT {
+        items.len()
+    } else {
+        store.match_count(query)?
+    };
+    Ok((items, total))
 }
 
 /// What the app hears when the store refused an effect on document `uid`: that
@@ -178,8 +188,12 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             Ok(()) => format!("opened {url}"),
             Err(e) => e,
         })),
-        Effect::Search(q) => match store.filter(&q, FILTER_ROWS) {
-            Ok(items) => Some(Arrival::FilterResults(q, items)),
+        Effect::Search(q) => match search(store, &q) {
+            Ok((items, total)) => Some(Arrival::FilterResults {
+                query: q,
+                items,
+                total,
+            }),
             Err(e) => notice(e),
         },
         Effect::Refresh => match store.path().parent() {

@@ -18,6 +18,18 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let mut head = format!(" Headlines {}/{}", app.visible.len(), app.items.len());
+    if let Some(f) = app
+        .filter
+        .as_ref()
+        .filter(|f| f.results.as_ref().is_some_and(|r| r.len() < f.total))
+    {
+        let shown = f.results.as_ref().map_or(0, Vec::len);
+        head.push_str(&format!(
+            " · newest {} of {}",
+            thousands(shown),
+            thousands(f.total)
+        ));
+    }
     if app.loading {
         head.push_str(" · reading…");
     }
@@ -86,4 +98,17 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// `n` with a comma between each group of three digits: 19,412.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

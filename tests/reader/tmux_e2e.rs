@@ -592,3 +592,28 @@ fn a_story_removed_while_the_reader_is_open_is_refused_and_dropped() {
     t.wait_for("│ Council votes on tram");
     t.keys(&["q"]);
 }
+
+#[test]
+fn a_filter_says_when_it_shows_only_the_newest_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let json: String = (0..1_005)
+        .map(|n| {
+            format!(
+                "{{\"schema\":1,\"kind\":\"article\",\"title\":\"Harbour report number {n}\"}}\n"
+            )
+        })
+        .collect();
+    let file = dir.path().join("many.jsonl");
+    std::fs::write(&file, json).unwrap();
+    let out = common::tidings(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let Some(t) = Tmux::start("limit", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 1005/1005");
+    t.keys(&["/", "-l", "harbour"]);
+    t.wait_for("newest 1,000 of 1,005");
+    t.keys(&["Enter", "End"]);
+    t.wait_for("LIST 1000/1000");
+    t.keys(&["q"]);
+}

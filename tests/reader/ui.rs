@@ -682,3 +682,38 @@ fn a_story_removed_elsewhere_is_refused_and_dropped_from_the_list() {
     assert!(!listed(&s, &next.title), "{s}");
     assert_eq!(r.app.focus, Focus::List);
 }
+
+/// The filter shows at most `MATCH_LIMIT` rows, and says so when there are more.
+#[test]
+fn a_filter_with_more_matches_than_it_shows_says_how_many() {
+    let limit = tidings::store::MATCH_LIMIT;
+    assert_eq!(limit, 1_000, "the README and `search` say 1,000");
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<(String, tidings::model::Document)> = (0..limit + 5)
+        .map(|n| {
+            let title = format!("Harbour report number {n}");
+            let doc = tidings::model::Document::new(tidings::model::Kind::Article, title);
+            ("test".to_string(), doc)
+        })
+        .collect();
+    tidings::import::import_documents(&mut store, &docs).unwrap();
+    assert_eq!(store.match_count("harbour").unwrap(), limit + 5);
+    assert_eq!(store.match_count("report 123").unwrap(), 1);
+    let items = store.list(100, false, 0).unwrap();
+    let mut r = Rig {
+        app: App::new(140, 40, None),
+        store,
+        bg: Background::new(),
+        _dir: dir,
+    };
+    r.arrive(Arrival::ListPartial(items));
+    r.keys("/harbour");
+    assert_eq!(r.app.visible.len(), limit);
+    let s = r.screen();
+    assert!(s.contains("newest 1,000 of 1,005"), "{s}");
+    r.keys(" 123");
+    assert_eq!(r.app.visible.len(), 1);
+    let s = r.screen();
+    assert!(!s.contains("newest"), "{s}");
+}

@@ -25,10 +25,15 @@ impl App {
                 self.notice = Some(why);
                 None
             }
-            Arrival::FilterResults(query, results) => {
+            Arrival::FilterResults {
+                query,
+                items,
+                total,
+            } => {
                 if let Some(f) = &mut self.filter {
                     if f.query == query {
-                        f.results = Some(results);
+                        f.results = Some(items);
+                        f.total = total;
                         // New rows: the best match is selected.
                         self.visible.clear();
                         self.selected = 0;

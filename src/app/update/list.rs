@@ -119,8 +119,12 @@ impl App {
             && story.is_none_or(|i| i.uid != uid);
         self.change_rows(|app| {
             app.items.retain(|i| i.uid != uid);
-            if let Some(r) = app.filter.as_mut().and_then(|f| f.results.as_mut()) {
-                r.retain(|i| i.uid != uid);
+            if let Some(f) = app.filter.as_mut() {
+                if let Some(r) = f.results.as_mut() {
+                    let before = r.len();
+                    r.retain(|i| i.uid != uid);
+                    f.total -= before - r.len();
+                }
             }
         });
         self.history.retain(|l| l.uid != uid);

@@ -132,13 +132,21 @@ fn typing_searches_and_an_old_answer_is_ignored() {
         app.update(Action::FilterChar('o')),
         Some(Effect::Search("po".into()))
     );
-    app.receive(Arrival::FilterResults("p".into(), vec![item("x", false)]));
+    app.receive(Arrival::FilterResults {
+        query: "p".into(),
+        total: 1,
+        items: vec![item("x", false)],
+    });
     assert_eq!(
         app.visible.len(),
         3,
         "results for an old query change nothing"
     );
-    app.receive(Arrival::FilterResults("po".into(), vec![item("c", false)]));
+    app.receive(Arrival::FilterResults {
+        query: "po".into(),
+        total: 1,
+        items: vec![item("c", false)],
+    });
     assert_eq!(app.selected_item().unwrap().uid, "c");
     app.update(Action::FilterCancel);
     assert_eq!(app.visible.len(), 3);
@@ -367,7 +375,11 @@ fn a_filter_matching_nothing_says_what_to_press_and_clears_the_preview() {
     for c in "xyzzy".chars() {
         app.update(Action::FilterChar(c));
     }
-    app.receive(Arrival::FilterResults("xyzzy".into(), Vec::new()));
+    app.receive(Arrival::FilterResults {
+        query: "xyzzy".into(),
+        total: 0,
+        items: Vec::new(),
+    });
     assert!(app.story.is_none(), "the preview clears");
     assert_eq!(
         app.empty_list_message().as_deref(),
@@ -386,7 +398,11 @@ fn a_short_word_matching_nothing_says_keep_typing() {
     app.update(Action::Filter);
     app.update(Action::FilterChar('p'));
     app.update(Action::FilterChar('o'));
-    app.receive(Arrival::FilterResults("po".into(), Vec::new()));
+    app.receive(Arrival::FilterResults {
+        query: "po".into(),
+        total: 0,
+        items: Vec::new(),
+    });
     assert_eq!(
         app.empty_list_message().as_deref(),
         Some("No story has the word “po”; keep typing: a word matches as a prefix from 3 letters.")
