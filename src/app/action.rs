@@ -2,6 +2,7 @@
 //! world to do ([`Effect`]), and what comes back later ([`Arrival`]): `update`
 //! turns an action into an effect, `receive` takes in an arrival.
 
+use super::line_edit::Edit;
 use crate::model::Document;
 use crate::store::ListItem;
 
@@ -52,11 +53,11 @@ pub enum Action {
     Filter,
     /// A character typed into the filter.
     FilterChar(char),
-    /// Delete the last character of the filter.
-    FilterBackspace,
+    /// A move or a deletion in the filter box.
+    FilterEdit(Edit),
     /// Keep the filter and return to the list.
     FilterAccept,
-    /// Drop the filter.
+    /// Stop typing: back to the filter kept before, or none.
     FilterCancel,
     /// The terminal changed size.
     Resize(u16, u16),

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::keymap::{key_for, Scope};
+use super::line_edit::Edit;
 use super::App;
 use crate::store::{is_one_short_word, PREFIX_MIN};
 
@@ -32,7 +33,7 @@ impl App {
                  feed with `tidings subscribe URL` and press {r} to refresh."
             ));
         };
-        let q = &f.query;
+        let q = f.query();
         if is_one_short_word(q) {
             return Some(format!(
                 "No story has the word “{q}”; keep typing: a word matches as a prefix \
@@ -40,11 +41,13 @@ impl App {
             ));
         }
         let keys = if f.editing {
-            format!(
-                "{}: edit · {}: drop the filter",
-                key(Scope::Typing, Action::FilterBackspace),
-                key(Scope::Typing, Action::FilterCancel)
-            )
+            let esc = key(Scope::Typing, Action::FilterCancel);
+            let back = match &f.kept {
+                Some(k) => format!("back to “{}”", k.query()),
+                None => "drop the filter".into(),
+            };
+            let bs = key(Scope::Typing, Action::FilterEdit(Edit::DeleteBack));
+            format!("{bs}: edit · {esc}: {back}")
         } else {
             format!(
                 "{}: change it · {}: drop the filter",

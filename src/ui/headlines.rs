@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::theme;
+use super::{list_header, theme};
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
 use crate::text::sanitize::for_terminal;
@@ -17,33 +17,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let mut head = format!(" Headlines {}/{}", app.visible.len(), app.items.len());
-    if let Some(f) = app
-        .filter
-        .as_ref()
-        .filter(|f| f.results.as_ref().is_some_and(|r| r.len() < f.total))
-    {
-        let shown = f.results.as_ref().map_or(0, Vec::len);
-        head.push_str(&format!(
-            " · newest {} of {}",
-            thousands(shown),
-            thousands(f.total)
-        ));
-    }
-    if app.loading {
-        head.push_str(" · reading…");
-    }
-    if app.unread_only {
-        head.push_str(" · unread");
-    }
-    if let Some(f) = &app.filter {
-        head.push_str(&format!(" · /{}", for_terminal(&f.query)));
-        if f.editing {
-            head.push('▏');
-        }
-    }
-    let header = Paragraph::new(text::truncate(&head, area.width as usize)).style(theme::header());
-    frame.render_widget(header, Rect::new(area.x, area.y, area.width, 1));
+    list_header::render(frame, app, Rect::new(area.x, area.y, area.width, 1));
 
     let rows = list_rows(area);
     let all = app.rows();
@@ -98,17 +72,4 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     frame.render_widget(Paragraph::new(lines), rows);
-}
-
-/// `n` with a comma between each group of three digits: 19,412.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -2,6 +2,7 @@
 
 mod headlines;
 pub mod help;
+mod list_header;
 mod overlay;
 mod status;
 mod story;

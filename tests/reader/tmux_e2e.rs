@@ -617,3 +617,68 @@ fn a_filter_says_when_it_shows_only_the_newest_matches() {
     t.wait_for("LIST 1000/1000");
     t.keys(&["q"]);
 }
+
+/// Where tmux shows the pane's cursor, `(x, y)`, when it shows it.
+fn cursor(t: &Tmux) -> Option<(usize, usize)> {
+    let out = t.cmd(&[
+        "display-message",
+        "-p",
+        "-t",
+        "e2e",
+        "#{cursor_flag} #{cursor_x} #{cursor_y}",
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<usize> = s.split_whitespace().map(|n| n.parse().unwrap()).collect();
+    (v[0] == 1).then(|| (v[1], v[2]))
+}
+
+#[test]
+fn the_filter_box_edits_at_its_cursor_and_esc_goes_back_to_the_kept_filter() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("edit", 60, 20, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    // A typo fixed in the middle: "hxarbour" -> "harbour".
+    t.keys(&["/", "-l", "hxarbour"]);
+    t.wait_for("/hxarbour");
+    t.keys(&["Home", "Right", "Delete"]);
+    t.wait_for("Headlines 1/3 · /harbour");
+    let header = t.screen().lines().next().unwrap().to_string();
+    let col = header[..header.find("/harbour").unwrap()].chars().count();
+    assert_eq!(cursor(&t), Some((col + 2, 0)), "the cursor after “h”");
+    t.keys(&["Enter"]);
+    t.wait("the filter kept", |s| s.contains("LIST 1/1"));
+    // `/` selects the kept text: typing replaces it instead of appending.
+    t.keys(&["/", "-l", "ferry"]);
+    let s = t.wait_for("Headlines 1/3 · /ferry");
+    assert!(!s.contains("harbourferry"), "{s}");
+    // Esc goes back to the kept filter; a second Esc drops it.
+    t.keys(&["Escape"]);
+    t.wait_for("Headlines 1/3 · /harbour");
+    t.wait("the kept filter's row", |s| {
+        s.contains("Harbour cranes restart")
+    });
+    assert_eq!(cursor(&t), None, "no cursor once not typing");
+    t.keys(&["Escape"]);
+    t.wait("the filter dropped", |s| {
+        s.contains("Headlines 3/3") && !s.contains("/harbour")
+    });
+    // A query longer than the box scrolls with the cursor.
+    t.keys(&[
+        "/",
+        "-l",
+        "council votes on tram council votes on tram council",
+    ]);
+    let s = t.wait_for("tram council");
+    let header = s.lines().next().unwrap();
+    assert!(header.contains("…"), "{header}");
+    let (x, y) = cursor(&t).unwrap();
+    assert_eq!(y, 0);
+    assert!(x < 60, "{x}");
+    t.keys(&["C-w", "C-w"]);
+    t.wait_for("on tram ");
+    t.keys(&["C-u"]);
+    t.wait_for("Headlines 3/3 · /");
+    t.keys(&["q"]);
+}

@@ -73,6 +73,24 @@ impl Rig {
         }
     }
 
+    /// Presses one key with modifiers, through the key map.
+    fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let input = crossterm::event::Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
+            self.act(a);
+        }
+    }
+
+    /// Where the terminal shows its cursor after a frame, if it shows it.
+    fn cursor(&self) -> Option<(u16, u16)> {
+        let (w, h) = self.app.size;
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| tidings::ui::draw(f, &self.app)).unwrap();
+        let b = term.backend();
+        b.cursor_visible()
+            .then(|| (b.cursor_position().x, b.cursor_position().y))
+    }
+
     /// Selects the list row whose title starts with `title` and opens it.
     fn open(&mut self, title: &str) {
         let pos = self
@@ -716,4 +734,61 @@ fn a_filter_with_more_matches_than_it_shows_says_how_many() {
     assert_eq!(r.app.visible.len(), 1);
     let s = r.screen();
     assert!(!s.contains("newest"), "{s}");
+}
+
+/// The filter box edits at its cursor, which the terminal shows; a long text
+/// scrolls to keep the cursor in view; `/` on a kept filter selects its text,
+/// and Esc goes back to it.
+#[test]
+fn the_filter_box_edits_at_a_cursor_the_terminal_shows() {
+    let mut r = Rig::new(60, 20, &[]);
+    assert_eq!(r.cursor(), None);
+    r.keys("/shakleton");
+    r.press(KeyCode::Home, KeyModifiers::NONE);
+    for _ in 0..3 {
+        r.press(KeyCode::Right, KeyModifiers::NONE);
+    }
+    r.keys("c");
+    assert_eq!(r.app.visible.len(), 1, "shackleton");
+    let header = r.screen().lines().next().unwrap().to_string();
+    let slash = UnicodeWidthStr::width(&header[..header.find("/shackleton").unwrap()]) as u16;
+    assert_eq!(
+        r.cursor(),
+        Some((slash + 1 + 4, 0)),
+        "after “shac”: {header}"
+    );
+    r.press(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    r.press(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(r.app.visible.len(), 12);
+    // Longer than the box: the end shows, the cursor with it.
+    let long = "tromsø harbour council flood barrier vaccine rollout osaka data";
+    r.keys(long);
+    let header = r.screen().lines().next().unwrap().to_string();
+    assert!(
+        header.contains("…") && header.ends_with("osaka data"),
+        "{header}"
+    );
+    let (x, _) = r.cursor().unwrap();
+    assert_eq!(x as usize, UnicodeWidthStr::width(header.as_str()));
+    r.press(KeyCode::Home, KeyModifiers::NONE);
+    let header = r.screen().lines().next().unwrap().to_string();
+    assert!(header.contains("/tromsø harbour"), "{header}");
+    // Kept, then `/`: its text is selected (reversed); typing replaces it.
+    r.keys("\n");
+    assert_eq!(r.cursor(), None);
+    r.keys("/");
+    let buf = r.buffer();
+    let header = r.screen().lines().next().unwrap().to_string();
+    let at = UnicodeWidthStr::width(&header[..header.find("osaka").unwrap()]) as u16;
+    assert!(
+        buf[(at, 0)].modifier.contains(Modifier::REVERSED),
+        "{header}"
+    );
+    r.keys("shackleton");
+    assert_eq!(r.app.filter.as_ref().unwrap().query(), "shackleton");
+    r.keys("\x1b");
+    assert_eq!(r.app.filter.as_ref().unwrap().query(), long);
+    assert!(!r.app.typing());
+    r.keys("\x1b");
+    assert!(r.app.filter.is_none());
 }

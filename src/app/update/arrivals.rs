@@ -31,7 +31,7 @@ impl App {
                 total,
             } => {
                 if let Some(f) = &mut self.filter {
-                    if f.query == query {
+                    if f.query() == query {
                         f.results = Some(items);
                         f.total = total;
                         // New rows: the best match is selected.

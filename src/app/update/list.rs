@@ -29,8 +29,7 @@ impl App {
             }
             // Esc drops the filter.
             Action::Back if self.filter.is_some() => {
-                self.filter = None;
-                self.refilter();
+                self.change_rows(|app| app.filter = None);
                 self.preview()
             }
             _ => None,

@@ -419,3 +419,81 @@ fn an_empty_store_says_how_to_add_stories() {
     );
     assert_eq!(narrow().empty_list_message(), None, "rows: no message");
 }
+
+/// The filter's text as typed.
+fn query(app: &App) -> &str {
+    app.filter.as_ref().unwrap().input.text()
+}
+
+#[test]
+fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
+    let mut app = narrow();
+    app.update(Action::Filter);
+    for c in "port".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.receive(Arrival::FilterResults {
+        query: "port".into(),
+        total: 1,
+        items: vec![item("b", true)],
+    });
+    app.update(Action::FilterAccept);
+    assert_eq!(app.update(Action::Filter), None);
+    assert!(app.typing() && app.filter.as_ref().unwrap().input.selected());
+    assert_eq!(
+        app.update(Action::FilterChar('i')),
+        Some(Effect::Search("i".into())),
+        "typing replaces the kept text"
+    );
+    for c in "ran".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    assert_eq!(query(&app), "iran");
+    app.receive(Arrival::FilterResults {
+        query: "iran".into(),
+        total: 1,
+        items: vec![item("c", false)],
+    });
+    assert_eq!(app.update(Action::FilterCancel), None, "no new search");
+    assert!(!app.typing());
+    assert_eq!(query(&app), "port");
+    assert_eq!(app.selected_item().unwrap().uid, "b", "its rows are back");
+    app.update(Action::Back);
+    assert!(app.filter.is_none(), "a second Esc drops it");
+    assert_eq!(app.visible.len(), 3);
+    assert_eq!(
+        app.selected_item().unwrap().uid,
+        "b",
+        "the row stays selected"
+    );
+}
+
+#[test]
+fn the_filter_box_edits_at_its_cursor() {
+    use crate::app::line_edit::Edit;
+    let mut app = narrow();
+    app.update(Action::Filter);
+    for c in "hrbour".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    assert_eq!(app.update(Action::FilterEdit(Edit::Start)), None);
+    assert_eq!(app.update(Action::FilterEdit(Edit::Right)), None);
+    assert_eq!(
+        app.update(Action::FilterChar('a')),
+        Some(Effect::Search("harbour".into()))
+    );
+    app.update(Action::FilterEdit(Edit::End));
+    app.update(Action::FilterChar(' '));
+    app.update(Action::FilterChar('x'));
+    assert_eq!(
+        app.update(Action::FilterEdit(Edit::DeleteWordBack)),
+        Some(Effect::Search("harbour ".into()))
+    );
+    assert_eq!(
+        app.update(Action::FilterEdit(Edit::DeleteToStart)),
+        None,
+        "an empty box shows every row without a search"
+    );
+    assert!(app.filter.as_ref().unwrap().results.is_none());
+    assert_eq!(app.visible.len(), 3);
+}
