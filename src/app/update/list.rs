@@ -122,7 +122,7 @@ impl App {
                 if let Some(r) = f.results.as_mut() {
                     let before = r.len();
                     r.retain(|i| i.uid != uid);
-                    f.total -= before - r.len();
+                    f.total = f.total.saturating_sub(before - r.len());
                 }
             }
         });
