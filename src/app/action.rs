@@ -2,6 +2,7 @@
 //! world to do ([`Effect`]), and what comes back later ([`Arrival`]): `update`
 //! turns an action into an effect, `receive` takes in an arrival.
 
+use super::line_edit::Edit;
 use crate::model::Document;
 use crate::store::ListItem;
 
@@ -52,11 +53,11 @@ pub enum Action {
     Filter,
     /// A character typed into the filter.
     FilterChar(char),
-    /// Delete the last character of the filter.
-    FilterBackspace,
+    /// A move or a deletion in the filter box.
+    FilterEdit(Edit),
     /// Keep the filter and return to the list.
     FilterAccept,
-    /// Drop the filter.
+    /// Stop typing: back to the filter kept before, or none.
     FilterCancel,
     /// The terminal changed size.
     Resize(u16, u16),
@@ -82,10 +83,19 @@ pub enum Arrival {
     ListMore { items: Vec<ListItem>, done: bool },
     /// Reading the rest of the headlines failed: stop, and say why.
     ListFailed(String),
-    /// Search results for a filter.
-    FilterResults(String, Vec<ListItem>),
+    /// Search results for a filter: the best of the newest matches (at most
+    /// [`MATCH_LIMIT`](crate::store::MATCH_LIMIT)), and how many match in all.
+    FilterResults {
+        query: String,
+        items: Vec<ListItem>,
+        total: usize,
+    },
     /// A document, read from the store, with its related cards' links.
     Loaded(Box<Loaded>),
+    /// The store set (or cleared) the saved mark.
+    Saved { uid: String, saved: bool },
+    /// The document is no longer in the store (removed by another process).
+    Gone(String),
     /// Something to say in the status bar.
     Notice(String),
     /// A background refresh finished `done` of `total` subscriptions, the last

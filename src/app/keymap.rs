@@ -4,6 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use super::action::Action;
+use super::line_edit::Edit;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,7 @@ pub enum Key {
     Enter,
     Esc,
     Backspace,
+    Delete,
     Tab,
     BackTab,
     Up,
@@ -89,6 +91,7 @@ impl Key {
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Backspace => "Backspace".into(),
+            Key::Delete => "Del".into(),
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
             Key::Up => "↑".into(),
@@ -114,6 +117,7 @@ impl Key {
             KeyCode::Enter => Key::Enter,
             KeyCode::Esc => Key::Esc,
             KeyCode::Backspace => Key::Backspace,
+            KeyCode::Delete => Key::Delete,
             KeyCode::Tab => Key::Tab,
             KeyCode::BackTab => Key::BackTab,
             KeyCode::Up => Key::Up,
@@ -410,14 +414,63 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Esc],
         action: Action::FilterCancel,
-        help: "drop the filter",
+        help: "back to the kept filter, or none",
         hint: true,
     },
     Binding {
         scope: Scope::Typing,
+        keys: &[Left],
+        action: Action::FilterEdit(Edit::Left),
+        help: "cursor left",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Right],
+        action: Action::FilterEdit(Edit::Right),
+        help: "cursor right",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Home, Ctrl('a')],
+        action: Action::FilterEdit(Edit::Start),
+        help: "cursor to the start",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[End, Ctrl('e')],
+        action: Action::FilterEdit(Edit::End),
+        help: "cursor to the end",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
         keys: &[Backspace],
-        action: Action::FilterBackspace,
-        help: "delete the last character",
+        action: Action::FilterEdit(Edit::DeleteBack),
+        help: "delete before the cursor",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Delete],
+        action: Action::FilterEdit(Edit::DeleteForward),
+        help: "delete at the cursor",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Ctrl('u')],
+        action: Action::FilterEdit(Edit::DeleteToStart),
+        help: "delete to the start",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Ctrl('w')],
+        action: Action::FilterEdit(Edit::DeleteWordBack),
+        help: "delete the word before the cursor",
         hint: false,
     },
     Binding {
@@ -439,6 +492,13 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Ctrl('c')],
         action: Action::Quit,
         help: "quit",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Typing,
+        keys: &[Ctrl('l')],
+        action: Action::Redraw,
+        help: "redraw the screen",
         hint: false,
     },
 ];
@@ -567,6 +627,18 @@ mod tests {
             Some(Action::FilterChar('q'))
         );
         assert_eq!(translate(Scope::List, &key('q')), Some(Action::Quit));
+        let del = Event::Key(KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE));
+        assert_eq!(
+            translate(Scope::Typing, &del),
+            Some(Action::FilterEdit(Edit::DeleteForward))
+        );
+        let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(
+            translate(Scope::Typing, &ctrl_u),
+            Some(Action::FilterEdit(Edit::DeleteToStart)),
+            "while typing, not page up"
+        );
+        assert_eq!(translate(Scope::List, &ctrl_u), Some(Action::PageUp));
         let click = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column: 7,

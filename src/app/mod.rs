@@ -3,9 +3,11 @@
 //! only code that changes it, and it does no I/O.
 
 pub mod action;
+mod empty;
 pub mod geometry;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
 mod update;
 
 use crate::model::Document;
@@ -13,6 +15,7 @@ use crate::store::ListItem;
 use action::Loaded;
 use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
+use line_edit::LineEdit;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,10 +86,23 @@ pub struct OpenStory {
 /// The filter typed with `/`.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub query: String,
+    /// The text typed, with its cursor.
+    pub input: LineEdit,
     pub editing: bool,
     /// Results of the last search for `query`; `None` until they arrive.
     pub results: Option<Vec<ListItem>>,
+    /// How many stories match in all: more than `results` hold when they stop
+    /// at the limit.
+    pub total: usize,
+    /// While editing a filter that was kept: that filter, which Esc brings back.
+    pub kept: Option<Box<Filter>>,
+}
+
+impl Filter {
+    /// The text typed.
+    pub fn query(&self) -> &str {
+        self.input.text()
+    }
 }
 
 /// The whole reader state.

@@ -205,21 +205,28 @@ impl Store {
         Ok(id.is_some())
     }
 
-    /// Sets or clears the read mark.
+    /// Sets or clears the read mark; [`StoreError::NotFound`] when no document
+    /// has `uid` (removed meanwhile).
     pub fn set_read(&mut self, uid: &str, read: bool) -> Result<(), StoreError> {
         self.set_flag("is_read", uid, read)
     }
 
-    /// Sets or clears the saved mark.
+    /// Sets or clears the saved mark; [`StoreError::NotFound`] when no document
+    /// has `uid` (removed meanwhile).
     pub fn set_saved(&mut self, uid: &str, saved: bool) -> Result<(), StoreError> {
         self.set_flag("is_saved", uid, saved)
     }
 
     fn set_flag(&mut self, column: &'static str, uid: &str, on: bool) -> Result<(), StoreError> {
         let sql = format!("UPDATE documents SET {column} = ?1 WHERE uid = ?2");
-        self.conn
+        // SQLite counts every row the WHERE matched, changed value or not.
+        let rows = self
+            .conn
             .execute(&sql, params![on, uid])
             .map_err(sql_err(&self.path, "update a mark"))?;
+        if rows == 0 {
+            return Err(StoreError::NotFound(format!("no document {uid}")));
+        }
         Ok(())
     }
 
@@ -408,5 +415,24 @@ mod tests {
         assert_eq!(doc_key(&a), doc_key(&a2));
         let page = Document::new(Kind::Article, "Morning Briefing".into());
         assert_eq!(doc_key(&page), "article:morning briefing");
+    }
+
+    #[test]
+    fn a_mark_on_a_document_that_is_gone_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut import = store.begin_import().unwrap();
+        import
+            .put(&item("Harbour", "https://n.example/1"), None)
+            .unwrap();
+        import.commit().unwrap();
+        let uid = store.list(1, false, 0).unwrap()[0].uid.clone();
+        store.set_saved(&uid, true).unwrap();
+        store.set_saved(&uid, true).unwrap();
+        store.set_read(&uid, true).unwrap();
+        assert!(store.remove(&uid).unwrap());
+        for result in [store.set_saved(&uid, true), store.set_read(&uid, false)] {
+            assert!(matches!(result, Err(StoreError::NotFound(_))), "{result:?}");
+        }
     }
 }

@@ -16,7 +16,7 @@ use crate::app::keymap;
 use crate::app::App;
 use crate::opener;
 use crate::refresh::Options;
-use crate::store::Store;
+use crate::store::{ListItem, Store, StoreError, MATCH_LIMIT};
 use crate::ui;
 
 /// Fault injection for the terminal tests, in debug builds only: with
@@ -33,8 +33,6 @@ fn injected_fault(app: &App) {
 /// The reader state name that remembers the last selected story.
 pub(super) const LAST_SELECTED: &str = "last_selected";
 
-/// The most headlines a filter shows.
-const FILTER_ROWS: usize = 500;
 /// Headlines read before the first frame: more than any screen shows.
 pub(super) const FIRST_ROWS: usize = 500;
 /// Headlines read per step after the first frame, between looks at the keyboard.
@@ -44,7 +42,7 @@ const MORE_ROWS: usize = 5_000;
 /// arrives; the selected story is remembered for next time.
 pub(super) fn event_loop(
     store: &mut Store,
-    first: Vec<crate::store::ListItem>,
+    first: Vec<ListItem>,
     remembered: Option<String>,
     stop: &AtomicBool,
 ) -> Result<(), String> {
@@ -119,7 +117,7 @@ fn read_more(store: &Store, have: usize) -> Arrival {
 }
 
 /// The first headlines: all of them, or the first part of more.
-fn list_arrival(first: Vec<crate::store::ListItem>) -> Arrival {
+fn list_arrival(first: Vec<ListItem>) -> Arrival {
     if first.len() < FIRST_ROWS {
         Arrival::ListLoaded(first)
     } else {
@@ -151,9 +149,30 @@ fn follow(app: &mut App, store: &mut Store, bg: &mut Background, effect: Option<
     false
 }
 
+/// The filter's rows for `query`, and how many match in all (counted only when
+/// the rows stop at the limit).
+fn search(store: &Store, query: &str) -> Result<(Vec<ListItem>, usize), StoreError> {
+    let items = store.filter(query, MATCH_LIMIT)?;
+    let total = if items.len() < MATCH_LIMIT {
+        items.len()
+    } else {
+        store.match_count(query)?
+    };
+    Ok((items, total))
+}
+
+/// What the app hears when the store refused an effect on document `uid`: that
+/// it is gone (another process removed it), or why not.
+fn failed(uid: String, e: StoreError) -> Arrival {
+    match e {
+        StoreError::NotFound(_) => Arrival::Gone(uid),
+        e => Arrival::Notice(e.to_string()),
+    }
+}
+
 /// Carries out one effect; what it produced comes back as an arrival.
 fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<Arrival> {
-    let notice = |e: crate::store::StoreError| Some(Arrival::Notice(e.to_string()));
+    let notice = |e: StoreError| Some(Arrival::Notice(e.to_string()));
     match effect {
         Effect::Quit => None,
         Effect::Load { uid, mark_read } => {
@@ -162,12 +181,12 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
                     .set_read(&uid, true)
                     .and_then(|_| store.set_state(LAST_SELECTED, &uid))
                 {
-                    return notice(e);
+                    return Some(failed(uid, e));
                 }
             }
             let stored = match store.get(&uid) {
                 Ok(s) => s,
-                Err(e) => return notice(e),
+                Err(e) => return Some(failed(uid, e)),
             };
             let related = store.related_links(&stored.doc).unwrap_or_default();
             Some(Arrival::Loaded(Box::new(Loaded {
@@ -176,13 +195,20 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
                 related,
             })))
         }
-        Effect::SetSaved { uid, saved } => store.set_saved(&uid, saved).err().and_then(notice),
+        Effect::SetSaved { uid, saved } => Some(match store.set_saved(&uid, saved) {
+            Ok(()) => Arrival::Saved { uid, saved },
+            Err(e) => failed(uid, e),
+        }),
         Effect::OpenUrl(url) => Some(Arrival::Notice(match opener::open(&url) {
             Ok(()) => format!("opened {url}"),
             Err(e) => e,
         })),
-        Effect::Search(q) => match store.filter(&q, FILTER_ROWS) {
-            Ok(items) => Some(Arrival::FilterResults(q, items)),
+        Effect::Search(q) => match search(store, &q) {
+            Ok((items, total)) => Some(Arrival::FilterResults {
+                query: q,
+                items,
+                total,
+            }),
             Err(e) => notice(e),
         },
         Effect::Refresh => match store.path().parent() {
@@ -239,6 +265,24 @@ mod tests {
         ));
         assert!(store.get(&uid).unwrap().item.saved);
         assert!(dispatch(&mut app, &mut store, &mut bg, Action::Quit));
+    }
+
+    #[test]
+    fn a_story_removed_elsewhere_is_refused_and_dropped() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        let gone = app.selected_item().unwrap().clone();
+        assert!(store.remove(&gone.uid).unwrap());
+        dispatch(&mut app, &mut store, &mut bg, Action::ToggleSaved);
+        assert_ne!(app.notice.as_deref(), Some("saved"));
+        assert!(app.items.iter().all(|i| i.uid != gone.uid), "dropped");
+        let next = app.selected_item().unwrap().uid.clone();
+        assert!(store.remove(&next).unwrap());
+        dispatch(&mut app, &mut store, &mut bg, Action::Open);
+        assert!(app.items.iter().all(|i| i.uid != next), "dropped");
+        assert!(app.story.is_none());
+        let notice = app.notice.clone().unwrap();
+        assert!(notice.contains("no longer in the store"), "{notice}");
+        assert_eq!(app.items.len(), 10);
     }
 
     #[test]

@@ -6,10 +6,10 @@
 use chrono::{DateTime, Local};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::theme;
+use super::{list_header, theme};
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
 use crate::model::PartialDate;
@@ -21,21 +21,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let mut head = format!(" Headlines {}/{}", app.visible.len(), app.items.len());
-    if app.loading {
-        head.push_str(" · reading…");
-    }
-    if app.unread_only {
-        head.push_str(" · unread");
-    }
-    if let Some(f) = &app.filter {
-        head.push_str(&format!(" · /{}", for_terminal(&f.query)));
-        if f.editing {
-            head.push('▏');
-        }
-    }
-    let header = Paragraph::new(text::truncate(&head, area.width as usize)).style(theme::header());
-    frame.render_widget(header, Rect::new(area.x, area.y, area.width, 1));
+    list_header::render(frame, app, Rect::new(area.x, area.y, area.width, 1));
 
     let rows = list_rows(area);
     let all = app.rows();
@@ -60,13 +46,18 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    if app.visible.is_empty() {
-        let msg = if app.filter.is_some() {
-            "  nothing matches the filter"
-        } else {
-            "  no stories: import pages with `tidings import`"
-        };
-        lines.push(Line::styled(msg, theme::dim()));
+    if let Some(msg) = app.empty_list_message() {
+        let text = Paragraph::new(for_terminal(&msg).into_owned())
+            .style(theme::dim())
+            .wrap(Wrap { trim: true });
+        let inset = Rect::new(
+            rows.x + 2.min(rows.width),
+            rows.y,
+            rows.width.saturating_sub(2),
+            rows.height,
+        );
+        frame.render_widget(text, inset);
+        return;
     }
     frame.render_widget(Paragraph::new(lines), rows);
 }

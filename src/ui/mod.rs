@@ -3,6 +3,7 @@
 mod cells;
 mod headlines;
 pub mod help;
+mod list_header;
 mod overlay;
 mod status;
 mod story;

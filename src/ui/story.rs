@@ -16,6 +16,10 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect) {
         return;
     }
     let Some(s) = &app.story else {
+        if app.visible.is_empty() {
+            // The list says why it is empty; there is nothing to select.
+            return;
+        }
         let hint = Paragraph::new(Line::styled(
             "Select a story and press Enter.",
             theme::dim(),

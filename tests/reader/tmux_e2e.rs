@@ -795,6 +795,52 @@ fn the_key_map_says_there_is_more_and_scrolls_to_its_end() {
     t.keys(&["q"]);
 }
 
+/// A store holding three one-claim stories, newest first: "Council votes on
+/// tram", "Ferry timetable changes", "Harbour cranes restart".
+fn three_stories() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let json: String = [
+        "Harbour cranes restart",
+        "Ferry timetable changes",
+        "Council votes on tram",
+    ]
+    .iter()
+    .map(|t| {
+        format!(
+            r#"{{"schema":1,"kind":"story","title":"{t}","sections":[{{"heading":"What happened","paragraphs":[{{"sentences":[{{"text":"{t} today.","citations":[]}}]}}]}}],"sources":[],"timeline":[]}}"#
+        ) + "\n"
+    })
+    .collect();
+    let file = dir.path().join("stories.jsonl");
+    std::fs::write(&file, json).unwrap();
+    let out = common::tidings(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    dir
+}
+
+#[test]
+fn u_on_a_read_row_keeps_the_nearest_row() {
+    let dir = three_stories();
+    assert!(common::tidings(dir.path(), &["mark", "read", "Ferry"])
+        .status
+        .success());
+    let Some(t) = Tmux::start("nearest", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    t.keys(&["j"]);
+    t.wait("the read Ferry row previewed", |s| {
+        s.contains("LIST 2/3") && s.contains("│ Ferry timetable changes")
+    });
+    t.keys(&["u"]);
+    t.wait("the row after Ferry selected and previewed", |s| {
+        s.contains("Headlines 2/3 · unread")
+            && s.contains("LIST 2/2")
+            && s.contains("│ Harbour cranes restart")
+    });
+    t.keys(&["q"]);
+}
+
 /// Issue #15 item 11: the claims citing a source show whole, wrapped.
 #[test]
 fn claims_citing_a_source_are_wrapped_whole() {
@@ -812,5 +858,152 @@ fn claims_citing_a_source_are_wrapped_whole() {
     t.keys(&["]", "Enter", "Enter", "Enter"]);
     let s = t.wait_for("claims and events cite [1]");
     assert!(s.contains("kilometres from its target."), "{s}");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn empty_lists_say_what_is_true_and_the_preview_clears() {
+    let dir = three_stories();
+    for name in ["Harbour", "Ferry", "Council"] {
+        assert!(common::tidings(dir.path(), &["mark", "read", name])
+            .status
+            .success());
+    }
+    let Some(t) = Tmux::start("empty", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["u"]);
+    let s = t.wait_for("All 3 stories are read. u: show them all.");
+    assert!(!s.contains("Council votes"), "the preview cleared:\n{s}");
+    assert!(!s.contains("import"), "{s}");
+    t.keys(&["u", "/", "-l", "xyzzy"]);
+    let s = t.wait_for("Nothing matches “xyzzy”.");
+    assert!(!s.contains("Council votes"), "the preview cleared:\n{s}");
+    t.keys(&["BSpace", "BSpace", "BSpace"]);
+    t.wait_for("No story has the word “xy”; keep typing");
+    t.keys(&["Escape"]);
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn a_story_removed_while_the_reader_is_open_is_refused_and_dropped() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("gone", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["j"]);
+    t.wait_for("│ Ferry timetable changes");
+    let out = common::tidings(dir.path(), &["remove", "Ferry timetable changes"]);
+    assert!(out.status.success(), "{out:?}");
+    t.keys(&["s"]);
+    let s = t.wait_for("is no longer in the store");
+    assert!(!s.contains('★') && !s.contains("saved"), "{s}");
+    let listed = |s: &str, title: &str| s.lines().any(|l| l.starts_with("● ") && l.contains(title));
+    let s = t.wait_for("Headlines 2/2");
+    assert!(!listed(&s, "Ferry"), "{s}");
+    t.wait_for("│ Harbour cranes restart");
+    let out = common::tidings(dir.path(), &["remove", "Harbour cranes restart"]);
+    assert!(out.status.success(), "{out:?}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Headlines 1/1");
+    assert!(!s.contains("no document") && !listed(&s, "Harbour"), "{s}");
+    t.wait_for("│ Council votes on tram");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn a_filter_says_when_it_shows_only_the_newest_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let json: String = (0..1_005)
+        .map(|n| {
+            format!(
+                "{{\"schema\":1,\"kind\":\"article\",\"title\":\"Harbour report number {n}\"}}\n"
+            )
+        })
+        .collect();
+    let file = dir.path().join("many.jsonl");
+    std::fs::write(&file, json).unwrap();
+    let out = common::tidings(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let Some(t) = Tmux::start("limit", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 1005/1005");
+    t.keys(&["/", "-l", "harbour"]);
+    t.wait_for("newest 1,000 of 1,005");
+    t.keys(&["Enter", "End"]);
+    t.wait_for("LIST 1000/1000");
+    t.keys(&["q"]);
+}
+
+/// Where tmux shows the pane's cursor, `(x, y)`, when it shows it.
+fn cursor(t: &Tmux) -> Option<(usize, usize)> {
+    let out = t.cmd(&[
+        "display-message",
+        "-p",
+        "-t",
+        "e2e",
+        "#{cursor_flag} #{cursor_x} #{cursor_y}",
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<usize> = s.split_whitespace().map(|n| n.parse().unwrap()).collect();
+    (v[0] == 1).then(|| (v[1], v[2]))
+}
+
+#[test]
+fn the_filter_box_edits_at_its_cursor_and_esc_goes_back_to_the_kept_filter() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("edit", 60, 20, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    // A typo fixed in the middle: "hxarbour" -> "harbour".
+    t.keys(&["/", "-l", "hxarbour"]);
+    t.wait_for("/hxarbour");
+    t.keys(&["Home", "Right", "Delete"]);
+    t.wait_for("Headlines 1/3 · /harbour");
+    let header = t.screen().lines().next().unwrap().to_string();
+    let col = header[..header.find("/harbour").unwrap()].chars().count();
+    assert_eq!(cursor(&t), Some((col + 2, 0)), "the cursor after “h”");
+    t.keys(&["Enter"]);
+    t.wait("the filter kept", |s| s.contains("LIST 1/1"));
+    // `/` selects the kept text: typing replaces it instead of appending.
+    t.keys(&["/", "-l", "ferry"]);
+    let s = t.wait_for("Headlines 1/3 · /ferry");
+    assert!(!s.contains("harbourferry"), "{s}");
+    // Esc goes back to the kept filter; a second Esc drops it.
+    t.keys(&["Escape"]);
+    t.wait_for("Headlines 1/3 · /harbour");
+    t.wait("the kept filter's row", |s| {
+        s.contains("Harbour cranes restart")
+    });
+    assert_eq!(cursor(&t), None, "no cursor once not typing");
+    t.keys(&["Escape"]);
+    t.wait("the filter dropped", |s| {
+        s.contains("Headlines 3/3") && !s.contains("/harbour")
+    });
+    // A query longer than the box scrolls with the cursor.
+    t.keys(&[
+        "/",
+        "-l",
+        "council votes on tram council votes on tram ferry",
+    ]);
+    t.wait("the end of the long query, scrolled", |s| {
+        let header = s.lines().next().unwrap_or("");
+        header.contains("…") && header.trim_end().ends_with("tram ferry")
+    });
+    let (x, y) = cursor(&t).unwrap();
+    assert_eq!(y, 0);
+    assert!(x < 60, "{x}");
+    t.keys(&["C-w", "C-w"]);
+    t.wait("two words deleted", |s| {
+        let header = s.lines().next().unwrap_or("");
+        header.trim_end().ends_with("tram council votes on")
+    });
+    t.keys(&["C-u"]);
+    t.wait_for("Headlines 3/3 · /");
     t.keys(&["q"]);
 }

@@ -87,6 +87,24 @@ impl Rig {
         }
     }
 
+    /// Presses one key with modifiers, through the key map.
+    fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let input = crossterm::event::Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
+            self.act(a);
+        }
+    }
+
+    /// Where the terminal shows its cursor after a frame, if it shows it.
+    fn cursor(&self) -> Option<(u16, u16)> {
+        let (w, h) = self.app.size;
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| tidings::ui::draw(f, &self.app)).unwrap();
+        let b = term.backend();
+        b.cursor_visible()
+            .then(|| (b.cursor_position().x, b.cursor_position().y))
+    }
+
     /// Selects the list row whose title starts with `title` and opens it.
     fn open(&mut self, title: &str) {
         let pos = self
@@ -953,4 +971,156 @@ fn claims_citing_a_source_wrap_whole_and_scroll_to_the_selected_one() {
     let last = &entries[entries.len() - 1].label;
     assert!(spaced(&popup(&r)).contains(&spaced(last)), "{}", r.screen());
     assert!(r.screen().contains("↑ more"), "{}", r.screen());
+}
+
+/// Each empty list says what is true and what to press, and the story pane
+/// beside it shows no story.
+#[test]
+fn empty_states_say_what_is_true_and_the_preview_clears() {
+    let mut r = Rig::new(140, 40, &[]);
+    let first = r.app.rows()[0].title.clone();
+    assert!(
+        r.screen().matches(&first[..20]).count() >= 2,
+        "listed and previewed"
+    );
+    for item in r.store.list(100, false, 0).unwrap() {
+        r.store.set_read(&item.uid, true).unwrap();
+    }
+    let items = r.store.list(100, false, 0).unwrap();
+    r.arrive(Arrival::ListLoaded(items));
+    r.keys("u");
+    let s = r.screen();
+    assert!(
+        s.contains("All 12 stories are read. u: show them all."),
+        "{s}"
+    );
+    assert!(!s.contains(&first[..20]), "the preview cleared:\n{s}");
+    assert!(!s.contains("no stories"), "{s}");
+    r.keys("u/xyzzy");
+    let s = r.screen();
+    assert!(s.contains("Nothing matches “xyzzy”."), "{s}");
+    assert!(!s.contains(&first[..20]), "the preview cleared:\n{s}");
+    r.keys("\x08\x08\x08");
+    let s = r.screen();
+    assert!(s.contains("No story has the word “xy”; keep typing"), "{s}");
+}
+
+/// A story removed by another process while the reader shows it: opening or
+/// saving it is refused, and its row goes.
+#[test]
+fn a_story_removed_elsewhere_is_refused_and_dropped_from_the_list() {
+    let mut r = Rig::new(140, 40, &[]);
+    let gone = r.app.selected_item().unwrap().clone();
+    assert!(r.store.remove(&gone.uid).unwrap());
+    r.keys("s");
+    let s = r.screen();
+    assert!(!s.contains("saved"), "{s}");
+    assert!(!s.contains('★'), "{s}");
+    assert!(s.contains("is no longer in the store"), "{s}");
+    assert!(s.contains("Headlines 11/11"), "{s}");
+    let listed = |s: &str, title: &str| {
+        s.lines()
+            .any(|l| l.starts_with("● ") && l.contains(&title[..20]))
+    };
+    assert!(!listed(&s, &gone.title), "{s}");
+    let next = r.app.selected_item().unwrap().clone();
+    assert!(r.store.remove(&next.uid).unwrap());
+    r.keys("\n");
+    let s = r.screen();
+    assert!(!s.contains("no document"), "{s}");
+    assert!(s.contains("Headlines 10/10"), "{s}");
+    assert!(!listed(&s, &next.title), "{s}");
+    assert_eq!(r.app.focus, Focus::List);
+}
+
+/// The filter shows at most `MATCH_LIMIT` rows, and says so when there are more.
+#[test]
+fn a_filter_with_more_matches_than_it_shows_says_how_many() {
+    let limit = tidings::store::MATCH_LIMIT;
+    assert_eq!(limit, 1_000, "the README and `search` say 1,000");
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<(String, tidings::model::Document)> = (0..limit + 5)
+        .map(|n| {
+            let title = format!("Harbour report number {n}");
+            let doc = tidings::model::Document::new(tidings::model::Kind::Article, title);
+            ("test".to_string(), doc)
+        })
+        .collect();
+    tidings::import::import_documents(&mut store, &docs).unwrap();
+    assert_eq!(store.match_count("harbour").unwrap(), limit + 5);
+    assert_eq!(store.match_count("report 123").unwrap(), 1);
+    let items = store.list(100, false, 0).unwrap();
+    let mut r = Rig {
+        app: App::new(140, 40, None),
+        store,
+        bg: Background::new(),
+        _dir: dir,
+    };
+    r.arrive(Arrival::ListPartial(items));
+    r.keys("/harbour");
+    assert_eq!(r.app.visible.len(), limit);
+    let s = r.screen();
+    assert!(s.contains("newest 1,000 of 1,005"), "{s}");
+    r.keys(" 123");
+    assert_eq!(r.app.visible.len(), 1);
+    let s = r.screen();
+    assert!(!s.contains("newest"), "{s}");
+}
+
+/// The filter box edits at its cursor, which the terminal shows; a long text
+/// scrolls to keep the cursor in view; `/` on a kept filter selects its text,
+/// and Esc goes back to it.
+#[test]
+fn the_filter_box_edits_at_a_cursor_the_terminal_shows() {
+    let mut r = Rig::new(60, 20, &[]);
+    assert_eq!(r.cursor(), None);
+    r.keys("/shakleton");
+    r.press(KeyCode::Home, KeyModifiers::NONE);
+    for _ in 0..3 {
+        r.press(KeyCode::Right, KeyModifiers::NONE);
+    }
+    r.keys("c");
+    assert_eq!(r.app.visible.len(), 1, "shackleton");
+    let header = r.screen().lines().next().unwrap().to_string();
+    let slash = UnicodeWidthStr::width(&header[..header.find("/shackleton").unwrap()]) as u16;
+    assert_eq!(
+        r.cursor(),
+        Some((slash + 1 + 4, 0)),
+        "after “shac”: {header}"
+    );
+    r.press(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    r.press(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(r.app.visible.len(), 12);
+    // Longer than the box: the end shows, the cursor with it.
+    let long = "tromsø harbour council flood barrier vaccine rollout osaka data";
+    r.keys(long);
+    let header = r.screen().lines().next().unwrap().to_string();
+    assert!(
+        header.contains("…") && header.ends_with("osaka data"),
+        "{header}"
+    );
+    let (x, _) = r.cursor().unwrap();
+    assert_eq!(x as usize, UnicodeWidthStr::width(header.as_str()));
+    r.press(KeyCode::Home, KeyModifiers::NONE);
+    let header = r.screen().lines().next().unwrap().to_string();
+    assert!(header.contains("/tromsø harbour"), "{header}");
+    // Kept, then `/`: its text is selected (reversed); typing replaces it.
+    r.keys("\n");
+    assert_eq!(r.cursor(), None);
+    r.keys("/");
+    let buf = r.buffer();
+    let header = r.screen().lines().next().unwrap().to_string();
+    let at = UnicodeWidthStr::width(&header[..header.find("osaka").unwrap()]) as u16;
+    assert!(
+        buf[(at, 0)].modifier.contains(Modifier::REVERSED),
+        "{header}"
+    );
+    r.keys("shackleton");
+    assert_eq!(r.app.filter.as_ref().unwrap().query(), "shackleton");
+    r.keys("\x1b");
+    assert_eq!(r.app.filter.as_ref().unwrap().query(), long);
+    assert!(!r.app.typing());
+    r.keys("\x1b");
+    assert!(r.app.filter.is_none());
 }

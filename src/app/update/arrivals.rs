@@ -25,10 +25,17 @@ impl App {
                 self.notice = Some(why);
                 None
             }
-            Arrival::FilterResults(query, results) => {
+            Arrival::FilterResults {
+                query,
+                items,
+                total,
+            } => {
                 if let Some(f) = &mut self.filter {
-                    if f.query == query {
-                        f.results = Some(results);
+                    if f.query() == query {
+                        f.results = Some(items);
+                        f.total = total;
+                        // New rows: the best match is selected.
+                        self.visible.clear();
                         self.selected = 0;
                         self.list_scroll = 0;
                         self.refilter();
@@ -55,6 +62,11 @@ impl App {
                 }
                 None
             }
+            Arrival::Saved { uid, saved } => {
+                self.mark_saved(&uid, saved);
+                None
+            }
+            Arrival::Gone(uid) => self.drop_gone(&uid),
             Arrival::Notice(n) => {
                 self.notice = Some(n);
                 None

@@ -1,48 +1,67 @@
-//! The filter box: starting it, typing, keeping and dropping it.
+//! The filter box: starting it (selecting a kept filter's text for
+//! replacement), typing and editing at the cursor, keeping it, and Esc back to
+//! the filter kept before (or none).
 
 use crate::app::action::{Action, Effect};
+use crate::app::line_edit::LineEdit;
 use crate::app::{App, Filter, Focus};
 
 impl App {
     pub(super) fn filter_action(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Filter => {
-                let f = self.filter.get_or_insert_with(Filter::default);
-                f.editing = true;
                 self.focus = Focus::List;
+                match &mut self.filter {
+                    Some(f) if !f.editing => {
+                        f.kept = Some(Box::new(f.clone()));
+                        f.editing = true;
+                        f.input.select_all();
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.filter = Some(Filter {
+                            editing: true,
+                            ..Filter::default()
+                        })
+                    }
+                }
                 None
             }
-            Action::FilterChar(c) => self.edit_filter(|q| q.push(c)),
-            Action::FilterBackspace => self.edit_filter(|q| {
-                q.pop();
-            }),
+            Action::FilterChar(c) => self.edit_filter(|e| e.insert(c)),
+            Action::FilterEdit(edit) => self.edit_filter(|e| e.apply(edit)),
             Action::FilterAccept => {
-                if let Some(f) = &mut self.filter {
-                    f.editing = false;
-                    if f.query.is_empty() {
-                        self.filter = None;
-                        self.refilter();
-                    }
+                let f = self.filter.as_mut()?;
+                f.editing = false;
+                f.kept = None;
+                if f.query().trim().is_empty() {
+                    self.change_rows(|app| app.filter = None);
                 }
                 self.preview()
             }
             Action::FilterCancel => {
-                self.filter = None;
-                self.refilter();
+                let kept = self.filter.as_mut().and_then(|f| f.kept.take());
+                self.change_rows(|app| app.filter = kept.map(|k| *k));
                 self.preview()
             }
             _ => None,
         }
     }
 
-    /// Changes the query; a non-empty one is searched.
-    fn edit_filter(&mut self, edit: impl FnOnce(&mut String)) -> Option<Effect> {
+    /// Edits the text; a changed, non-blank text is searched, a blank one shows
+    /// every row.
+    fn edit_filter(&mut self, edit: impl FnOnce(&mut LineEdit) -> bool) -> Option<Effect> {
         let f = self.filter.as_mut()?;
-        edit(&mut f.query);
-        let q = f.query.clone();
+        if !edit(&mut f.input) {
+            return None;
+        }
+        let q = f.query().to_string();
         if q.trim().is_empty() {
-            f.results = None;
-            self.refilter();
+            self.change_rows(|app| {
+                if let Some(f) = &mut app.filter {
+                    f.results = None;
+                    f.total = 0;
+                }
+            });
             return None;
         }
         Some(Effect::Search(q))

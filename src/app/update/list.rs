@@ -29,8 +29,7 @@ impl App {
             }
             // Esc drops the filter.
             Action::Back if self.filter.is_some() => {
-                self.filter = None;
-                self.refilter();
+                self.change_rows(|app| app.filter = None);
                 self.preview()
             }
             _ => None,
@@ -71,18 +70,22 @@ impl App {
         }
     }
 
-    /// Saves or unsaves the open story (story pane) or the selected row.
+    /// Asks the store to save or unsave the open story (story pane) or the
+    /// selected row; the mark shows once the store has set it.
     fn toggle_saved(&mut self) -> Option<Effect> {
-        let uid = match (&self.story, self.focus) {
-            (Some(s), Focus::Story) => s.item.uid.clone(),
-            _ => self.selected_item()?.uid.clone(),
+        let item = match (&self.story, self.focus) {
+            (Some(s), Focus::Story) => &s.item,
+            _ => self.selected_item()?,
         };
-        let saved = !self
-            .items
-            .iter()
-            .find(|i| i.uid == uid)
-            .is_some_and(|i| i.saved);
-        for it in self.items.iter_mut().filter(|i| i.uid == uid) {
+        Some(Effect::SetSaved {
+            uid: item.uid.clone(),
+            saved: !item.saved,
+        })
+    }
+
+    /// The store set the saved mark of `uid`: every row and the open story show it.
+    pub(super) fn mark_saved(&mut self, uid: &str, saved: bool) {
+        for it in self.rows_mut().filter(|i| i.uid == uid) {
             it.saved = saved;
         }
         if let Some(s) = self.story.as_mut().filter(|s| s.item.uid == uid) {
@@ -90,19 +93,62 @@ impl App {
             s.relayout(s.width);
         }
         self.notice = Some(if saved { "saved" } else { "unsaved" }.into());
-        Some(Effect::SetSaved { uid, saved })
+    }
+
+    /// Every row held: all headlines and the filter's results.
+    fn rows_mut(&mut self) -> impl Iterator<Item = &mut ListItem> {
+        let results = self.filter.as_mut().and_then(|f| f.results.as_mut());
+        self.items.iter_mut().chain(results.into_iter().flatten())
+    }
+
+    /// `uid` is no longer in the store (another process removed it): its rows go,
+    /// the nearest row is selected, and a story of it closes.
+    pub(super) fn drop_gone(&mut self, uid: &str) -> Option<Effect> {
+        let story = self.story.as_ref().map(|s| &s.item);
+        let title = self
+            .rows()
+            .iter()
+            .chain(&self.items)
+            .chain(story)
+            .find(|i| i.uid == uid)
+            .map(|i| i.title.clone());
+        // Opening the selected row (one pane: the story shown is an older one).
+        let opening = self.focus == Focus::Story
+            && self.selected_item().is_some_and(|i| i.uid == uid)
+            && story.is_none_or(|i| i.uid != uid);
+        self.change_rows(|app| {
+            app.items.retain(|i| i.uid != uid);
+            if let Some(f) = app.filter.as_mut() {
+                if let Some(r) = f.results.as_mut() {
+                    let before = r.len();
+                    r.retain(|i| i.uid != uid);
+                    f.total = f.total.saturating_sub(before - r.len());
+                }
+            }
+        });
+        self.history.retain(|l| l.uid != uid);
+        self.pending = self.pending.take().filter(|l| l.uid != uid);
+        if self.story.as_ref().is_some_and(|s| s.item.uid == uid) {
+            self.story = None;
+            self.overlay = None;
+        }
+        if opening || self.story.is_none() {
+            self.focus = Focus::List;
+        }
+        self.notice = Some(match title {
+            Some(t) => format!(
+                "“{t}” is no longer in the store (removed elsewhere): dropped from the list"
+            ),
+            None => "that story is no longer in the store (removed elsewhere)".into(),
+        });
+        self.preview()
     }
 
     /// The headline list (or its first part) arrived: keep the selection, or
     /// select the remembered story once the rows holding it are here.
     pub(super) fn list_arrived(&mut self, items: Vec<ListItem>, more: bool) -> Option<Effect> {
-        let keep = self.selected_item().map(|i| i.uid.clone());
-        self.items = items;
+        self.change_rows(|app| app.items = items);
         self.loading = more;
-        self.refilter();
-        if let Some(uid) = keep {
-            self.select_uid(&uid);
-        }
         self.select_remembered();
         self.preview()
     }
@@ -123,8 +169,31 @@ impl App {
     }
 
     /// Recomputes which rows the list shows (filter results, unread only).
+    /// The selected row stays selected when it still shows; when it is hidden,
+    /// the nearest row that shows takes its place (the one after it, else the one
+    /// before).
     pub(in crate::app) fn refilter(&mut self) {
-        let keep = self.selected_item().map(|i| i.uid.clone());
+        let keep = self.selection();
+        self.refilter_from(keep);
+    }
+
+    /// Changes the rows (or which rows the list draws from), then shows them
+    /// keeping the selection as [`refilter`](Self::refilter) does.
+    pub(super) fn change_rows(&mut self, change: impl FnOnce(&mut Self)) {
+        let keep = self.selection();
+        change(self);
+        self.refilter_from(keep);
+    }
+
+    /// The selected row's uid and index into the rows.
+    fn selection(&self) -> Option<(String, usize)> {
+        let at = *self.visible.get(self.selected)?;
+        Some((self.rows().get(at)?.uid.clone(), at))
+    }
+
+    /// [`refilter`](Self::refilter) keeping `keep`, the selection before the
+    /// rows changed.
+    fn refilter_from(&mut self, keep: Option<(String, usize)>) {
         let unread = self.unread_only;
         self.visible = self
             .rows()
@@ -134,8 +203,10 @@ impl App {
             .map(|(n, _)| n)
             .collect();
         self.selected = 0;
-        if let Some(uid) = keep {
-            self.select_uid(&uid);
+        if let Some((uid, at)) = keep {
+            if !self.select_uid(&uid) {
+                self.selected = self.visible.partition_point(|&i| i < at);
+            }
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
         self.follow_selection();
@@ -164,13 +235,21 @@ impl App {
         }
     }
 
-    /// With two panes, the story pane previews the selected row.
+    /// With two panes, the story pane previews the selected row; with no row
+    /// selected, the list shows no story beside it.
     pub(super) fn preview(&mut self) -> Option<Effect> {
+        let Some(uid) = self.selected_item().map(|i| i.uid.clone()) else {
+            if self.focus == Focus::List {
+                self.story = None;
+                self.overlay = None;
+                self.history.clear();
+            }
+            return None;
+        };
         let g = self.geometry();
         if g.list.is_none() || g.story.is_none() {
             return None;
         }
-        let uid = self.selected_item()?.uid.clone();
         if self.story.as_ref().is_some_and(|s| s.item.uid == uid) {
             return None;
         }

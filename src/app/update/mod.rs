@@ -56,7 +56,7 @@ impl App {
             }
             Action::Filter
             | Action::FilterChar(_)
-            | Action::FilterBackspace
+            | Action::FilterEdit(_)
             | Action::FilterAccept
             | Action::FilterCancel => self.filter_action(action),
             Action::Resize(w, h) => self.resize(w, h),

@@ -132,20 +132,28 @@ fn typing_searches_and_an_old_answer_is_ignored() {
         app.update(Action::FilterChar('o')),
         Some(Effect::Search("po".into()))
     );
-    app.receive(Arrival::FilterResults("p".into(), vec![item("x", false)]));
+    app.receive(Arrival::FilterResults {
+        query: "p".into(),
+        total: 1,
+        items: vec![item("x", false)],
+    });
     assert_eq!(
         app.visible.len(),
         3,
         "results for an old query change nothing"
     );
-    app.receive(Arrival::FilterResults("po".into(), vec![item("c", false)]));
+    app.receive(Arrival::FilterResults {
+        query: "po".into(),
+        total: 1,
+        items: vec![item("c", false)],
+    });
     assert_eq!(app.selected_item().unwrap().uid, "c");
     app.update(Action::FilterCancel);
     assert_eq!(app.visible.len(), 3);
 }
 
 #[test]
-fn saving_asks_the_store_and_marks_the_row_at_once() {
+fn saving_asks_the_store_and_marks_the_row_once_it_answers() {
     let mut app = narrow();
     assert_eq!(
         app.update(Action::ToggleSaved),
@@ -154,8 +162,44 @@ fn saving_asks_the_store_and_marks_the_row_at_once() {
             saved: true
         })
     );
+    assert!(!app.items[0].saved, "not before the store says so");
+    assert_eq!(app.notice, None);
+    app.receive(Arrival::Saved {
+        uid: "a".into(),
+        saved: true,
+    });
     assert!(app.items[0].saved);
     assert_eq!(app.notice.as_deref(), Some("saved"));
+}
+
+#[test]
+fn a_story_gone_from_the_store_is_dropped_and_the_next_row_previewed() {
+    let mut app = wide(vec![item("a", false), item("b", false), item("c", false)]);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Story);
+    assert_eq!(
+        app.receive(Arrival::Gone("a".into())),
+        Some(Effect::Load {
+            uid: "b".into(),
+            mark_read: false
+        })
+    );
+    let uids: Vec<&str> = app.items.iter().map(|i| i.uid.as_str()).collect();
+    assert_eq!(uids, ["b", "c"]);
+    assert!(app.story.is_none());
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("“Story a” is no longer in the store (removed elsewhere): dropped from the list")
+    );
+    // One pane: opening a gone row leaves the story shown before it.
+    let mut app = opened();
+    app.update(Action::Back);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.receive(Arrival::Gone("b".into()));
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.selected_item().unwrap().uid, "c");
 }
 
 #[test]
@@ -328,7 +372,7 @@ fn ctrl_l_redraws_and_changes_nothing() {
     use crate::app::keymap::{translate, Scope};
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
-    for scope in [Scope::List, Scope::Story, Scope::Overlay, Scope::Help] {
+    for scope in [Scope::List, Scope::Story, Scope::Overlay, Scope::Help, Scope::Typing] {
         assert_eq!(translate(scope, &ctrl_l), Some(Action::Redraw));
     }
     let mut app = opened();
@@ -336,4 +380,179 @@ fn ctrl_l_redraws_and_changes_nothing() {
     assert_eq!(app.update(Action::Redraw), None);
     let after = format!("{:?}", app.story.as_ref().map(|s| (s.cursor, s.scroll)));
     assert_eq!(before, after);
+}
+
+/// A two-pane reader holding `rows`, the first one previewed.
+fn wide(rows: Vec<ListItem>) -> App {
+    let mut app = App::new(140, 40, None);
+    let first = rows.first().cloned();
+    app.receive(Arrival::ListLoaded(rows));
+    if let Some(first) = first {
+        app.receive(Arrival::Loaded(Box::new(Loaded {
+            item: first,
+            doc: story(),
+            related: Vec::new(),
+        })));
+    }
+    app
+}
+
+#[test]
+fn hiding_the_selected_read_row_keeps_the_nearest_row() {
+    let mut app = narrow();
+    app.update(Action::Down);
+    assert_eq!(app.selected_item().unwrap().uid, "b");
+    app.update(Action::ToggleUnread);
+    assert_eq!(app.selected_item().unwrap().uid, "c", "the row after b");
+    let mut app = wide(vec![item("a", false), item("b", false), item("c", true)]);
+    app.update(Action::Bottom);
+    app.update(Action::ToggleUnread);
+    assert_eq!(
+        app.selected_item().unwrap().uid,
+        "b",
+        "the last row: before"
+    );
+}
+
+#[test]
+fn every_read_row_hidden_says_so_and_clears_the_preview() {
+    let mut app = wide(vec![item("a", true), item("b", true), item("c", true)]);
+    assert!(app.story.is_some());
+    assert_eq!(app.update(Action::ToggleUnread), None);
+    assert!(app.visible.is_empty());
+    assert!(app.story.is_none(), "the preview clears");
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("All 3 stories are read. u: show them all.")
+    );
+}
+
+#[test]
+fn a_filter_matching_nothing_says_what_to_press_and_clears_the_preview() {
+    let mut app = wide(vec![item("a", false), item("b", false)]);
+    app.update(Action::Filter);
+    for c in "xyzzy".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.receive(Arrival::FilterResults {
+        query: "xyzzy".into(),
+        total: 0,
+        items: Vec::new(),
+    });
+    assert!(app.story.is_none(), "the preview clears");
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("Nothing matches “xyzzy”. Backspace: edit · Esc: drop the filter.")
+    );
+    app.update(Action::FilterAccept);
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("Nothing matches “xyzzy”. /: change it · Esc: drop the filter.")
+    );
+}
+
+#[test]
+fn a_short_word_matching_nothing_says_keep_typing() {
+    let mut app = wide(vec![item("a", false)]);
+    app.update(Action::Filter);
+    app.update(Action::FilterChar('p'));
+    app.update(Action::FilterChar('o'));
+    app.receive(Arrival::FilterResults {
+        query: "po".into(),
+        total: 0,
+        items: Vec::new(),
+    });
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("No story has the word “po”; keep typing: a word matches as a prefix from 3 letters.")
+    );
+}
+
+#[test]
+fn an_empty_store_says_how_to_add_stories() {
+    let mut app = App::new(140, 40, None);
+    app.receive(Arrival::ListLoaded(Vec::new()));
+    assert_eq!(
+        app.empty_list_message().as_deref(),
+        Some("No stories yet. Add pages with `tidings import PATH`, or subscribe to a feed with `tidings subscribe URL` and press R to refresh.")
+    );
+    assert_eq!(narrow().empty_list_message(), None, "rows: no message");
+}
+
+/// The filter's text as typed.
+fn query(app: &App) -> &str {
+    app.filter.as_ref().unwrap().input.text()
+}
+
+#[test]
+fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
+    let mut app = narrow();
+    app.update(Action::Filter);
+    for c in "port".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.receive(Arrival::FilterResults {
+        query: "port".into(),
+        total: 1,
+        items: vec![item("b", true)],
+    });
+    app.update(Action::FilterAccept);
+    assert_eq!(app.update(Action::Filter), None);
+    assert!(app.typing() && app.filter.as_ref().unwrap().input.selected());
+    assert_eq!(
+        app.update(Action::FilterChar('i')),
+        Some(Effect::Search("i".into())),
+        "typing replaces the kept text"
+    );
+    for c in "ran".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    assert_eq!(query(&app), "iran");
+    app.receive(Arrival::FilterResults {
+        query: "iran".into(),
+        total: 1,
+        items: vec![item("c", false)],
+    });
+    assert_eq!(app.update(Action::FilterCancel), None, "no new search");
+    assert!(!app.typing());
+    assert_eq!(query(&app), "port");
+    assert_eq!(app.selected_item().unwrap().uid, "b", "its rows are back");
+    app.update(Action::Back);
+    assert!(app.filter.is_none(), "a second Esc drops it");
+    assert_eq!(app.visible.len(), 3);
+    assert_eq!(
+        app.selected_item().unwrap().uid,
+        "b",
+        "the row stays selected"
+    );
+}
+
+#[test]
+fn the_filter_box_edits_at_its_cursor() {
+    use crate::app::line_edit::Edit;
+    let mut app = narrow();
+    app.update(Action::Filter);
+    for c in "hrbour".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    assert_eq!(app.update(Action::FilterEdit(Edit::Start)), None);
+    assert_eq!(app.update(Action::FilterEdit(Edit::Right)), None);
+    assert_eq!(
+        app.update(Action::FilterChar('a')),
+        Some(Effect::Search("harbour".into()))
+    );
+    app.update(Action::FilterEdit(Edit::End));
+    app.update(Action::FilterChar(' '));
+    app.update(Action::FilterChar('x'));
+    assert_eq!(
+        app.update(Action::FilterEdit(Edit::DeleteWordBack)),
+        Some(Effect::Search("harbour ".into()))
+    );
+    assert_eq!(
+        app.update(Action::FilterEdit(Edit::DeleteToStart)),
+        None,
+        "an empty box shows every row without a search"
+    );
+    assert!(app.filter.as_ref().unwrap().results.is_none());
+    assert_eq!(app.visible.len(), 3);
 }

@@ -1,0 +1,138 @@
+//! The headline list's header line: the counts and what limits them, then the
+//! filter box. The box's text scrolls so that the cursor stays in view, the
+//! terminal's cursor stands where it is while typing, and a text selected for
+//! replacement is shown reversed.
+
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::theme;
+use crate::app::{App, Filter};
+use crate::text::sanitize::for_terminal;
+use crate::text::width as text;
+
+/// The fewest columns the filter box gets while the header has words to drop.
+const MIN_BOX: usize = 12;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let width = area.width as usize;
+    let count = match app.filter.as_ref().and_then(capped) {
+        Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
+        None => format!("{}/{}", app.visible.len(), app.items.len()),
+    };
+    let mut notes = String::new();
+    if app.loading {
+        notes.push_str(" · reading…");
+    }
+    if app.unread_only {
+        notes.push_str(" · unread");
+    }
+    let Some(f) = &app.filter else {
+        let head = text::truncate(&format!(" Headlines {count}{notes}"), width);
+        frame.render_widget(Paragraph::new(head).style(theme::header()), area);
+        return;
+    };
+    // The richest header that leaves the box room, then barer ones.
+    let prefixes = [
+        format!(" Headlines {count}{notes} · /"),
+        format!(" {count}{notes} · /"),
+        format!(" {count} · /"),
+        " /".to_string(),
+    ];
+    let prefix = prefixes
+        .iter()
+        .find(|p| text::width(p) + MIN_BOX <= width)
+        .unwrap_or(&prefixes[3]);
+    let prefix = text::truncate(prefix, width);
+    let start = text::width(&prefix);
+    let (spans, cursor) = filter_box(f, width - start);
+    let mut line = vec![Span::raw(prefix)];
+    line.extend(spans);
+    frame.render_widget(
+        Paragraph::new(Line::from(line)).style(theme::header()),
+        area,
+    );
+    if f.editing && start < width {
+        frame.set_cursor_position(Position::new(area.x + (start + cursor) as u16, area.y));
+    }
+}
+
+/// The rows shown and the matches in all, when the rows stopped at the limit.
+fn capped(f: &Filter) -> Option<(usize, usize)> {
+    let shown = f.results.as_ref()?.len();
+    (shown < f.total).then_some((shown, f.total))
+}
+
+/// The filter's text fitted into `width` columns, and the cursor's column in it.
+/// While typing, the text scrolls so that the cursor (one column past the end at
+/// most) is in view, `…` marking what is cut off on the left; a kept filter
+/// shows its start.
+fn filter_box(f: &Filter, width: usize) -> (Vec<Span<'static>>, usize) {
+    let style = if f.input.selected() {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    if !f.editing {
+        let shown = text::truncate(&for_terminal(f.query()), width);
+        return (vec![Span::styled(shown, style)], 0);
+    }
+    let clusters: Vec<String> = f
+        .input
+        .graphemes()
+        .map(|g| for_terminal(g).into_owned())
+        .collect();
+    let widths: Vec<usize> = clusters.iter().map(|g| text::width(g)).collect();
+    let col = |i: usize| widths[..i].iter().sum::<usize>();
+    let cursor = f.input.cursor();
+    // Text before the cursor, plus `…` when scrolled, fits in width - 1.
+    let room = width.saturating_sub(1);
+    let mut first = 0;
+    while first < cursor && col(cursor) - col(first) + usize::from(first > 0) > room {
+        first += 1;
+    }
+    let lead = if first > 0 { "…" } else { "" };
+    let mut shown = String::new();
+    let mut used = lead.chars().count();
+    for (g, w) in clusters[first..].iter().zip(&widths[first..]) {
+        if used + w > width {
+            break;
+        }
+        shown.push_str(g);
+        used += w;
+    }
+    let at = lead.chars().count() + col(cursor) - col(first);
+    (
+        vec![Span::raw(lead), Span::styled(shown, style)],
+        at.min(width.saturating_sub(1)),
+    )
+}
+
+/// `n` with a comma between each group of three digits: 19,412.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(19_412), "19,412");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}
