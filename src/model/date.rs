@@ -161,6 +161,21 @@ impl PartialDate {
         day + &part
     }
 
+    /// [`shown`](Self::shown) for a list row: the day alone (`20 Sep 2025`,
+    /// `yesterday`), or how long ago within the last day (`3h ago`).
+    pub fn shown_short(&self, now: Option<DateTime<Local>>) -> String {
+        let day = PartialDate {
+            part: None,
+            ..self.clone()
+        };
+        let long = day.shown(now);
+        match (self.time.is_some(), long.rfind(' ')) {
+            // `20 Sep 2025 09:30`: the day is enough.
+            (true, Some(i)) if long[i + 1..].contains(':') => long[..i].to_string(),
+            _ => long,
+        }
+    }
+
     fn time_of_day(&self) -> Option<NaiveTime> {
         NaiveTime::parse_from_str(self.time.as_deref()?, "%H:%M").ok()
     }
@@ -389,6 +404,24 @@ mod tests {
             "1 Dec 2026 09:05",
             "a time to come"
         );
+    }
+
+    #[test]
+    fn a_row_shows_the_day_alone() {
+        let now = Some(local(2026, 11, 30, 12, 0));
+        let mut d = date("x", Some(2025), Some(9), Some(20), Some("evening"));
+        assert_eq!(d.shown_short(now), "20 Sep 2025");
+        d.time = Some("09:30".into());
+        assert_eq!(d.shown_short(now), "20 Sep 2025");
+        let mut recent = date("x", Some(2026), Some(11), Some(30), None);
+        recent.time = Some("09:00".into());
+        let noon_utc = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
+        assert_eq!(
+            recent.shown_short(Some(noon_utc.with_timezone(&Local))),
+            "3h ago"
+        );
+        let yesterday = date("x", Some(2026), Some(11), Some(29), Some("night"));
+        assert_eq!(yesterday.shown_short(now), "yesterday");
     }
 
     #[test]

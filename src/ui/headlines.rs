@@ -93,7 +93,7 @@ fn meta(item: &ListItem, room: usize, now: DateTime<Local>) -> String {
     let date = item
         .latest
         .as_deref()
-        .map(|l| for_terminal(&PartialDate::from_compact(l).shown(Some(now))).into_owned());
+        .map(|l| for_terminal(&PartialDate::from_compact(l).shown_short(Some(now))).into_owned());
     let sources = (item.source_count > 0).then(|| format!("{} src", item.source_count));
     let both: Vec<&str> = sources.iter().chain(&date).map(String::as_str).collect();
     [both.join(" · "), date.unwrap_or_default()]

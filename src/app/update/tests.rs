@@ -372,7 +372,13 @@ fn ctrl_l_redraws_and_changes_nothing() {
     use crate::app::keymap::{translate, Scope};
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
-    for scope in [Scope::List, Scope::Story, Scope::Overlay, Scope::Help, Scope::Typing] {
+    for scope in [
+        Scope::List,
+        Scope::Story,
+        Scope::Overlay,
+        Scope::Help,
+        Scope::Typing,
+    ] {
         assert_eq!(translate(scope, &ctrl_l), Some(Action::Redraw));
     }
     let mut app = opened();
