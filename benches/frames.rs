@@ -28,7 +28,7 @@ fn item(i: usize) -> ListItem {
         article_count: Some(4),
         source_count: 4,
         event_count: 12,
-        latest: Some(format!("Nov {}, 2025", i % 28 + 1)),
+        latest: Some(format!("2025-11-{:02}", i % 28 + 1)),
         read: i.is_multiple_of(3),
         saved: i.is_multiple_of(7),
     }

@@ -10,7 +10,16 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of `s`: the sum of its clusters' widths.
 pub fn width(s: &str) -> usize {
+    if printable_ascii(s) {
+        return s.len();
+    }
     s.graphemes(true).map(cluster_width).sum()
+}
+
+/// Text whose every byte is a printable ASCII character: one column each, each
+/// its own cluster (most titles and words; measured without segmenting).
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// Display width of one grapheme cluster, as a screen cell measures it (the
@@ -38,6 +47,10 @@ pub fn truncate(s: &str, width: usize) -> String {
 /// The longest head of `s` (whole clusters) at most `width` columns wide, and its
 /// width.
 pub fn split_at_width(s: &str, width: usize) -> (&str, usize) {
+    if printable_ascii(s) {
+        let n = s.len().min(width);
+        return (&s[..n], n);
+    }
     let mut w = 0;
     for (at, g) in s.grapheme_indices(true) {
         let gw = cluster_width(g);

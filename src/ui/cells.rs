@@ -15,22 +15,24 @@ use crate::text::width::terminal_cells;
 /// Spreads or cuts every cluster of `buf` to the cells a terminal draws.
 pub fn settle(buf: &mut Buffer) {
     let area = buf.area;
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let cell = &buf[(x, y)];
-            let width = cell.cell_width().max(1);
+    let row_len = area.width as usize;
+    for (row, y) in (area.top()..area.bottom()).enumerate() {
+        let mut col = 0;
+        while col < row_len {
+            let cell = &buf.content[row * row_len + col];
+            let width = cell.cell_width().max(1) as usize;
             let symbol = cell.symbol();
-            if symbol.chars().nth(1).is_some() {
+            // One byte is one ASCII character: the common case, settled as it is.
+            if symbol.len() > 1 && symbol.chars().nth(1).is_some() {
                 let pieces = terminal_cells(symbol);
-                let same =
-                    matches!(pieces.as_slice(), [(p, w)] if p == symbol && *w == width as usize);
+                let same = matches!(pieces.as_slice(), [(p, w)] if p == symbol && *w == width);
                 if !same {
-                    let end = (x + width).min(area.right());
+                    let x = area.left() + col as u16;
+                    let end = (x + width as u16).min(area.right());
                     spread(buf, x, end, y, &pieces);
                 }
             }
-            x = x.saturating_add(width);
+            col += width;
         }
     }
 }
