@@ -31,6 +31,7 @@ fn item(i: usize) -> ListItem {
         latest: Some(format!("Nov {}, 2025", i % 28 + 1)),
         read: i.is_multiple_of(3),
         saved: i.is_multiple_of(7),
+        feed: "Harbour Gazette".into(),
     }
 }
 
