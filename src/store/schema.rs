@@ -89,9 +89,14 @@ const MIGRATIONS: &[Step] = &[
     Step::Rows(super::feed::add_feeds),
 ];
 
-/// The list's covering indexes with the `feed` column (step 4 -> 5).
+/// The indexes of the list's views (step 4 -> 5): the covering list indexes with
+/// the `feed` column, and for every other view and sort a small index holding
+/// its rows in order with what filters them (marks, feed), whose ids then read
+/// their rows from `documents_row`; `documents_feed` also answers the per-feed
+/// counts. Figures: docs/performance.md.
 pub(super) const FEED_INDEXES: &str = "DROP INDEX documents_list;
     DROP INDEX documents_row;
+    DROP INDEX documents_title_key;
     CREATE INDEX documents_list ON documents(
         sort_key DESC, id DESC, uid, kind, title, article_count, source_count,
         event_count, latest_label, is_read, is_saved, feed
@@ -100,7 +105,11 @@ pub(super) const FEED_INDEXES: &str = "DROP INDEX documents_list;
         id, uid, kind, title, article_count, source_count, event_count,
         latest_label, is_read, is_saved, feed
     );
-    CREATE INDEX documents_feed ON documents(feed, is_read, is_saved);";
+    CREATE INDEX documents_title_key ON documents(title_key, id, is_read, is_saved, feed);
+    CREATE INDEX documents_feed ON documents(feed, sort_key DESC, id DESC, is_read, is_saved);
+    CREATE INDEX documents_sources ON documents(
+        source_count DESC, sort_key DESC, id DESC, is_read, is_saved, feed
+    );";
 
 /// Brings a tidings store (or a new empty file) up to [`CURRENT_VERSION`], one
 /// transaction per step.
