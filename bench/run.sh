@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process figures in one table: parse throughput, import of 10,000 and
 # 100,000 pages, cold start to the first frame with 100,000 documents (tmux),
-# frame times, filter latency and the reader's peak memory.
+# frame times, filter latency, the list's views and sorts, and the reader's peak
+# memory.
 # Usage: bench/run.sh            (WORK=/tmp/tidings-bench by default; the
 # corpora and stores are built there once and reused, imports timed when built)
 set -euo pipefail
@@ -11,7 +12,7 @@ work=${WORK:-/tmp/tidings-bench}
 mkdir -p "$work"
 command -v tmux >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null; }
 cargo build --release --quiet
-cargo build --release --quiet --example gen_corpus --example search_latency
+cargo build --release --quiet --example gen_corpus --example search_latency --example view_latency
 bin=$root/target/release/tidings
 rows=()
 row() { rows+=("$(printf '%-52s %-28s %s' "$1" "$2" "$3")"); }
@@ -62,6 +63,12 @@ while read -r line; do
   label=$(sed -E 's/ +n +[0-9]+.*//' <<<"$line")
   row "$label" "$(grep -oE 'p50 +[0-9.]+ ms +p99 +[0-9.]+ ms' <<<"$line" | tr -s ' ')" "< 20 ms"
 done < <(target/release/examples/search_latency "$store" | grep p99)
+
+echo "== views and sorts of the list over 100,000 documents" >&2
+while read -r view sort rows first all counts; do
+  row "list: $view view, $sort ($rows rows)" "first 500 $first ms, all $all ms" "first < 20 ms"
+done < <(target/release/examples/view_latency "$store" | awk '
+  /^(all|unread|saved) / { print $1, $2, $3, $4, $6, $8 }')
 
 echo
 echo "tidings $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(date -u +%Y-%m-%d)"

@@ -31,6 +31,7 @@ fn item(i: usize) -> ListItem {
         latest: Some(format!("2025-11-{:02}", i % 28 + 1)),
         read: i.is_multiple_of(3),
         saved: i.is_multiple_of(7),
+        feed: "Harbour Gazette".into(),
     }
 }
 

@@ -60,7 +60,7 @@ pub fn import_paths(
         match read_page(&file, limit).and_then(|bytes| contents(&file, &bytes, limit)) {
             Ok(loaded) => {
                 for (i, doc) in loaded.documents.iter().enumerate() {
-                    let outcome = importer.put(doc, Some(&name))?;
+                    let outcome = importer.put(doc, Some(&name), loaded.title.as_deref())?;
                     report.tally.count(outcome);
                     if let Some(marks) = loaded.marks.get(i) {
                         importer.add_marks(doc, *marks)?;
@@ -146,7 +146,7 @@ pub fn import_documents(
     let mut tally = ChangeCounts::default();
     let mut importer = store.begin_import()?;
     for (origin, doc) in docs {
-        tally.count(importer.put(doc, Some(origin))?);
+        tally.count(importer.put(doc, Some(origin), None)?);
     }
     importer.commit()?;
     Ok(tally)

@@ -63,7 +63,9 @@ pub fn check_import(store: &mut Store, name: &str, bytes: &[u8]) -> Result<usize
     let mut written = Vec::new();
     for doc in &docs {
         check_document(doc)?;
-        let outcome = importer.put(doc, Some(name)).map_err(|e| e.to_string())?;
+        let outcome = importer
+            .put(doc, Some(name), None)
+            .map_err(|e| e.to_string())?;
         if outcome != Change::Unchanged {
             written.push(doc);
         }
@@ -192,6 +194,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         latest: doc.latest_date().map(|d| d.compact()),
         read: false,
         saved: false,
+        feed: crate::store::feed_name(doc, None),
     };
     let mut app = App::new(width, height, None);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;

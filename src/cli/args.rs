@@ -4,10 +4,13 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::parse::DEFAULT_MAX_PAGE_BYTES;
 use crate::refresh;
+use crate::store::Sort;
 
 /// Headlines `list` prints, unless told otherwise.
 const LIST_LIMIT: usize = 50;
@@ -70,7 +73,7 @@ pub enum DocumentCommand {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// List headlines, newest first.
+    /// List headlines, newest first (or as --sort says), with the feed of each.
     List {
         #[arg(long)]
         json: bool,
@@ -78,8 +81,23 @@ pub enum DocumentCommand {
         #[arg(long, default_value_t = LIST_LIMIT)]
         limit: usize,
         /// Only documents not yet read.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "saved")]
         unread: bool,
+        /// Only saved documents.
+        #[arg(long)]
+        saved: bool,
+        /// Only this feed's documents (a name `tidings feeds` lists).
+        #[arg(long, value_name = "NAME")]
+        feed: Option<String>,
+        /// The order: newest, oldest, sources (most first) or title.
+        #[arg(long, default_value = "newest", value_parser = sort_names())]
+        sort: Sort,
+    },
+    /// List the feeds (where documents came from) with how many each holds and
+    /// how many of those are unread.
+    Feeds {
+        #[arg(long)]
+        json: bool,
     },
     /// Show one document (by id, id prefix or title prefix).
     Show {
@@ -121,8 +139,32 @@ pub enum DocumentCommand {
         #[arg(short, long)]
         yes: bool,
     },
-    /// Mark a document read, unread, saved or unsaved.
-    Mark { mark: Mark, id: String },
+    /// Mark documents read, unread, saved or unsaved: those named, or every one
+    /// (--all), of a feed, matching a search or dated before a day; says how many
+    /// it changed.
+    Mark {
+        mark: Mark,
+        /// Ids, id prefixes or unique title prefixes.
+        #[arg(
+            value_name = "ID",
+            required_unless_present_any = SELECTION,
+            conflicts_with_all = SELECTION
+        )]
+        ids: Vec<String>,
+        /// Every document (narrowed by --feed, --query and --before when given).
+        #[arg(long)]
+        all: bool,
+        /// Only this feed's documents.
+        #[arg(long, value_name = "NAME")]
+        feed: Option<String>,
+        /// Only documents matching these words, as `tidings search` reads them.
+        #[arg(long, value_name = "TEXT")]
+        query: Option<String>,
+        /// Only documents dated before this day (YYYY-MM-DD): their latest news,
+        /// else the day they were stored.
+        #[arg(long, value_name = "DATE", value_parser = day)]
+        before: Option<NaiveDate>,
+    },
 }
 
 /// The commands on subscriptions.
@@ -186,6 +228,21 @@ pub enum OpmlAction {
     },
 }
 
+/// The flags of `mark` that choose documents by what they are, not by name.
+const SELECTION: [&str; 4] = ["all", "feed", "query", "before"];
+
+/// `--sort`'s names, read into the store's [`Sort`].
+fn sort_names() -> impl clap::builder::TypedValueParser<Value = Sort> {
+    clap::builder::PossibleValuesParser::new(Sort::ALL.map(Sort::as_str))
+        .map(|name| name.parse::<Sort>().expect("one of Sort::ALL's names"))
+}
+
+/// A day as `--before` takes it: `2025-11-03`.
+fn day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a day; write it as YYYY-MM-DD (2025-11-03)"))
+}
+
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -200,6 +257,18 @@ pub enum Mark {
     Unread,
     Saved,
     Unsaved,
+}
+
+impl Mark {
+    /// The mark as the command line writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::Read => "read",
+            Mark::Unread => "unread",
+            Mark::Saved => "saved",
+            Mark::Unsaved => "unsaved",
+        }
+    }
 }
 
 #[cfg(test)]

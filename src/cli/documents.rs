@@ -10,7 +10,7 @@ use super::args::{DocumentCommand, Format, Mark, ParseArgs};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
 use crate::model::{Document, Marks, PartialDate};
-use crate::store::{ListItem, Store, Stored};
+use crate::store::{self, ListItem, Selection, Show, Sort, Store, Stored, View};
 use crate::text::sanitize::for_terminal;
 use crate::{export, import, samples, summary};
 
@@ -25,8 +25,21 @@ pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Com
             json,
             limit,
             unread,
+            saved,
+            feed,
+            sort,
         } => {
-            list(store, out, limit, unread, json)?;
+            let show = match (unread, saved) {
+                (true, _) => Show::Unread,
+                (_, true) => Show::Saved,
+                _ => Show::All,
+            };
+            let feed = feed.map(|name| feed_named(store, &name)).transpose()?;
+            list(store, out, &View { show, feed }, sort, limit, json)?;
+            Ok(Finished::Success)
+        }
+        DocumentCommand::Feeds { json } => {
+            feeds(store, out, json)?;
             Ok(Finished::Success)
         }
         DocumentCommand::Show { id, json } => {
@@ -54,12 +67,48 @@ pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Com
             };
             remove(store, out, &uids, yes)
         }
-        DocumentCommand::Mark { mark, id } => {
-            let uid = store.resolve(&id)?;
-            match mark {
-                Mark::Read | Mark::Unread => store.set_read(&uid, mark == Mark::Read),
-                Mark::Saved | Mark::Unsaved => store.set_saved(&uid, mark == Mark::Saved),
-            }?;
+        DocumentCommand::Mark {
+            mark,
+            ids,
+            all: _,
+            feed,
+            query,
+            before,
+        } => {
+            let (which, on) = match mark {
+                Mark::Read => (store::Mark::Read, true),
+                Mark::Unread => (store::Mark::Read, false),
+                Mark::Saved => (store::Mark::Saved, true),
+                Mark::Unsaved => (store::Mark::Saved, false),
+            };
+            let marked = if ids.is_empty() {
+                if let Some(q) = &query {
+                    if !q.chars().any(char::is_alphanumeric) {
+                        return Err(CliError::NoWords { query: q.clone() });
+                    }
+                }
+                let view = View {
+                    show: Show::All,
+                    feed: feed.map(|name| feed_named(store, &name)).transpose()?,
+                };
+                let selection = Selection {
+                    view,
+                    query,
+                    before,
+                };
+                store.mark_selection(&selection, which, on)?
+            } else {
+                let uids = ids
+                    .iter()
+                    .map(|id| store.resolve(id))
+                    .collect::<Result<Vec<_>, _>>()?;
+                store.mark_uids(&uids, which, on)?
+            };
+            out.line(format_args!(
+                "marked {} {}",
+                stories(marked.len()),
+                mark.as_str()
+            ))?;
             Ok(Finished::Success)
         }
     }
@@ -205,29 +254,98 @@ fn id_and_title(i: &ListItem) -> String {
 const NO_STORIES: &str =
     "no stories yet; add some with `tidings import PATH`, or `tidings subscribe URL` and `tidings refresh`";
 
-/// `tidings list`: the first `limit` headlines (0: all). On a terminal it says
-/// how many more there are; when there are none, it says why.
+/// `1 story`, `2 stories`.
+fn stories(n: usize) -> String {
+    if n == 1 {
+        "1 story".into()
+    } else {
+        format!("{n} stories")
+    }
+}
+
+/// The feed a person named: its exact name, else the one name it matches with
+/// case aside.
+fn feed_named(store: &Store, name: &str) -> Result<String, CliError> {
+    let names: Vec<String> = store.feeds()?.into_iter().map(|f| f.name).collect();
+    if names.iter().any(|n| n == name) {
+        return Ok(name.to_string());
+    }
+    let folded = name.to_lowercase();
+    let mut like = names.into_iter().filter(|n| n.to_lowercase() == folded);
+    match (like.next(), like.next()) {
+        (Some(one), None) => Ok(one),
+        _ => Err(CliError::NoFeed {
+            name: name.to_string(),
+        }),
+    }
+}
+
+/// `tidings feeds`: every feed with its counts, by name.
+fn feeds(store: &Store, out: &mut Stdout, json: bool) -> Result<(), CliError> {
+    /// A feed as `feeds --json` prints it.
+    #[derive(Serialize)]
+    struct FeedRow<'a> {
+        feed: &'a str,
+        total: u64,
+        unread: u64,
+    }
+    let feeds = store.feeds()?;
+    for f in &feeds {
+        if json {
+            out.json_line(&FeedRow {
+                feed: &f.name,
+                total: f.total,
+                unread: f.unread,
+            })?;
+        } else {
+            out.line(format_args!(
+                "{:>6} unread {:>7} in all  {}",
+                f.unread,
+                f.total,
+                for_terminal(&f.name)
+            ))?;
+        }
+    }
+    if feeds.is_empty() && !json {
+        eprintln!("{NO_STORIES}");
+    }
+    Ok(())
+}
+
+/// `tidings list`: the first `limit` headlines of a view (0: all). On a terminal
+/// it says how many more there are; when there are none, it says why.
 fn list(
     store: &Store,
     out: &mut Stdout,
+    view: &View,
+    sort: Sort,
     limit: usize,
-    unread: bool,
     json: bool,
 ) -> Result<(), CliError> {
     let limit = if limit == 0 { i64::MAX as usize } else { limit };
-    let items = store.list(limit, unread, 0)?;
+    let items = store.list_view(view, sort, limit, 0)?;
     print_items(out, &items, json)?;
     if items.is_empty() {
         if !json {
-            if unread && !store.is_empty()? {
-                eprintln!("no unread stories; `tidings list` shows the read ones too");
-            } else {
+            if store.is_empty()? {
                 eprintln!("{NO_STORIES}");
+            } else {
+                let what = match view.show {
+                    Show::All => "no stories",
+                    Show::Unread => "no unread stories",
+                    Show::Saved => "no saved stories",
+                };
+                let feed = match &view.feed {
+                    Some(f) => format!(" in {}", for_terminal(f)),
+                    None => String::new(),
+                };
+                eprintln!("{what}{feed}; `tidings list` shows them all");
             }
         }
     } else if items.len() == limit && output::person_reads_stderr() {
         let more = store
-            .count_listed(unread)?
+            .count_view(view)?
+            .total
             .saturating_sub(items.len() as u64);
         if more > 0 {
             out.flush_quietly();
@@ -284,6 +402,7 @@ fn import_paths(
 struct ItemRow<'a> {
     article_count: Option<u32>,
     event_count: u32,
+    feed: &'a str,
     id: &'a str,
     kind: &'a str,
     latest: Option<&'a str>,
@@ -301,6 +420,7 @@ impl<'a> ItemRow<'a> {
         ItemRow {
             article_count: i.article_count,
             event_count: i.event_count,
+            feed: &i.feed,
             id: &i.uid,
             kind: &i.kind,
             latest: i.latest.as_deref(),
@@ -323,11 +443,12 @@ fn item_line(i: &ListItem) -> String {
         .map(|l| format!(", {}", PartialDate::from_compact(l).shown(Some(now))))
         .unwrap_or_default();
     format!(
-        "{}  {mark} {saved}{}  ({}{})",
+        "{}  {mark} {saved}{}  ({}{} · {})",
         &i.uid[..8],
         for_terminal(&i.title),
         summary::plural(i.source_count as usize, "source"),
-        for_terminal(&latest)
+        for_terminal(&latest),
+        for_terminal(&i.feed)
     )
 }
 
@@ -432,6 +553,7 @@ mod tests {
             latest: latest.map(Into::into),
             read: true,
             saved: false,
+            feed: "Harbour Gazette".into(),
         }
     }
 
@@ -444,6 +566,7 @@ mod tests {
             "article_count": i.article_count,
             "source_count": i.source_count,
             "event_count": i.event_count,
+            "feed": i.feed,
             "latest": i.latest,
             "read": i.read,
             "saved": i.saved,

@@ -49,6 +49,12 @@ pub enum CliError {
         for_terminal(.reason)
     )]
     NotAFeed { url: String, reason: String },
+    /// A feed name that names no feed.
+    #[error("no feed is named {:?}; `tidings feeds` lists them", for_terminal(.name))]
+    NoFeed { name: String },
+    /// A search with nothing to search for.
+    #[error("{:?}: give a word to search for", for_terminal(.query))]
+    NoWords { query: String },
     /// There is no default place for the store.
     #[error("{0}")]
     NoDataDir(String),

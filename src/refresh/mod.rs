@@ -186,7 +186,12 @@ pub fn refresh(
             let mut subscription = subs[i].clone();
             let outcome = match fetched {
                 Ok(pages) => {
-                    let (outcome, title) = land(store, &subscription.url, pages)?;
+                    let (outcome, title) = land(
+                        store,
+                        &subscription.url,
+                        subscription.name.as_deref(),
+                        pages,
+                    )?;
                     // A subscription without a name takes its feed's title.
                     if let (None, Some(title)) = (&subscription.name, title) {
                         store.name_subscription(&subscription.url, &title)?;
@@ -321,10 +326,12 @@ fn join(index_url: &str, file: &str) -> Result<String, String> {
 
 /// Imports a subscription's pages in one transaction, then keeps the validators
 /// of the pages that landed (so a failed import is fetched in full next time).
-/// Also returns the title the first page gave itself.
+/// Its items are listed under the subscription's `name`, else the title the
+/// first page gave itself, which it also returns.
 fn land(
     store: &mut Store,
     origin: &str,
+    name: Option<&str>,
     pages: Vec<Page>,
 ) -> Result<(FeedOutcome, Option<String>), StoreError> {
     if pages
@@ -342,12 +349,13 @@ fn land(
     let mut citations = CitationTally::default();
     let mut landed = Vec::new();
     let mut first_error = None;
+    let feed = name.map(str::to_string).or_else(|| title.clone());
     let mut importer = store.begin_import()?;
     for page in pages {
         match page.result {
             Ok(PageContent::Loaded(loaded, validators)) => {
                 for doc in &loaded.documents {
-                    tally.count(importer.put(doc, Some(origin))?);
+                    tally.count(importer.put(doc, Some(origin), feed.as_deref())?);
                 }
                 skipped += loaded.problems.len();
                 if let Some(p) = loaded.problems.into_iter().next() {

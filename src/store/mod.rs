@@ -2,19 +2,26 @@
 //! speaks SQL. Opening checks what the file is before anything could write to it:
 //! a foreign, newer, empty or corrupt file is refused and left byte-for-byte as is.
 
+mod feed;
+mod marks;
 mod read;
 mod schema;
 mod subscriptions;
+mod views;
 mod write;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use feed::{feed_name, PAGES_I_SAVED};
+pub use marks::{Mark, Marked, Selection};
 pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
+pub use views::{FeedCounts, Show, Sort, View, ViewCounts};
 pub use write::{doc_key, uid_of, Change, ChangeCounts};
 
 use crate::paths::STORE_FILE;
@@ -26,6 +33,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// `PRAGMA data_version` when [`Store::changed_since_last_check`] last looked.
+    data_version: Cell<i64>,
 }
 
 /// Why the store cannot be used; each displays as one line naming the file.
@@ -146,13 +155,33 @@ impl Store {
         if version < CURRENT_VERSION {
             schema::migrate(&mut conn, version).map_err(sql("create or upgrade the schema"))?;
         }
-        Ok(Store { conn, path })
+        let data_version = Cell::new(data_version(&conn).map_err(sql("read the data version"))?);
+        Ok(Store {
+            conn,
+            path,
+            data_version,
+        })
+    }
+
+    /// True when another process (an `import`, a `refresh` from cron, the
+    /// reader's own background refresh, which has its own connection) has
+    /// committed a change to the store since this was last asked (or since it was
+    /// opened). This connection's own writes do not count. It asks SQLite's
+    /// `PRAGMA data_version`, which reads no table: cheap enough to poll every
+    /// second.
+    pub fn changed_since_last_check(&self) -> Result<bool, StoreError> {
+        let now = data_version(&self.conn).map_err(sql_err(&self.path, "read the data version"))?;
+        Ok(self.data_version.replace(now) != now)
     }
 
     /// The store file's path.
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "data_version", |r| r.get(0))
 }
 
 /// Maps a SQLite error on `path` while `doing` something; corruption says so.

@@ -3,13 +3,13 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{sql_err, Store, StoreError};
+use super::{sql_err, Show, Sort, Store, StoreError, View};
 use crate::model::Document;
 use crate::text::fold::{fold, title_key};
 use crate::text::sanitize::for_terminal_owned;
 
 /// One row of the headline list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListItem {
     pub uid: String,
     pub kind: String,
@@ -20,6 +20,8 @@ pub struct ListItem {
     pub latest: Option<String>,
     pub read: bool,
     pub saved: bool,
+    /// Where it came from: its feed, Kagi category or site (see [`super::feed_name`]).
+    pub feed: String,
 }
 
 /// A stored document with its list row.
@@ -36,15 +38,15 @@ pub struct Hit {
     pub snippet: String,
 }
 
-const ITEM_COLUMNS: &str =
-    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved";
+pub(super) const ITEM_COLUMNS: &str =
+    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed";
 
 /// The most matches a filter or a search takes: the most recently stored ones,
 /// ranked best first. The reader's filter shows all of them (and says so when
 /// there are more); `search` prints the best `--limit` of them.
 pub const MATCH_LIMIT: usize = 1_000;
 
-fn item(r: &Row) -> rusqlite::Result<ListItem> {
+pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
     Ok(ListItem {
         uid: r.get(0)?,
         kind: r.get(1)?,
@@ -55,6 +57,7 @@ fn item(r: &Row) -> rusqlite::Result<ListItem> {
         latest: r.get::<_, Option<String>>(6)?.map(for_terminal_owned),
         read: r.get(7)?,
         saved: r.get(8)?,
+        feed: for_terminal_owned(r.get(9)?),
     })
 }
 
@@ -103,17 +106,6 @@ impl Store {
             .map_err(sql_err(&self.path, "count documents"))
     }
 
-    /// How many headlines [`Store::list`] has in all: every document, or the unread.
-    pub fn count_listed(&self, unread_only: bool) -> Result<u64, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT count(*) FROM documents WHERE NOT ?1 OR is_read = 0",
-                [unread_only],
-                |r| r.get(0),
-            )
-            .map_err(sql_err(&self.path, "count documents"))
-    }
-
     /// The uids of the documents whose origin (the file or feed they came from)
     /// starts with `prefix`, in the order they were stored.
     pub fn uids_by_origin(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
@@ -137,23 +129,19 @@ impl Store {
             .map_err(sql_err(&self.path, "look into the store"))
     }
 
-    /// Headlines, newest first, reading only the list columns.
+    /// Headlines, newest first, reading only the list columns: every document
+    /// or the unread ([`Store::list_view`] for the other views and sorts).
     pub fn list(
         &self,
         limit: usize,
         unread_only: bool,
         offset: usize,
     ) -> Result<Vec<ListItem>, StoreError> {
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM documents d {} ORDER BY d.sort_key DESC, d.id DESC LIMIT ?1 OFFSET ?2",
-            if unread_only { "WHERE d.is_read = 0" } else { "" }
-        );
-        let err = sql_err(&self.path, "list documents");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
-        let rows = stmt
-            .query_map(params![limit as i64, offset as i64], item)
-            .map_err(&err)?;
-        rows.collect::<Result<_, _>>().map_err(err)
+        let view = View {
+            show: if unread_only { Show::Unread } else { Show::All },
+            feed: None,
+        };
+        self.list_view(&view, Sort::Newest, limit, offset)
     }
 
     /// One document by uid.
@@ -164,7 +152,7 @@ impl Store {
             .query_row(
                 &format!("SELECT {ITEM_COLUMNS}, d.json FROM documents d WHERE d.uid = ?1"),
                 [uid],
-                |r| Ok((item(r)?, r.get(9)?)),
+                |r| Ok((item(r)?, r.get(10)?)),
             )
             .optional()
             .map_err(err)?;
@@ -302,7 +290,7 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
         let rows = stmt
-            .query_map(params![q, limit as i64], |r| Ok((r.get(9)?, item(r)?)))
+            .query_map(params![q, limit as i64], |r| Ok((r.get(10)?, item(r)?)))
             .map_err(&err)?;
         rows.collect::<Result<_, _>>().map_err(err)
     }

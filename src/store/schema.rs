@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 4;
+pub const CURRENT_VERSION: i32 = 5;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -84,12 +84,47 @@ const MIGRATIONS: &[Step] = &[
     // evening`) instead of as written, so every screen shows it one way; and a
     // deadline no longer counts as the story's latest date.
     Step::Rows(super::write::redate_rows),
+    // 4 -> 5: each document names its feed (where it came from), in the list's
+    // covering indexes so a row shows it and a view of one feed reads no document.
+    Step::Rows(super::feed::add_feeds),
 ];
+
+/// The indexes of the list's views (step 4 -> 5): the covering list indexes with
+/// the `feed` column, and for every other view and sort a small index holding
+/// its rows in order with what filters them (marks, feed), whose ids then read
+/// their rows from `documents_row`; `documents_feed` also answers the per-feed
+/// counts. Figures: docs/performance.md.
+pub(super) const FEED_INDEXES: &str = "DROP INDEX documents_list;
+    DROP INDEX documents_row;
+    DROP INDEX documents_title_key;
+    CREATE INDEX documents_list ON documents(
+        sort_key DESC, id DESC, uid, kind, title, article_count, source_count,
+        event_count, latest_label, is_read, is_saved, feed
+    );
+    CREATE INDEX documents_row ON documents(
+        id, uid, kind, title, article_count, source_count, event_count,
+        latest_label, is_read, is_saved, feed
+    );
+    CREATE INDEX documents_title_key ON documents(title_key, id, is_read, is_saved, feed);
+    CREATE INDEX documents_feed ON documents(feed, sort_key DESC, id DESC, is_read, is_saved);
+    CREATE INDEX documents_sources ON documents(
+        source_count DESC, sort_key DESC, id DESC, is_read, is_saved, feed
+    );";
 
 /// Brings a tidings store (or a new empty file) up to [`CURRENT_VERSION`], one
 /// transaction per step.
 pub fn migrate(conn: &mut Connection, from: i32) -> rusqlite::Result<()> {
-    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+    migrate_between(conn, from, CURRENT_VERSION)
+}
+
+/// Takes the store from version `from` to `to`, one transaction per step.
+fn migrate_between(conn: &mut Connection, from: i32, to: i32) -> rusqlite::Result<()> {
+    for (i, step) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(to as usize)
+        .skip(from as usize)
+    {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         match step {
             Step::Sql(sql) => tx.execute_batch(sql)?,
@@ -151,8 +186,7 @@ mod tests {
     #[test]
     fn version_3_stores_show_dates_one_way_and_deadlines_stop_leading() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, 0).unwrap();
-        conn.pragma_update(None, "user_version", 3).unwrap();
+        migrate_between(&mut conn, 0, 3).unwrap();
         let doc = serde_json::json!({
             "kind": "story", "title": "Conclave",
             "published": {"label": "Apr 27, 2025", "year": 2025, "month": 4, "day": 27},
@@ -191,5 +225,77 @@ mod tests {
             (Some("By May 10, 2025".into()), "2024-01-01".into()),
             "a row that does not read is left as it was"
         );
+    }
+
+    #[test]
+    fn version_4_stores_name_every_documents_feed_and_list_it_from_an_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_between(&mut conn, 0, 4).unwrap();
+        conn.execute(
+            "INSERT INTO subscriptions (url, name, added_at) VALUES ('https://w.example/rss', 'My wire', 0)",
+            [],
+        )
+        .unwrap();
+        let item = |outlet: &str| {
+            serde_json::json!({"kind": "article", "title": "T", "item_id": "guid:x | 1",
+                "sources": [{"n": 1, "title": "T", "outlet": outlet, "url": "https://w.example/1"}]})
+            .to_string()
+        };
+        let rows = [
+            ("refreshed", "article", item("Coastal Wire"), "https://w.example/rss"),
+            ("from a file", "article", item("Coastal Wire"), "/feeds/wire.xml"),
+            (
+                "kagi",
+                "story",
+                serde_json::json!({"kind": "story", "title": "T", "category": "World",
+                    "sources": [{"n": 1, "title": "a", "outlet": "ft.com", "url": "https://ft.com/a"}]})
+                .to_string(),
+                "https://kite.example/kite.json",
+            ),
+            (
+                "story page",
+                "story",
+                serde_json::json!({"kind": "story", "title": "T",
+                    "sources": [{"n": 1, "title": "a", "outlet": "Reuters", "url": "https://r.example/a"}]})
+                .to_string(),
+                "pages/story.txt",
+            ),
+            ("broken", "story", "{not json".to_string(), "pages/x.txt"),
+        ];
+        for (uid, kind, json, origin) in &rows {
+            conn.execute(
+                "INSERT INTO documents (uid, doc_key, title_key, kind, title, source_count,
+                     event_count, sort_key, content_hash, json, origin, added_at, updated_at)
+                 VALUES (?1, ?1, 't', ?2, ?1, 1, 0, '2025-01-01', 'h', ?3, ?4, 0, 0)",
+                rusqlite::params![uid, kind, json, origin],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn, 4).unwrap();
+        let feed = |uid: &str| -> String {
+            conn.query_row("SELECT feed FROM documents WHERE uid = ?1", [uid], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(feed("refreshed"), "My wire", "its subscription's name");
+        assert_eq!(feed("from a file"), "Coastal Wire", "its feed's title");
+        assert_eq!(feed("kagi"), "Kagi: World");
+        assert_eq!(feed("story page"), "pages I saved");
+        assert_eq!(
+            feed("broken"),
+            "pages I saved",
+            "a row that does not read still gets one"
+        );
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT uid, kind, title, article_count, source_count,
+                     event_count, latest_label, is_read, is_saved, feed
+                 FROM documents ORDER BY sort_key DESC, id DESC LIMIT 5",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX documents_list"), "{plan}");
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::{sql_err, Store, StoreError};
+use crate::text::sanitize::for_terminal;
 
 /// A feed or Kagi News URL the user subscribed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,8 @@ pub struct Validators {
 }
 
 impl Store {
-    /// Adds a subscription, or renames it when `name` is given; true when new.
+    /// Adds a subscription, or renames it (and the feed its stories are listed
+    /// under) when `name` is given; true when new.
     pub fn subscribe(&mut self, url: &str, name: Option<&str>) -> Result<bool, StoreError> {
         let err = sql_err(&self.path, "add a subscription");
         let now = chrono::Utc::now().timestamp();
@@ -45,13 +47,24 @@ impl Store {
                 params![url, name, now],
             )
             .map_err(err)?;
-        if added == 0 && name.is_some() {
-            self.conn
-                .execute(
-                    "UPDATE subscriptions SET name = ?2 WHERE url = ?1",
-                    params![url, name],
+        if let (0, Some(name)) = (added, name) {
+            // Its stories are listed under the new name too (not Kagi clusters,
+            // which are listed under their category).
+            let tx = self.conn.transaction().map_err(err)?;
+            tx.execute(
+                "UPDATE subscriptions SET name = ?2 WHERE url = ?1",
+                params![url, name],
+            )
+            .and_then(|_| {
+                tx.execute(
+                    "UPDATE documents SET feed = ?2 WHERE origin = ?1 AND feed <> ?2
+                     AND CASE WHEN json_valid(json)
+                         THEN json_extract(json, '$.category') IS NULL ELSE 1 END",
+                    params![url, for_terminal(name)],
                 )
-                .map_err(err)?;
+            })
+            .map_err(err)?;
+            tx.commit().map_err(err)?;
         }
         Ok(added == 1)
     }

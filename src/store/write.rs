@@ -4,7 +4,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::{sql_err, Store, StoreError};
+use super::{feed_name, sql_err, Store, StoreError};
 use crate::model::{Document, Marks};
 use crate::text::fold::title_key;
 
@@ -246,7 +246,16 @@ impl Store {
 impl Importer<'_> {
     /// Adds a document, updates the stored version of the same story when this one
     /// is not older (keeping read and saved marks), or leaves it unchanged.
-    pub fn put(&mut self, doc: &Document, origin: Option<&str>) -> Result<Change, StoreError> {
+    /// `origin` is the file or subscription URL it came from; `feed` the name of
+    /// the feed that brought it (a subscription's name, a feed file's title), from
+    /// which [`feed_name`] names the row. An update without a `feed` keeps the
+    /// row's feed (an export re-imported keeps its subscription's name).
+    pub fn put(
+        &mut self,
+        doc: &Document,
+        origin: Option<&str>,
+        feed: Option<&str>,
+    ) -> Result<Change, StoreError> {
         let err = sql_err(&self.store_path, "import a document");
         let key = doc_key(doc);
         let json = serde_json::to_string(doc).expect("documents serialize");
@@ -297,7 +306,7 @@ impl Importer<'_> {
                         "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,
                             source_count = ?5, event_count = ?6, latest_label = ?7, sort_key = ?8,
                             content_hash = ?9, json = ?10, origin = coalesce(?11, origin),
-                            updated_at = ?12
+                            updated_at = ?12, feed = coalesce(?13, feed)
                          WHERE id = ?1",
                         params![
                             id,
@@ -311,7 +320,8 @@ impl Importer<'_> {
                             hash,
                             json,
                             origin,
-                            now
+                            now,
+                            feed.map(|_| feed_name(doc, feed))
                         ],
                     )
                     .map_err(err)?;
@@ -326,8 +336,8 @@ impl Importer<'_> {
                     .execute(
                         "INSERT INTO documents (uid, doc_key, title_key, kind, title, article_count,
                             source_count, event_count, latest_label, sort_key, content_hash, json,
-                            origin, added_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+                            origin, added_at, updated_at, feed)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
                         params![
                             uid_of(&key),
                             key,
@@ -342,7 +352,8 @@ impl Importer<'_> {
                             hash,
                             json,
                             origin,
-                            now
+                            now,
+                            feed_name(doc, feed)
                         ],
                     )
                     .map_err(err)?;
@@ -423,7 +434,7 @@ mod tests {
         let mut store = Store::open(dir.path()).unwrap();
         let mut import = store.begin_import().unwrap();
         import
-            .put(&item("Harbour", "https://n.example/1"), None)
+            .put(&item("Harbour", "https://n.example/1"), None, None)
             .unwrap();
         import.commit().unwrap();
         let uid = store.list(1, false, 0).unwrap()[0].uid.clone();

@@ -132,6 +132,20 @@ fn refresh_lands_every_good_source_and_names_each_failing_one() {
 
     let all = titles(d);
     assert_eq!(all.len(), 35);
+    let feeds = feeds(d);
+    let count = |name: &str| feeds.iter().filter(|f| *f == name).count();
+    assert_eq!(count("Gazette"), 2, "the subscription's name: {feeds:?}");
+    assert_eq!(count("Wire"), 2);
+    assert!(
+        count("Kagi: World") > 0,
+        "Kagi clusters by category: {feeds:?}"
+    );
+    assert!(
+        feeds
+            .iter()
+            .all(|f| f.starts_with("Kagi: ") || f == "Gazette" || f == "Wire"),
+        "{feeds:?}"
+    );
     assert!(all.contains(&"Storm warning for the coast".to_string()));
     let fish = tidings(d, &["show", "--json", "Fish market"]);
     let doc: serde_json::Value = serde_json::from_slice(&fish.stdout).unwrap();
@@ -363,11 +377,25 @@ fn a_subscription_without_a_name_takes_its_feeds_title() {
         subs.starts_with(&format!("Harbour Gazette  {url}")),
         "{subs}"
     );
-    // A name the user gives is kept.
+    assert_eq!(feeds(d), ["Harbour Gazette", "Harbour Gazette"]);
+    // A name the user gives is kept, and its stories are listed under it.
     tidings(d, &["subscribe", &url, "--name", "HG"]);
+    assert_eq!(feeds(d), ["HG", "HG"]);
     tidings(d, &["refresh"]);
     let (subs, _) = text(&tidings(d, &["subscriptions"]));
     assert!(subs.starts_with("HG  "), "{subs}");
+    assert_eq!(feeds(d), ["HG", "HG"]);
+}
+
+/// The feed of every listed story.
+fn feeds(data: &Path) -> Vec<String> {
+    let (out, _) = text(&tidings(data, &["list", "--json", "--limit", "0"]));
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["feed"].as_str().unwrap().to_string()
+        })
+        .collect()
 }
 
 /// HTTPS end to end against a local server whose CA only `SSL_CERT_FILE` knows:

@@ -679,3 +679,184 @@ fn summaries_are_results_on_stdout_and_failures_diagnostics_on_stderr() {
     assert!(!stderr(&out).contains("imported:"), "{}", stderr(&out));
     assert!(stderr(&out).contains("empty.txt: empty page"));
 }
+
+fn samples_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = common::samples();
+    assert!(tidings(dir.path(), &["import", samples.to_str().unwrap()])
+        .status
+        .success());
+    dir
+}
+
+fn field(dir: &Path, args: &[&str], name: &str) -> Vec<String> {
+    list_json_of(dir, args)
+        .iter()
+        .map(|v| v[name].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn list_json_of(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = tidings(dir, &[&["list", "--json", "--limit", "0"], args].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_row_names_its_feed_and_list_shows_one_feed_saved_or_sorted() {
+    let dir = samples_store();
+    let d = dir.path();
+    let feeds = field(d, &[], "feed");
+    assert_eq!(feeds.len(), 12);
+    assert_eq!(
+        feeds.iter().filter(|f| *f == "Coastal Wire").count(),
+        2,
+        "{feeds:?}"
+    );
+    assert_eq!(feeds.iter().filter(|f| *f == "Kagi: Business").count(), 1);
+    assert_eq!(feeds.iter().filter(|f| *f == "pages I saved").count(), 9);
+    let text = stdout(&tidings(d, &["list", "--feed", "coastal wire"]));
+    assert_eq!(
+        text.lines().count(),
+        2,
+        "a feed by name, case aside: {text}"
+    );
+    assert!(
+        text.lines().all(|l| l.ends_with("· Coastal Wire)")),
+        "the text rows name the feed: {text}"
+    );
+
+    let by_title = field(d, &["--sort", "title"], "title");
+    let mut sorted = by_title.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(by_title, sorted);
+    let newest = field(d, &[], "id");
+    let mut oldest = field(d, &["--sort", "oldest"], "id");
+    oldest.reverse();
+    assert_eq!(newest, oldest);
+    let sources: Vec<u64> = list_json_of(d, &["--sort", "sources"])
+        .iter()
+        .map(|v| v["source_count"].as_u64().unwrap())
+        .collect();
+    assert!(sources.windows(2).all(|w| w[0] >= w[1]), "{sources:?}");
+    let bad = tidings(d, &["list", "--sort", "random"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("newest"), "{}", stderr(&bad));
+
+    assert!(tidings(d, &["mark", "saved", "private lander"])
+        .status
+        .success());
+    assert_eq!(
+        field(d, &["--saved"], "title"),
+        ["Private Lander Touches Down Near the Moon's South Pole"]
+    );
+    let none = tidings(d, &["list", "--feed", "No such feed"]);
+    assert!(!none.status.success());
+    assert!(
+        stderr(&none).contains("no feed is named \"No such feed\"; `tidings feeds` lists them"),
+        "{}",
+        stderr(&none)
+    );
+    let empty = tidings(d, &["list", "--saved", "--feed", "Coastal Wire"]);
+    assert!(empty.status.success());
+    assert!(
+        stderr(&empty).contains("no saved stories in Coastal Wire"),
+        "{}",
+        stderr(&empty)
+    );
+}
+
+#[test]
+fn feeds_lists_each_feed_with_its_total_and_unread() {
+    let dir = samples_store();
+    let d = dir.path();
+    assert!(tidings(d, &["mark", "read", "ferry operators"])
+        .status
+        .success());
+    let out = tidings(d, &["feeds", "--json"]);
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            serde_json::json!({"feed": "Coastal Wire", "total": 2, "unread": 1}),
+            serde_json::json!({"feed": "Kagi: Business", "total": 1, "unread": 1}),
+            serde_json::json!({"feed": "pages I saved", "total": 9, "unread": 9}),
+        ]
+    );
+    let text = stdout(&tidings(d, &["feeds"]));
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "     1 unread       2 in all  Coastal Wire",
+        "{text}"
+    );
+}
+
+#[test]
+fn mark_in_bulk_by_feed_words_or_day_says_how_many_it_changed() {
+    let dir = samples_store();
+    let d = dir.path();
+    let unread = |d: &Path| field(d, &["--unread"], "id").len();
+    let out = tidings(d, &["mark", "read", "--feed", "Coastal Wire"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "marked 2 stories read\n");
+    assert_eq!(unread(d), 10);
+    let again = tidings(d, &["mark", "read", "--feed", "Coastal Wire"]);
+    assert_eq!(
+        stdout(&again),
+        "marked 0 stories read\n",
+        "only what changed counts"
+    );
+
+    let q = tidings(d, &["mark", "read", "--query", "kestrel bay"]);
+    assert_eq!(stdout(&q), "marked 1 story read\n", "{}", stderr(&q));
+    let before = tidings(d, &["mark", "read", "--before", "2025-01-01"]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    let n_before: usize = stdout(&before)
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        list_json_of(d, &["--unread"])
+            .iter()
+            .all(|v| v["latest"].as_str().is_none_or(|l| l >= "2025")),
+        "every unread one left is dated 2025 or later"
+    );
+    assert_eq!(unread(d), 9 - n_before);
+
+    let all = tidings(d, &["mark", "unread", "--all"]);
+    assert_eq!(
+        stdout(&all),
+        format!("marked {} stories unread\n", 3 + n_before)
+    );
+    assert_eq!(unread(d), 12);
+    let ids = tidings(d, &["mark", "read", "kestrel", "ferry operators"]);
+    assert_eq!(stdout(&ids), "marked 2 stories read\n", "{}", stderr(&ids));
+
+    for (args, says) in [
+        (vec!["mark", "read"], "required"),
+        (
+            vec!["mark", "read", "kestrel", "--all"],
+            "cannot be used with",
+        ),
+        (vec!["mark", "read", "--before", "yesterday"], "YYYY-MM-DD"),
+        (
+            vec!["mark", "read", "--query", "«»"],
+            "give a word to search for",
+        ),
+        (vec!["mark", "read", "--feed", "nobody"], "no feed is named"),
+    ] {
+        let o = tidings(d, &args);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).is_empty());
+    }
+    assert_eq!(unread(d), 10, "a refused command changed nothing");
+}

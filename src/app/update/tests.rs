@@ -19,6 +19,7 @@ fn item(uid: &str, read: bool) -> ListItem {
         latest: None,
         read,
         saved: false,
+        feed: String::new(),
     }
 }
 

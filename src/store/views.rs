@@ -1,0 +1,501 @@
+//! Views of the headline list (all, unread, saved; one feed or every one), its
+//! sorts, the counts a reader's header and feed picker show, and the feeds.
+//! Everything here reads the list's covering indexes, never a document.
+
+use std::str::FromStr;
+
+use rusqlite::types::ToSql;
+
+use super::read::{item, ListItem, ITEM_COLUMNS};
+use super::{sql_err, Store, StoreError};
+use crate::text::sanitize::for_terminal_owned;
+
+/// Which documents of a feed a view shows, by their marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Show {
+    #[default]
+    All,
+    Unread,
+    Saved,
+}
+
+/// What the headline list shows: documents by their marks, of one feed or of
+/// every feed. The reader's `v` cycles [`View::show`] and `F` picks the feed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub show: Show,
+    /// Only this feed (a name from [`Store::feeds`]), or every feed.
+    pub feed: Option<String>,
+}
+
+impl View {
+    /// Every document.
+    pub fn all() -> View {
+        View::default()
+    }
+
+    /// The SQL condition on `d` that keeps this view's rows, with the feed bound
+    /// as `:feed` when there is one.
+    pub(super) fn condition(&self) -> String {
+        let mut parts = vec![match self.show {
+            Show::All => "1",
+            Show::Unread => "d.is_read = 0",
+            Show::Saved => "d.is_saved = 1",
+        }];
+        if self.feed.is_some() {
+            parts.push("d.feed = :feed");
+        }
+        parts.join(" AND ")
+    }
+
+    /// The named parameters [`View::condition`] uses.
+    pub(super) fn params(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        match &self.feed {
+            Some(feed) => vec![(":feed", feed as &dyn ToSql)],
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The order of the headline list. The reader's `S` cycles [`Sort::ALL`] and
+/// remembers the choice by [`Sort::as_str`] (read back with `parse`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// The latest dated news first (the list's order since schema 1).
+    #[default]
+    Newest,
+    Oldest,
+    /// The most sources first; newest first among equals.
+    Sources,
+    /// By title, case and accents aside; newest first among equals.
+    Title,
+}
+
+impl Sort {
+    /// Every sort, in the order `S` cycles them.
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::Oldest, Sort::Sources, Sort::Title];
+
+    /// The name the command line takes and the store remembers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Sources => "sources",
+            Sort::Title => "title",
+        }
+    }
+
+    /// What a header or status bar calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest first",
+            Sort::Oldest => "oldest first",
+            Sort::Sources => "most sources",
+            Sort::Title => "by title",
+        }
+    }
+
+    /// The next sort `S` goes to.
+    pub fn next(self) -> Sort {
+        let i = Sort::ALL.iter().position(|&s| s == self).unwrap_or(0);
+        Sort::ALL[(i + 1) % Sort::ALL.len()]
+    }
+
+    /// The order, over the columns of `d` (or of the id step `o`, which names
+    /// them alike).
+    fn order_by(self) -> &'static str {
+        match self {
+            Sort::Newest => "sort_key DESC, id DESC",
+            Sort::Oldest => "sort_key, id",
+            Sort::Sources => "source_count DESC, sort_key DESC, id DESC",
+            Sort::Title => "title_key, id",
+        }
+    }
+
+    /// The small index that holds a view's rows in this order with the marks
+    /// and feed that filter them, and the order's columns (besides `id`) that
+    /// the id step hands on: a page of ids is read there, then the rows by id
+    /// from `documents_row`. Sorting every row for each page instead cost
+    /// 3-10 s to read 121,000 headlines 5,000 at a time.
+    fn id_index(self) -> (&'static str, &'static str) {
+        match self {
+            Sort::Newest | Sort::Oldest => ("documents_feed", "d.sort_key"),
+            Sort::Sources => ("documents_sources", "d.source_count, d.sort_key"),
+            Sort::Title => ("documents_title_key", "d.title_key"),
+        }
+    }
+}
+
+/// `sort_key DESC, id` of `alias`: `d.sort_key DESC, d.id`.
+fn qualified(order: &str, alias: &str) -> String {
+    format!("{alias}.{}", order.replace(", ", &format!(", {alias}.")))
+}
+
+impl FromStr for Sort {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Sort, String> {
+        Sort::ALL
+            .into_iter()
+            .find(|sort| sort.as_str() == s)
+            .ok_or_else(|| format!("no sort {s:?} (newest, oldest, sources or title)"))
+    }
+}
+
+/// How many documents a view holds, and how many of them are unread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ViewCounts {
+    pub total: u64,
+    pub unread: u64,
+}
+
+/// One feed: its name as rows carry it, with its counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedCounts {
+    pub name: String,
+    pub total: u64,
+    pub unread: u64,
+}
+
+/// The query of [`Store::list_view`]: every row it reads is in an index.
+fn list_sql(view: &View, sort: Sort) -> String {
+    let (condition, order) = (view.condition(), sort.order_by());
+    match (sort, &view.feed) {
+        // Every feed by date: the rows in list order, from `documents_list`.
+        (Sort::Newest | Sort::Oldest, None) => format!(
+            "SELECT {ITEM_COLUMNS} FROM documents d INDEXED BY documents_list
+             WHERE {condition} ORDER BY {} LIMIT :limit OFFSET :offset",
+            qualified(order, "d")
+        ),
+        // A page of ids in order from a small index, then their rows.
+        _ => {
+            let (index, keys) = sort.id_index();
+            format!(
+                "SELECT {ITEM_COLUMNS} FROM (
+                     SELECT d.id AS id, {keys} FROM documents d INDEXED BY {index}
+                     WHERE {condition} ORDER BY {order} LIMIT :limit OFFSET :offset
+                 ) o JOIN documents d INDEXED BY documents_row ON d.id = o.id
+                 ORDER BY {}",
+                qualified(order, "o")
+            )
+        }
+    }
+}
+
+impl Store {
+    /// A page of the headlines `view` shows in `sort` order: `limit` rows after
+    /// the first `offset`, read from the list's covering indexes.
+    pub fn list_view(
+        &self,
+        view: &View,
+        sort: Sort,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ListItem>, StoreError> {
+        let sql = list_sql(view, sort);
+        let (limit, offset) = (limit.min(i64::MAX as usize) as i64, offset as i64);
+        let mut params = view.params();
+        params.push((":limit", &limit));
+        params.push((":offset", &offset));
+        let err = sql_err(&self.path, "list documents");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let rows = stmt.query_map(&params[..], item).map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// How many documents `view` shows, and how many of them are unread (the
+    /// reader's header).
+    pub fn count_view(&self, view: &View) -> Result<ViewCounts, StoreError> {
+        let sql = format!(
+            "SELECT count(*), count(*) FILTER (WHERE d.is_read = 0) FROM documents d WHERE {}",
+            view.condition()
+        );
+        let err = sql_err(&self.path, "count documents");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        stmt.query_row(&view.params()[..], |r| {
+            Ok(ViewCounts {
+                total: r.get(0)?,
+                unread: r.get(1)?,
+            })
+        })
+        .map_err(err)
+    }
+
+    /// Every feed with its counts, by name (case aside): what `tidings feeds`
+    /// prints and the reader's feed picker shows.
+    pub fn feeds(&self) -> Result<Vec<FeedCounts>, StoreError> {
+        let err = sql_err(&self.path, "count the feeds");
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT feed, count(*), count(*) FILTER (WHERE is_read = 0) FROM documents
+                 GROUP BY feed ORDER BY feed COLLATE NOCASE, feed",
+            )
+            .map_err(&err)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(FeedCounts {
+                    name: for_terminal_owned(r.get(0)?),
+                    total: r.get(1)?,
+                    unread: r.get(2)?,
+                })
+            })
+            .map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::model::{Document, Event, Kind, PartialDate, Source};
+
+    /// A document of `feed` dated `day` (`2025-11-03`) with `sources` sources.
+    pub fn doc(title: &str, day: &str, sources: u32) -> Document {
+        let mut d = Document::new(Kind::Story, title.into());
+        let parts: Vec<u32> = day.split('-').map(|p| p.parse().unwrap()).collect();
+        d.timeline.push(Event {
+            date: PartialDate {
+                label: day.into(),
+                year: Some(parts[0] as i32),
+                month: Some(parts[1]),
+                day: Some(parts[2]),
+                part: None,
+                time: None,
+            },
+            text: format!("{title} happened."),
+            citations: Vec::new(),
+        });
+        for n in 1..=sources {
+            d.sources.push(Source {
+                n,
+                outlet: None,
+                title: format!("{title} {n}"),
+                summary: None,
+                url: None,
+            });
+        }
+        d
+    }
+
+    /// A store holding `(title, day, sources, feed)` documents.
+    pub fn store_of(docs: &[(&str, &str, u32, &str)]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut importer = store.begin_import().unwrap();
+        for (title, day, sources, feed) in docs {
+            importer
+                .put(&doc(title, day, *sources), Some("test"), Some(feed))
+                .unwrap();
+        }
+        importer.commit().unwrap();
+        (dir, store)
+    }
+
+    pub fn titles(items: &[ListItem]) -> Vec<&str> {
+        items.iter().map(|i| i.title.as_str()).collect()
+    }
+
+    fn uid(store: &Store, title: &str) -> String {
+        store.resolve(title).unwrap()
+    }
+
+    pub const DOCS: &[(&str, &str, u32, &str)] = &[
+        ("Bridge reopens", "2025-11-03", 2, "Harbour Gazette"),
+        ("apple harvest", "2025-10-01", 5, "Farm Wire"),
+        ("Élection results", "2025-11-05", 1, "Harbour Gazette"),
+        ("Dock strike", "2025-09-12", 5, "Harbour Gazette"),
+    ];
+
+    #[test]
+    fn views_show_all_unread_saved_or_one_feed_in_each_sort() {
+        let (_dir, mut store) = store_of(DOCS);
+        let all = View::all();
+        let list = |store: &Store, view: &View, sort| {
+            titles(&store.list_view(view, sort, 10, 0).unwrap())
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            list(&store, &all, Sort::Newest),
+            [
+                "Élection results",
+                "Bridge reopens",
+                "apple harvest",
+                "Dock strike"
+            ]
+        );
+        assert_eq!(
+            list(&store, &all, Sort::Oldest),
+            [
+                "Dock strike",
+                "apple harvest",
+                "Bridge reopens",
+                "Élection results"
+            ]
+        );
+        assert_eq!(
+            list(&store, &all, Sort::Sources),
+            [
+                "apple harvest",
+                "Dock strike",
+                "Bridge reopens",
+                "Élection results"
+            ],
+            "most sources first, the newer of equals first"
+        );
+        assert_eq!(
+            list(&store, &all, Sort::Title),
+            [
+                "apple harvest",
+                "Bridge reopens",
+                "Dock strike",
+                "Élection results"
+            ],
+            "case aside"
+        );
+        let page = store.list_view(&all, Sort::Oldest, 2, 1).unwrap();
+        assert_eq!(titles(&page), ["apple harvest", "Bridge reopens"], "paged");
+
+        store.set_read(&uid(&store, "Bridge"), true).unwrap();
+        store.set_saved(&uid(&store, "Dock"), true).unwrap();
+        let unread = View {
+            show: Show::Unread,
+            feed: None,
+        };
+        assert_eq!(
+            list(&store, &unread, Sort::Newest),
+            ["Élection results", "apple harvest", "Dock strike"]
+        );
+        let saved = View {
+            show: Show::Saved,
+            feed: None,
+        };
+        assert_eq!(list(&store, &saved, Sort::Newest), ["Dock strike"]);
+        let harbour = View {
+            show: Show::All,
+            feed: Some("Harbour Gazette".into()),
+        };
+        assert_eq!(
+            list(&store, &harbour, Sort::Newest),
+            ["Élection results", "Bridge reopens", "Dock strike"]
+        );
+        let harbour_unread = View {
+            show: Show::Unread,
+            ..harbour.clone()
+        };
+        assert_eq!(
+            list(&store, &harbour_unread, Sort::Sources),
+            ["Dock strike", "Élection results"]
+        );
+        assert_eq!(
+            store.list_view(&harbour, Sort::Newest, 10, 0).unwrap()[0].feed,
+            "Harbour Gazette",
+            "rows carry their feed"
+        );
+    }
+
+    #[test]
+    fn counts_of_a_view_and_of_every_feed() {
+        let (_dir, mut store) = store_of(DOCS);
+        store.set_read(&uid(&store, "Bridge"), true).unwrap();
+        store.set_saved(&uid(&store, "Dock"), true).unwrap();
+        assert_eq!(
+            store.count_view(&View::all()).unwrap(),
+            ViewCounts {
+                total: 4,
+                unread: 3
+            }
+        );
+        let harbour = View {
+            show: Show::All,
+            feed: Some("Harbour Gazette".into()),
+        };
+        assert_eq!(
+            store.count_view(&harbour).unwrap(),
+            ViewCounts {
+                total: 3,
+                unread: 2
+            }
+        );
+        let saved = View {
+            show: Show::Saved,
+            feed: None,
+        };
+        assert_eq!(
+            store.count_view(&saved).unwrap(),
+            ViewCounts {
+                total: 1,
+                unread: 1
+            }
+        );
+        let none = View {
+            show: Show::All,
+            feed: Some("Nobody".into()),
+        };
+        assert_eq!(store.count_view(&none).unwrap(), ViewCounts::default());
+        assert_eq!(
+            store.feeds().unwrap(),
+            [
+                FeedCounts {
+                    name: "Farm Wire".into(),
+                    total: 1,
+                    unread: 1
+                },
+                FeedCounts {
+                    name: "Harbour Gazette".into(),
+                    total: 3,
+                    unread: 2
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn every_view_in_every_sort_reads_indexes_only() {
+        let (_dir, store) = store_of(DOCS);
+        for feed in [None, Some("Farm Wire".to_string())] {
+            for show in [Show::All, Show::Unread, Show::Saved] {
+                let view = View {
+                    show,
+                    feed: feed.clone(),
+                };
+                for sort in Sort::ALL {
+                    let sql = format!("EXPLAIN QUERY PLAN {}", list_sql(&view, sort));
+                    let mut stmt = store.conn.prepare(&sql).unwrap();
+                    let mut params = view.params();
+                    params.extend([(":limit", &1 as &dyn ToSql), (":offset", &0)]);
+                    let steps: Vec<String> = stmt
+                        .query_map(&params[..], |r| r.get(3))
+                        .unwrap()
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    for step in &steps {
+                        assert!(
+                            step.contains("COVERING INDEX")
+                                || step.starts_with("CO-ROUTINE")
+                                || step.starts_with("MATERIALIZE")
+                                || step.starts_with("SCAN o")
+                                || step.starts_with("USE TEMP B-TREE FOR ORDER BY"),
+                            "{view:?} {sort:?} reads beyond the indexes: {steps:?}"
+                        );
+                    }
+                    let sorts_all = steps.iter().any(|s| s.starts_with("USE TEMP B-TREE"))
+                        && !steps.iter().any(|s| s.starts_with("SCAN o"));
+                    assert!(!sorts_all, "{view:?} {sort:?} sorts every row: {steps:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sorts_cycle_and_read_back_by_name() {
+        assert_eq!(Sort::Newest.next(), Sort::Oldest);
+        assert_eq!(Sort::Title.next(), Sort::Newest);
+        for sort in Sort::ALL {
+            assert_eq!(sort.as_str().parse::<Sort>(), Ok(sort));
+        }
+        assert!("random".parse::<Sort>().is_err());
+    }
+}
