@@ -9,18 +9,21 @@ use serde::Serialize;
 use crate::model::{Document, Marks, Paragraph};
 
 /// A document as the JSON export writes it: its fields, then its marks when it
-/// has any.
+/// has any, then the feed it is listed under (a subscription's own name would
+/// otherwise be lost on the way back).
 #[derive(Serialize)]
 struct Exported<'a> {
     #[serde(flatten)]
     doc: &'a Document,
     #[serde(skip_serializing_if = "Marks::is_none")]
     marks: Marks,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feed: Option<&'a str>,
 }
 
-/// One document and its marks as a line of JSON (without the newline).
-pub fn json(doc: &Document, marks: Marks) -> String {
-    serde_json::to_string(&Exported { doc, marks }).expect("documents serialize")
+/// One document, its marks and its feed as a line of JSON (without the newline).
+pub fn json(doc: &Document, marks: Marks, feed: Option<&str>) -> String {
+    serde_json::to_string(&Exported { doc, marks, feed }).expect("documents serialize")
 }
 
 /// One document as Markdown.
@@ -123,13 +126,13 @@ mod tests {
     fn json_carries_marks_only_when_there_are_some() {
         let doc = Document::new(Kind::Article, "Ferry times".into());
         let plain = serde_json::to_string(&doc).unwrap();
-        assert_eq!(json(&doc, Marks::default()), plain);
+        assert_eq!(json(&doc, Marks::default(), None), plain);
         let saved = Marks {
             read: false,
             saved: true,
         };
         assert_eq!(
-            json(&doc, saved),
+            json(&doc, saved, None),
             format!(
                 "{},\"marks\":{{\"read\":false,\"saved\":true}}}}",
                 plain.trim_end_matches('}')

@@ -60,7 +60,9 @@ pub fn import_paths(
         match read_page(&file, limit).and_then(|bytes| contents(&file, &bytes, limit)) {
             Ok(loaded) => {
                 for (i, doc) in loaded.documents.iter().enumerate() {
-                    let outcome = importer.put(doc, Some(&name), loaded.title.as_deref())?;
+                    let listed = loaded.feeds.get(i).and_then(Option::as_deref);
+                    let given = listed.or(loaded.title.as_deref());
+                    let outcome = importer.put(doc, Some(&name), given)?;
                     report.tally.count(outcome);
                     if let Some(marks) = loaded.marks.get(i) {
                         importer.add_marks(doc, *marks)?;
@@ -202,22 +204,28 @@ pub fn contents(path: &Path, bytes: &[u8], limit: u64) -> Result<Contents, Strin
     let json_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"));
-    let (documents, marks) = if json_name || matches!(start, Some(b'{') | Some(b'[')) {
+    let (mut documents, mut marks, mut feeds) = (Vec::new(), Vec::new(), Vec::new());
+    if json_name || matches!(start, Some(b'{') | Some(b'[')) {
         let text = parse::input::decode(bytes, limit).map_err(|e| e.to_string())?;
-        json_documents(&text)?.into_iter().unzip()
+        for (doc, mark, feed) in json_documents(&text)? {
+            documents.push(doc);
+            marks.push(mark);
+            feeds.push(feed);
+        }
     } else {
-        let docs = parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())?;
-        (docs, Vec::new())
-    };
+        documents = parse::parse_bytes(bytes, limit).map_err(|e: InputError| e.to_string())?;
+    }
     Ok(Contents {
         documents,
         marks,
+        feeds,
         ..Contents::default()
     })
 }
 
-/// Documents exported by tidings, each with the reader marks it carries.
-fn json_documents(text: &str) -> Result<Vec<(Document, Marks)>, String> {
+/// Documents exported by tidings, each with the reader marks and the feed name
+/// it carries.
+fn json_documents(text: &str) -> Result<Vec<(Document, Marks, Option<String>)>, String> {
     let trimmed = text.trim_start();
     let values: Vec<serde_json::Value> = if trimmed.starts_with('[') {
         serde_json::from_str(trimmed).map_err(|e| format!("not JSON: {e}"))?
@@ -256,9 +264,13 @@ fn json_documents(text: &str) -> Result<Vec<(Document, Marks)>, String> {
                 Some(m) => Marks::deserialize(m).map_err(malformed)?,
                 None => Marks::default(),
             };
+            let feed = v
+                .get("feed")
+                .and_then(|f| f.as_str())
+                .map(|f| for_terminal(f).into_owned());
             let mut doc: Document = serde_json::from_value(v).map_err(malformed)?;
             doc.sanitize();
-            Ok((doc, marks))
+            Ok((doc, marks, feed))
         })
         .collect()
 }

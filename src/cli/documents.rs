@@ -525,7 +525,7 @@ fn export_docs(
                     read: item.read,
                     saved: item.saved,
                 };
-                text.push_str(&export::json(&doc, marks));
+                text.push_str(&export::json(&doc, marks, Some(&item.feed)));
                 text.push('\n');
             }
             Format::Markdown => {

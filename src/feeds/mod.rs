@@ -30,6 +30,8 @@ pub struct Contents {
     /// The reader marks tidings' own exported JSON carries, one per document
     /// (empty for everything else).
     pub marks: Vec<Marks>,
+    /// The feed each of those documents was listed under, when it says.
+    pub feeds: Vec<Option<String>>,
 }
 
 /// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither

@@ -604,6 +604,37 @@ fn export_carries_read_and_saved_marks_and_import_restores_them() {
 }
 
 #[test]
+fn export_carries_the_feed_each_story_is_listed_under() {
+    let d = tempfile::tempdir().unwrap();
+    let feed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss");
+    assert!(tidings(d.path(), &["import", feed.to_str().unwrap()])
+        .status
+        .success());
+    let before = list_json(d.path());
+    assert!(
+        before.iter().all(|v| v["feed"] == "Harbour Gazette"),
+        "{before:?}"
+    );
+    let files = tempfile::tempdir().unwrap();
+    let x = files.path().join("x.json");
+    assert!(tidings(d.path(), &["export", "-o", x.to_str().unwrap()])
+        .status
+        .success());
+    assert!(std::fs::read_to_string(&x)
+        .unwrap()
+        .contains("\"feed\":\"Harbour Gazette\""));
+    let fresh = tempfile::tempdir().unwrap();
+    assert!(tidings(fresh.path(), &["import", x.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(
+        list_json(fresh.path()),
+        before,
+        "the feed survives the round trip"
+    );
+}
+
+#[test]
 fn list_zero_means_all_and_an_empty_store_says_how_to_add_stories() {
     let empty = tempfile::tempdir().unwrap();
     let out = tidings(empty.path(), &["list"]);
