@@ -136,7 +136,7 @@ struct Page {
 
 enum PageContent {
     NotModified,
-    Loaded(Contents, Validators),
+    Loaded(Box<Contents>, Validators),
 }
 
 /// Why a refresh could not run at all.
@@ -297,7 +297,7 @@ fn fetch_page(
     match client.get(url, known.get(url).unwrap_or(&none))? {
         Fetched::NotModified => Ok(PageContent::NotModified),
         Fetched::Body { bytes, validators } => match feeds::load(&bytes, Some(url)) {
-            Some(Ok(loaded)) => Ok(PageContent::Loaded(loaded, validators)),
+            Some(Ok(loaded)) => Ok(PageContent::Loaded(Box::new(loaded), validators)),
             Some(Err(reason)) => Err(reason),
             None => Err(format!(
                 "neither a feed nor Kagi News JSON (it starts {:?})",
