@@ -306,13 +306,6 @@ pub const BINDINGS: &[Binding] = &[
         hint: false,
     },
     Binding {
-        scope: Scope::Story,
-        keys: &[Char('o')],
-        action: Action::OpenUrl,
-        help: "open the source's URL",
-        hint: false,
-    },
-    Binding {
         scope: Scope::Overlay,
         keys: &[Enter],
         action: Action::Open,
@@ -321,16 +314,53 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Overlay,
+        keys: &[Char('h'), Left],
+        action: Action::Back,
+        help: "close",
+        hint: false,
+    },
+    // The story's keys and links (issue 16): `o`/`y` everywhere but the key
+    // map and the filter box.
+    Binding {
+        scope: Scope::List,
         keys: &[Char('o')],
         action: Action::OpenUrl,
-        help: "open the URL in the browser",
+        help: "open the story's link in the browser",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('y')],
+        action: Action::CopyUrl,
+        help: "copy the story's link",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('o')],
+        action: Action::OpenUrl,
+        help: "open the source's link, else the story's",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('y')],
+        action: Action::CopyUrl,
+        help: "copy the source's link, else the story's",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Overlay,
+        keys: &[Char('o')],
+        action: Action::OpenUrl,
+        help: "open the source's link in the browser",
         hint: true,
     },
     Binding {
         scope: Scope::Overlay,
-        keys: &[Char('h'), Left],
-        action: Action::Back,
-        help: "close",
+        keys: &[Char('y')],
+        action: Action::CopyUrl,
+        help: "copy the source's link",
         hint: false,
     },
     Binding {

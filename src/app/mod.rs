@@ -136,6 +136,10 @@ pub struct App {
     /// False under `NO_COLOR`: the screen keeps its emphasis (reverse, bold,
     /// underline, dim) and draws no colour.
     pub colour: bool,
+    /// A cleaned URL for the terminal's clipboard (`y`): the event loop writes
+    /// it once (OSC 52) and takes it. Only URLs tidings cleaned go there, never
+    /// content.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -161,6 +165,7 @@ impl App {
             loading: false,
             refreshing: None,
             colour: true,
+            clipboard: None,
         }
     }
 

@@ -93,15 +93,14 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
     }
     lines.push(Line::raw(""));
     let key = |a: Action| key_for(Scope::Overlay, &a).unwrap_or_default();
-    lines.push(Line::styled(
-        format!(
-            "{}: claims citing it · {}: open URL · {}: back to the claim",
-            key(Action::Open),
-            key(Action::OpenUrl),
-            key(Action::JumpBack)
-        ),
-        theme::dim(),
-    ));
+    let keys = format!(
+        "{}: claims citing it · {}: open URL · {}: copy it · {}: back to the claim",
+        key(Action::Open),
+        key(Action::OpenUrl),
+        key(Action::CopyUrl),
+        key(Action::JumpBack)
+    );
+    lines.extend(wrapped(&keys, width, theme::dim()));
     (format!(" Source [{n}] "), lines)
 }
 

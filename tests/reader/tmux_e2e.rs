@@ -384,8 +384,8 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
     let argv = std::fs::read(&argv_file).unwrap();
     assert_eq!(
         String::from_utf8_lossy(&argv),
-        "https://example.org/a?q='x\";$(touch${IFS}pwned)`id`&y=|z\0",
-        "the URL is one argument, as written"
+        format!("{CLEANED}\0"),
+        "the URL is one argument, cleaned"
     );
     assert!(!cwd.join("pwned").exists(), "a shell ran the URL");
     // The second claim's source has a file: URL, which is not opened.
@@ -434,8 +434,24 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
         buffers.is_empty(),
         "something reached the clipboard: {buffers:?}"
     );
+    // `y` on the first source's card: the cleaned URL, and only it, reaches
+    // the clipboard (OSC 52, which tmux keeps as a paste buffer).
+    t.keys(&["Escape"]);
+    t.wait_for("LIST 1/1");
+    t.keys(&["Enter", "]", "Enter"]);
+    t.wait_for("Source [1]");
+    t.keys(&["y"]);
+    t.wait_for("copied https://example.org/a?q=%27x%22");
+    let buffers = t.cmd(&["list-buffers", "-F", "#{buffer_name}"]).stdout;
+    assert_eq!(String::from_utf8_lossy(&buffers).lines().count(), 1);
+    let copied = t.cmd(&["show-buffer"]).stdout;
+    assert_eq!(String::from_utf8_lossy(&copied), CLEANED);
     t.keys(&["q"]);
 }
+
+/// The hostile story's first source URL as tidings hands it on: percent-encoded
+/// where a shell or a terminal could read more into it.
+const CLEANED: &str = "https://example.org/a?q=%27x%22;$(touch$%7BIFS%7Dpwned)%60id%60&y=%7Cz";
 
 #[test]
 fn terminal_restored_after_sigint() {
@@ -1005,5 +1021,74 @@ fn the_filter_box_edits_at_its_cursor_and_esc_goes_back_to_the_kept_filter() {
     });
     t.keys(&["C-u"]);
     t.wait_for("Headlines 3/3 · /");
+    t.keys(&["q"]);
+}
+
+/// A `$BROWSER` script in `dir` that writes its arguments, one a line, to the
+/// file returned beside it.
+fn recording_browser(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let argv = dir.join("opened");
+    let browser = dir.join("browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}.tmp && mv {0}.tmp {0}\n",
+            argv.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (browser, argv)
+}
+
+/// Waits for the recording browser to have run, and returns what it was given.
+fn opened(argv: &Path) -> String {
+    let start = Instant::now();
+    while !argv.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the browser never ran"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let s = std::fs::read_to_string(argv).unwrap();
+    std::fs::remove_file(argv).unwrap();
+    s
+}
+
+#[test]
+fn o_opens_and_y_copies_the_story_link_from_the_list_and_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, argv) = recording_browser(dir.path());
+    let store = dir.path().join("store");
+    let cmd = format!("BROWSER={} exec {}", browser.display(), reader_cmd(&store));
+    let Some(t) = Tmux::start("links", 60, 20, &cmd) else {
+        return;
+    };
+    t.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+    t.wait_for("Headlines 12/12");
+    // The feed item "Ferry operators add a late sailing…", one from the end.
+    t.keys(&["G", "k"]);
+    t.wait_for("LIST 11/12");
+    t.keys(&["o"]);
+    assert_eq!(opened(&argv), "https://wire.example/late-sailing\n");
+    t.keys(&["y"]);
+    t.wait_for("copied https://wire.example/late-sailing");
+    let copied = t.cmd(&["show-buffer"]).stdout;
+    assert_eq!(
+        String::from_utf8_lossy(&copied),
+        "https://wire.example/late-sailing"
+    );
+    // In the story, away from its source: still the story's link.
+    t.keys(&["Enter", "j"]);
+    t.wait_for("STORY");
+    t.keys(&["o"]);
+    assert_eq!(opened(&argv), "https://wire.example/late-sailing\n");
+    // A story gathering several sources has none of its own.
+    t.keys(&["Escape", "g", "Enter"]);
+    t.wait_for("STORY");
+    t.keys(&["o"]);
+    t.wait_for("no link");
     t.keys(&["q"]);
 }

@@ -1124,3 +1124,44 @@ fn the_filter_box_edits_at_a_cursor_the_terminal_shows() {
     r.keys("\x1b");
     assert!(r.app.filter.is_none());
 }
+
+/// `y` copies the story's own link from a row (through the store in one pane)
+/// and from anywhere in the story, saying so; `o` on a story gathering several
+/// sources says it has none; on a listed source both use that source.
+#[test]
+fn o_and_y_use_the_story_link_from_a_row_and_the_story_and_a_source_below_it() {
+    let mut r = Rig::new(60, 20, &[]);
+    let pos = r
+        .app
+        .visible
+        .iter()
+        .position(|&i| r.app.rows()[i].title.starts_with("Ferry operators add"))
+        .unwrap();
+    for _ in 0..pos {
+        r.keys("j");
+    }
+    r.keys("y");
+    let link = "https://wire.example/late-sailing";
+    assert_eq!(r.app.clipboard.take().as_deref(), Some(link));
+    assert!(
+        r.screen().contains(&format!("copied {link}")),
+        "{}",
+        r.screen()
+    );
+    r.keys("\nj");
+    r.keys("y");
+    assert_eq!(r.app.clipboard.take().as_deref(), Some(link));
+    r.keys("\x1b");
+    r.open("Private Lander");
+    r.keys("o");
+    assert!(r.screen().contains("no link"), "{}", r.screen());
+    r.keys("G");
+    let Item::Source(last) = cursor_item(&r) else {
+        panic!("the last source");
+    };
+    r.keys("y");
+    let copied = r.app.clipboard.take().unwrap();
+    assert!(r.screen().contains(&format!("copied {copied}")));
+    let doc = &r.app.story.as_ref().unwrap().doc;
+    assert_eq!(Some(copied), doc.sources[last].url.clone());
+}

@@ -1,7 +1,7 @@
 //! `update` and `receive` driven with no store and no terminal: the state and the
 //! effect each step asks for.
 
-use crate::app::action::{Action, Arrival, Effect, Loaded};
+use crate::app::action::{Action, Arrival, Effect, LinkUse, Loaded};
 use crate::app::layout::Item;
 use crate::app::{App, Focus, Overlay};
 use crate::model::{Document, Kind, Section, Source};
@@ -561,4 +561,143 @@ fn the_filter_box_edits_at_its_cursor() {
     );
     assert!(app.filter.as_ref().unwrap().results.is_none());
     assert_eq!(app.visible.len(), 3);
+}
+
+/// `opened()` with the open story a feed item: its link is source [1].
+fn feed_item_opened() -> App {
+    let mut app = narrow();
+    app.update(Action::Open);
+    let mut doc = story();
+    doc.item_id = Some("guid:wire | 7".into());
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: item("a", true),
+        doc,
+        related: Vec::new(),
+    })));
+    app
+}
+
+#[test]
+fn o_and_y_in_a_story_use_its_own_link_and_on_a_source_that_source() {
+    let mut app = feed_item_opened();
+    // Anywhere in the story: the item's own link, without stepping to a source.
+    for step in [Action::Top, Action::NextClaim, Action::Down] {
+        app.update(step);
+        assert_eq!(
+            app.update(Action::OpenUrl),
+            Some(Effect::OpenUrl("https://example.org/1".into()))
+        );
+        assert_eq!(app.update(Action::CopyUrl), None);
+        assert_eq!(
+            app.clipboard.take().as_deref(),
+            Some("https://example.org/1")
+        );
+        assert_eq!(app.notice.as_deref(), Some("copied https://example.org/1"));
+    }
+    // On a source listed below the story: that source.
+    app.update(Action::Bottom);
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::OpenUrl("https://example.org/2".into()))
+    );
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/2")
+    );
+}
+
+#[test]
+fn o_and_y_in_each_overlay_use_the_source_it_shows() {
+    let mut app = opened();
+    app.update(Action::NextClaim);
+    app.update(Action::NextClaim);
+    app.update(Action::Open);
+    assert!(matches!(app.overlay, Some(Overlay::Choose { .. })));
+    app.update(Action::Down);
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/2")
+    );
+    app.update(Action::Open);
+    assert_eq!(app.overlay, Some(Overlay::Source { n: 2 }));
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/2")
+    );
+    app.update(Action::Open);
+    assert!(matches!(app.overlay, Some(Overlay::Citers { n: 2, .. })));
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::OpenUrl("https://example.org/2".into()))
+    );
+}
+
+#[test]
+fn a_story_of_several_sources_has_no_link_and_a_bad_url_is_refused() {
+    let mut app = opened();
+    assert_eq!(app.update(Action::OpenUrl), None);
+    assert_eq!(app.update(Action::CopyUrl), None);
+    assert_eq!(app.clipboard, None);
+    assert!(app.notice.as_deref().unwrap().starts_with("no link"));
+    let mut app = feed_item_opened();
+    app.story.as_mut().unwrap().doc.sources[0].url = Some("javascript:alert(1)".into());
+    assert_eq!(app.update(Action::CopyUrl), None);
+    assert_eq!(app.clipboard, None);
+    assert!(app
+        .notice
+        .as_deref()
+        .unwrap()
+        .contains("only http and https"));
+}
+
+#[test]
+fn o_and_y_on_a_row_use_the_preview_or_ask_the_store() {
+    // One pane: the row's story is not loaded; the store is asked.
+    let mut app = narrow();
+    assert_eq!(
+        app.update(Action::CopyUrl),
+        Some(Effect::LinkOf {
+            uid: "a".into(),
+            then: LinkUse::Copy
+        })
+    );
+    assert_eq!(
+        app.receive(Arrival::Link {
+            url: Some("https://example.org/ä b".into()),
+            then: LinkUse::Copy
+        }),
+        None
+    );
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/%C3%A4%20b")
+    );
+    assert_eq!(
+        app.receive(Arrival::Link {
+            url: Some("https://example.org/x".into()),
+            then: LinkUse::Open
+        }),
+        Some(Effect::OpenUrl("https://example.org/x".into()))
+    );
+    // Back on the list after reading: the story shown is another row's.
+    let mut app = feed_item_opened();
+    app.update(Action::Back);
+    app.update(Action::Down);
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::LinkOf {
+            uid: "b".into(),
+            then: LinkUse::Open
+        })
+    );
+    // Two panes: the preview is the row's story.
+    app.update(Action::Up);
+    app.update(Action::Resize(140, 40));
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::OpenUrl("https://example.org/1".into()))
+    );
 }
