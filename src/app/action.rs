@@ -51,11 +51,19 @@ pub enum Action {
     ToggleSaved,
     /// Show only unread stories, or all.
     ToggleUnread,
+    /// Open the search box of the story.
+    Find,
+    /// Move to the next match of the story's search.
+    FindNext,
+    /// Move to the previous match of the story's search.
+    FindPrev,
+    /// Close the story's search box and its highlights.
+    FindClear,
     /// Start typing a filter for the headline list.
     Filter,
-    /// A character typed into the filter.
+    /// A character typed into the filter box or the story's search box.
     FilterChar(char),
-    /// A move or a deletion in the filter box.
+    /// A move or a deletion in the filter box or the story's search box.
     FilterEdit(Edit),
     /// Keep the filter and return to the list.
     FilterAccept,

@@ -1,6 +1,7 @@
 //! Drawing: a read-only view of the [`App`] onto a frame, pane by pane.
 
 mod cells;
+mod edit_box;
 mod headlines;
 pub mod help;
 mod list_header;

@@ -1092,3 +1092,54 @@ fn o_opens_and_y_copies_the_story_link_from_the_list_and_the_story() {
     t.wait_for("no link");
     t.keys(&["q"]);
 }
+
+#[test]
+fn slash_in_a_story_finds_marks_and_moves_between_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("find", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    // Kestrel Bay, one row above the feed's two items.
+    t.keys(&["G", "k", "k", "Enter"]);
+    t.wait_for("STORY");
+    t.keys(&["/"]);
+    t.wait_for("SEARCH │ /");
+    t.keys(&["-l", "Container"]);
+    // All of it typed: the count of a shorter query may show on the way.
+    let s = t.wait("the query's count", |s| {
+        s.contains("/Container ") && s.contains("match 1/")
+    });
+    let total: usize = s
+        .split("match 1/")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count:\n{s}"));
+    assert!(total >= 3, "{s}");
+    // The marks reach the terminal as colours around the matched words.
+    let raw = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(
+        raw.contains("\u{1b}[48;5;10m"),
+        "the current match is marked:\n{raw}"
+    );
+    assert!(
+        raw.contains("\u{1b}[48;5;3m"),
+        "the others are marked:\n{raw}"
+    );
+    t.keys(&["Tab"]);
+    t.wait_for(&format!("match 2/{total}"));
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("match 3/{total}"));
+    t.keys(&["BTab"]);
+    t.wait_for(&format!("match 2/{total}"));
+    t.keys(&["-l", "xq"]);
+    t.wait_for("no match for “Containerxq”");
+    t.keys(&["Escape"]);
+    t.wait("the search to close", |s| {
+        !s.contains("SEARCH") && s.contains("STORY")
+    });
+    // Typing q in the box typed it; now q quits.
+    t.keys(&["q"]);
+}

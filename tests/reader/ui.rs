@@ -1165,3 +1165,76 @@ fn o_and_y_use_the_story_link_from_a_row_and_the_story_and_a_source_below_it() {
     let doc = &r.app.story.as_ref().unwrap().doc;
     assert_eq!(Some(copied), doc.sources[last].url.clone());
 }
+
+/// `/` in the story pane: every match marked, the current one apart, the
+/// status bar's box with the terminal's cursor in it and the count; Tab and
+/// Enter go on, Shift-Tab back, Esc clears; in NO_COLOR the marks keep an
+/// underline. The list's `/` still filters the list.
+#[test]
+fn slash_in_the_story_marks_every_match_and_moves_between_them() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut r = Rig::new(w, h, &[]);
+        r.open("Kestrel Bay");
+        r.keys("/CONTAINER");
+        let status = r.screen().lines().last().unwrap().to_string();
+        assert!(status.contains(" SEARCH │ /CONTAINER"), "{status}");
+        let total = r
+            .app
+            .story
+            .as_ref()
+            .unwrap()
+            .search
+            .as_ref()
+            .unwrap()
+            .matches
+            .len();
+        assert!(total >= 3, "{total}");
+        assert!(status.contains(&format!("match 1/{total}")), "{status}");
+        let at = UnicodeWidthStr::width(&status[..status.find("/CONTAINER").unwrap()]);
+        assert_eq!(
+            r.cursor(),
+            Some((at as u16 + 1 + 9, h - 1)),
+            "after “CONTAINER”"
+        );
+        // Every visible match is marked, the current one bold.
+        let buf = r.buffer();
+        let marked: Vec<(u16, u16)> = buf
+            .content()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.bg == Color::Yellow || c.bg == Color::LightGreen)
+            .map(|(i, _)| buf.pos_of(i))
+            .collect();
+        assert!(marked.len() >= 9 * 2, "{marked:?}");
+        let current = buf
+            .content()
+            .iter()
+            .filter(|c| c.bg == Color::LightGreen && c.modifier.contains(Modifier::BOLD))
+            .map(|c| c.symbol())
+            .collect::<String>();
+        assert!(current.eq_ignore_ascii_case("container"), "{current}");
+        r.keys("\t\n");
+        assert!(r.screen().contains(&format!("match 3/{total}")));
+        r.press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert!(r.screen().contains(&format!("match 2/{total}")));
+        // Without colour the marks stay: reverse and an underline.
+        r.app.colour = false;
+        let buf = r.buffer();
+        assert!(buf.content().iter().any(|c| c
+            .modifier
+            .contains(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD)));
+        r.app.colour = true;
+        r.keys("zz");
+        assert!(
+            r.screen().contains("no match for “CONTAINERzz”"),
+            "{}",
+            r.screen()
+        );
+        r.keys("\x1b");
+        assert!(r.app.story.as_ref().unwrap().search.is_none());
+        assert_eq!(r.cursor(), None);
+        assert!(!r.buffer().content().iter().any(|c| c.bg == Color::Yellow));
+        r.keys("\x1b/port");
+        assert_eq!(r.app.filter.as_ref().unwrap().query(), "port");
+    }
+}

@@ -1,12 +1,13 @@
 //! `App::update`: one input action in, the state changed, at most one effect out;
 //! `App::receive`: what an effect brought back. No I/O, so every key sequence can
 //! be tested without a terminal or a store. `update` routes each action to the
-//! handlers of its area: [`list`], [`story`], [`overlay`], [`filter`], [`mouse`],
-//! [`links`];
+//! handlers of its area: [`list`], [`story`], [`find`], [`overlay`], [`filter`],
+//! [`mouse`], [`links`];
 //! [`arrivals`] holds `receive`.
 
 mod arrivals;
 mod filter;
+mod find;
 mod links;
 mod list;
 mod mouse;
@@ -56,6 +57,12 @@ impl App {
             Action::CopyUrl => self.use_link(LinkUse::Copy),
             Action::ToggleSaved | Action::ToggleUnread | Action::Refresh => {
                 self.list_action(action)
+            }
+            Action::FilterChar(_) | Action::FilterEdit(_) if self.searching() => {
+                self.find_action(action)
+            }
+            Action::Find | Action::FindNext | Action::FindPrev | Action::FindClear => {
+                self.find_action(action)
             }
             Action::Filter
             | Action::FilterChar(_)
