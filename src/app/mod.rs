@@ -144,6 +144,9 @@ pub struct App {
     /// it once (OSC 52) and takes it. Only URLs tidings cleaned go there, never
     /// content.
     pub clipboard: Option<String>,
+    /// False on terminals known to print hyperlink escapes (the Linux console,
+    /// a dumb terminal): source URLs are then plain text.
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -170,6 +173,7 @@ impl App {
             refreshing: None,
             colour: true,
             clipboard: None,
+            hyperlinks: true,
         }
     }
 

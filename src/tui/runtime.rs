@@ -52,6 +52,7 @@ pub(super) fn event_loop(
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
     app.colour = colour_wanted();
+    app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
     // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
@@ -96,6 +97,12 @@ pub(super) fn event_loop(
 /// nothing but the escape itself). Only the URLs the app cleaned come here.
 pub fn copy_to_clipboard(out: &mut impl io::Write, url: &str) -> io::Result<()> {
     crossterm::execute!(out, CopyToClipboard::to_clipboard_from(url))
+}
+
+/// Hyperlinks (OSC 8) unless the terminal is one known to print them: the
+/// Linux console or a dumb terminal. Others ignore an escape they do not know.
+fn hyperlinks_wanted(term: Option<&str>) -> bool {
+    !term.is_some_and(|t| t == "dumb" || t.starts_with("linux"))
 }
 
 /// Colour unless `NO_COLOR` is set to something (<https://no-color.org>).
@@ -323,6 +330,15 @@ mod tests {
         dispatch(&mut app, &mut store, &mut bg, Action::OpenUrl);
         assert!(app.notice.as_deref().unwrap().starts_with("no link"));
         assert_eq!(app.clipboard, None);
+    }
+
+    #[test]
+    fn hyperlinks_except_on_the_linux_console_and_dumb_terminals() {
+        assert!(hyperlinks_wanted(Some("xterm-256color")));
+        assert!(hyperlinks_wanted(Some("tmux-256color")));
+        assert!(hyperlinks_wanted(None));
+        assert!(!hyperlinks_wanted(Some("linux")));
+        assert!(!hyperlinks_wanted(Some("dumb")));
     }
 
     #[test]

@@ -9,12 +9,15 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::links::Link;
 use super::theme;
 use crate::app::geometry::story_text;
+use crate::app::layout::Item;
 use crate::app::search::Hit;
 use crate::app::{App, Focus, OpenStory};
+use crate::text::width::width as display_width;
 
-pub fn render(frame: &mut Frame, app: &App, pane: Rect) {
+pub fn render(frame: &mut Frame, app: &App, pane: Rect, links: &mut Vec<Link>) {
     let area = story_text(pane);
     if area.height == 0 || area.width == 0 {
         return;
@@ -66,6 +69,40 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    source_links(s, area, links);
+}
+
+/// The listed sources in sight, each line of one a link to its URL: from its
+/// number to the end of its title.
+fn source_links(s: &OpenStory, area: Rect, links: &mut Vec<Link>) {
+    let shown = s.layout.lines.iter().enumerate().skip(s.scroll);
+    for (row, (_, spans)) in shown.take(area.height as usize).enumerate() {
+        let mut x = 0;
+        let mut run: Option<(usize, usize, &str)> = None;
+        for sp in spans {
+            let w = display_width(&sp.text);
+            let url = sp.item.and_then(|i| match s.layout.items.get(i)?.item {
+                Item::Source(n) => s.doc.sources.get(n)?.url.as_deref(),
+                _ => None,
+            });
+            if let Some(url) = url {
+                let end = x + display_width(sp.text.trim_end());
+                run = Some(run.map_or((x, end, url), |(start, _, u)| (start, end, u)));
+            }
+            x += w;
+        }
+        if let Some((start, end, url)) = run {
+            let end = end.min(area.width as usize);
+            if start < end {
+                links.extend(Link::new(
+                    area.x + start as u16,
+                    area.y + row as u16,
+                    (end - start) as u16,
+                    url,
+                ));
+            }
+        }
+    }
 }
 
 /// The hits of the search's matches on the `shown` lines of the view on

@@ -1143,3 +1143,107 @@ fn slash_in_a_story_finds_marks_and_moves_between_matches() {
     // Typing q in the box typed it; now q quits.
     t.keys(&["q"]);
 }
+
+/// A story whose source URL is hostile: a non-ASCII host, an escape sequence,
+/// quotes, angle brackets, a backslash and a space.
+const HOSTILE_LINK_JSON: &str = r#"{"schema":1,"kind":"story","title":"Ferry Strike Ends",
+"lead":[{"sentences":[{"text":"Crews returned on Monday.","citations":[1]}]}],
+"sources":[{"n":1,"outlet":"Wire","title":"Strike over","url":"https://exämple.org/a\u001b]52;c;PWNED\u0007\"<x>\\ b\u001b]8;;https://evil.example\u001b\\"}]}"#;
+
+/// What tidings links to for that URL: cleaned and percent-encoded.
+const HOSTILE_LINK: &str = "https://xn--exmple-cua.org/a%22%3Cx%3E/%20b";
+
+#[test]
+fn source_urls_reach_the_terminal_as_clean_osc_8_hyperlinks() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("link.json");
+    std::fs::write(&json, HOSTILE_LINK_JSON).unwrap();
+    let store = dir.path().join("store");
+    let out = common::run(&[
+        "--data-dir",
+        store.to_str().unwrap(),
+        "import",
+        json.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Some(t) = Tmux::start("osc8", 120, 40, &reader_cmd(&store)) else {
+        return;
+    };
+    // Every byte the reader writes, as the terminal receives it (tmux 3.3
+    // keeps no hyperlinks for capture-pane; later ones do, checked below).
+    let raw_file = dir.path().join("raw");
+    t.cmd(&[
+        "pipe-pane",
+        "-O",
+        "-t",
+        "e2e",
+        &format!("cat > {}", raw_file.display()),
+    ]);
+    t.wait_for("Headlines 1/1");
+    // The source's line in the story, then its card.
+    t.keys(&["Enter", "G"]);
+    t.wait_for("[1] Wire: Strike over");
+    t.keys(&["Enter"]);
+    t.wait_for("Source [1]");
+    let mut raw = String::new();
+    let start = Instant::now();
+    while !raw.contains("Enter: claims citing it") {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no card in:\n{raw}"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+        raw = String::from_utf8_lossy(&std::fs::read(&raw_file).unwrap_or_default()).into_owned();
+    }
+    t.keys(&["q"]);
+    let mut links = 0;
+    let mut rest = raw.as_str();
+    while let Some(at) = rest.find("\u{1b}]") {
+        rest = &rest[at + 2..];
+        let end = rest.find("\u{1b}\\").expect("an OSC ended by ST");
+        let osc = &rest[..end];
+        if osc == "8;;" {
+            continue;
+        }
+        let link = osc
+            .strip_prefix("8;id=")
+            .and_then(|s| s.split_once(';'))
+            .map(|(id, url)| {
+                assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{osc:?}");
+                url
+            })
+            .unwrap_or_else(|| panic!("an OSC other than a hyperlink: {osc:?}"));
+        assert_eq!(link, HOSTILE_LINK);
+        // The text of one cell, then the link closes.
+        let cell = &rest[end + 2..];
+        let text_end = cell.find('\u{1b}').unwrap();
+        assert!(
+            cell[text_end..].starts_with("\u{1b}]8;;\u{1b}\\"),
+            "{:?}",
+            &cell[..40]
+        );
+        assert_eq!(cell[..text_end].chars().count(), 1);
+        links += 1;
+    }
+    assert!(
+        links >= "[1] Wire: Strike over".len() + HOSTILE_LINK.len() / 2,
+        "{links} links"
+    );
+    assert!(
+        !raw.contains("PWNED") && !raw.contains("evil.example"),
+        "{raw}"
+    );
+    // Where tmux keeps hyperlinks, the screen holds the same clean ones.
+    let screen = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
+    let screen = String::from_utf8_lossy(&screen);
+    for osc in screen.split("\u{1b}]").skip(1) {
+        assert!(
+            osc.starts_with("8;;") || osc.starts_with("8;id=") && osc.contains(HOSTILE_LINK),
+            "{osc:?}"
+        );
+    }
+}
