@@ -182,7 +182,8 @@ const WALK: &[Action] = &[
 /// Opens `doc` in a reader of `width` x `height`, walks it (folds, claims, sources,
 /// timeline, help), drawing after every step. No step may panic, and the bytes
 /// crossterm writes for each frame may hold no control but the cursor moves and
-/// colours the reader itself asks for. Returns the text of every frame drawn.
+/// colours the reader itself asks for, and its hyperlinks. Returns the text of
+/// every frame drawn, as the terminal shows it.
 pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, String> {
     let item = ListItem {
         uid: uid_of(&doc_key(doc)),
@@ -222,7 +223,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         check_terminal_bytes(&bytes)
             .map_err(|e| format!("after {action:?} at {width}x{height}: {e}"))?;
         for row in buffer.content.chunks(width as usize) {
-            frames.extend(row.iter().map(|c| c.symbol()));
+            frames.extend(row.iter().map(|c| crate::ui::links::shown(c.symbol())));
             frames.push('\n');
         }
     }
@@ -231,12 +232,33 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
 
 /// Checks bytes bound for the terminal: valid UTF-8, and every control is an ESC
 /// starting a CSI that moves the cursor or sets colours (final byte `H` or `m`,
-/// parameters digits and `;` only). No OSC, DCS or C1, no bidi control.
+/// parameters digits and `;` only), or a hyperlink (OSC 8) of the one shape
+/// the reader writes: `ESC ]8;id=HEX;URL ESC \`, the URL printable ASCII
+/// without spaces, quotes or backslashes, then the text of one cell and its
+/// close `ESC ]8;; ESC \` before any other escape. No other OSC, no DCS or
+/// C1, no bidi control.
 pub fn check_terminal_bytes(bytes: &[u8]) -> Result<(), String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     let mut it = text.char_indices().peekable();
+    let mut link_open = false;
     while let Some((at, c)) = it.next() {
         if c == '\u{1b}' {
+            let rest = &text[at..];
+            if rest.starts_with("\u{1b}]") {
+                let (len, opens) = hyperlink(rest)
+                    .ok_or_else(|| format!("an OSC that is not a clean hyperlink at byte {at}"))?;
+                if opens == link_open {
+                    return Err(format!("a hyperlink not closed in its cell at byte {at}"));
+                }
+                link_open = opens;
+                while it.peek().is_some_and(|(i, _)| *i < at + len) {
+                    it.next();
+                }
+                continue;
+            }
+            if link_open {
+                return Err(format!("an escape inside a hyperlink at byte {at}"));
+            }
             if it.next().map(|(_, c)| c) != Some('[') {
                 return Err(format!("an escape that is not CSI at byte {at}"));
             }
@@ -254,5 +276,74 @@ pub fn check_terminal_bytes(bytes: &[u8]) -> Result<(), String> {
             return Err(format!("U+{:04X} at byte {at}", c as u32));
         }
     }
+    if link_open {
+        return Err("a hyperlink left open".into());
+    }
     Ok(())
+}
+
+/// The length of the hyperlink escape `s` starts with, and whether it opens a
+/// link (or closes one); `None` for anything else.
+fn hyperlink(s: &str) -> Option<(usize, bool)> {
+    const CLOSE: &str = "\u{1b}]8;;\u{1b}\\";
+    if s.starts_with(CLOSE) {
+        return Some((CLOSE.len(), false));
+    }
+    let rest = s.strip_prefix("\u{1b}]8;id=")?;
+    let end = rest.find("\u{1b}\\")?;
+    let (id, url) = rest[..end].split_once(';')?;
+    let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit());
+    let url_ok = url.starts_with("http")
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b));
+    (id_ok && url_ok).then_some(("\u{1b}]8;id=".len() + end + 2, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Source};
+
+    #[test]
+    fn terminal_bytes_hold_only_colours_moves_and_clean_hyperlinks() {
+        let open = "\u{1b}]8;id=0a1b;https://example.org/a%20b?q=1\u{1b}\\";
+        let close = "\u{1b}]8;;\u{1b}\\";
+        let ok = format!("\u{1b}[1;2H\u{1b}[38;5;6m{open}港{close}{open}x{close}\u{1b}[0m");
+        assert_eq!(check_terminal_bytes(ok.as_bytes()), Ok(()));
+        for bad in [
+            "\u{1b}]52;c;UFdORUQ=\u{1b}\\".to_string(),
+            "\u{1b}]8;id=1;https://a b\u{1b}\\x\u{1b}]8;;\u{1b}\\".into(),
+            "\u{1b}]8;id=1;https://a\u{7}\u{1b}\\x\u{1b}]8;;\u{1b}\\".into(),
+            "\u{1b}]8;id=zz;https://a\u{1b}\\x\u{1b}]8;;\u{1b}\\".into(),
+            "\u{1b}]8;;javascript:x\u{1b}\\".into(),
+            format!("{open}x"),
+            format!("{open}x\u{1b}[1;1H{close}"),
+            format!("{open}{open}x{close}"),
+            close.to_string(),
+        ] {
+            assert!(check_terminal_bytes(bad.as_bytes()).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_hostile_source_url_draws_as_a_clean_hyperlink_at_any_size() {
+        let mut doc = Document::new(Kind::Story, "Strike".into());
+        doc.lead
+            .push(crate::parse::sentences::paragraph("It ended [1]."));
+        doc.sources.push(Source {
+            n: 1,
+            outlet: Some("Wire".into()),
+            title: "Strike over 港".into(),
+            summary: None,
+            url: Some("https://exämple.org/\u{1b}]52;c;PWNED\u{7}\"<>`\\x y".into()),
+        });
+        for (w, h) in [(120, 40), (60, 20), (40, 12), (12, 6)] {
+            let frames = check_render(&doc, w, h).unwrap();
+            assert!(
+                !frames.contains("PWNED") && !frames.contains('\u{1b}'),
+                "{frames}"
+            );
+        }
+    }
 }

@@ -1,6 +1,7 @@
-//! Opening a URL in the browser: http and https only, the URL passed as one
-//! argument to `$BROWSER` (split on white space, never through a shell) or the
-//! platform's opener.
+//! URLs as tidings hands them on: cleaned ([`clean`]) for the browser, the
+//! clipboard and terminal hyperlinks, and opened in the browser (http and https
+//! only, the URL passed as one argument to `$BROWSER`, split on white space and
+//! never through a shell, or to the platform's opener).
 
 use std::process::{Command, Stdio};
 
@@ -10,6 +11,33 @@ pub fn is_openable(url: &str) -> bool {
     (lower.starts_with("http://") || lower.starts_with("https://"))
         && url.len() > "http://".len()
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Characters a cleaned URL keeps as they are: RFC 3986's unreserved and
+/// reserved ones, and `%` of the escapes already made.
+const KEPT: &[u8] = b"-._~:/?#[]@!$&'()*+,;=%";
+
+/// `url` as tidings hands it on (to the browser, the clipboard, a terminal
+/// hyperlink), or `None` when it is not an http or https URL with a host. It is
+/// parsed and written out again by the `url` crate (the host in punycode, tabs
+/// and line breaks dropped, controls, spaces and non-ASCII percent-encoded),
+/// then every byte outside [`KEPT`] and ASCII letters and digits is
+/// percent-encoded too: what comes out is printable ASCII without spaces,
+/// quotes or backslashes, so nothing in it can end an escape sequence.
+pub fn clean(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return None;
+    }
+    let mut out = String::with_capacity(parsed.as_str().len());
+    for b in parsed.as_str().bytes() {
+        if b.is_ascii_alphanumeric() || KEPT.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
 }
 
 /// The argv that opens `url`: the browser command's words, then the URL.
@@ -66,6 +94,38 @@ mod tests {
             "http://",
         ] {
             assert!(!is_openable(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cleaned_urls_are_printable_ascii_that_nothing_escapes() {
+        assert_eq!(
+            clean(" https://Example.org/a?b=c#d ").as_deref(),
+            Some("https://example.org/a?b=c#d")
+        );
+        let hostile = "https://exämple.org/\u{1b}]8;;https://evil\u{7}x y\u{9b}\"<é>\\`{|}^\u{202e}?q=\u{1b}\\#\u{0}";
+        let c = clean(hostile).unwrap();
+        assert!(
+            c.starts_with(
+                "https://xn--exmple-cua.org/%1B]8;;https://evil%07x%20y%C2%9B%22%3C%C3%A9%3E"
+            ),
+            "{c}"
+        );
+        assert!(
+            c.bytes()
+                .all(|b| b.is_ascii_graphic() && !b"\\\"<>`{|}^".contains(&b)),
+            "{c}"
+        );
+        assert!(is_openable(&c));
+        for refused in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "ftp://x/y",
+            "https://",
+            "not a url",
+            "mailto:a@b.example",
+        ] {
+            assert_eq!(clean(refused), None, "{refused}");
         }
     }
 

@@ -43,17 +43,27 @@ pub enum Action {
     JumpBack,
     /// Switch between the story and its timeline.
     Timeline,
-    /// Open the selected source's URL in the browser.
+    /// Open the link of what is selected (a source, else the story) in the browser.
     OpenUrl,
+    /// Copy that link to the terminal's clipboard.
+    CopyUrl,
     /// Mark or unmark the story as saved.
     ToggleSaved,
     /// Show only unread stories, or all.
     ToggleUnread,
+    /// Open the search box of the story.
+    Find,
+    /// Move to the next match of the story's search.
+    FindNext,
+    /// Move to the previous match of the story's search.
+    FindPrev,
+    /// Close the story's search box and its highlights.
+    FindClear,
     /// Start typing a filter for the headline list.
     Filter,
-    /// A character typed into the filter.
+    /// A character typed into the filter box or the story's search box.
     FilterChar(char),
-    /// A move or a deletion in the filter box.
+    /// A move or a deletion in the filter box or the story's search box.
     FilterEdit(Edit),
     /// Keep the filter and return to the list.
     FilterAccept,
@@ -98,6 +108,8 @@ pub enum Arrival {
     Gone(String),
     /// Something to say in the status bar.
     Notice(String),
+    /// A story's own link as the store holds it (`None`: it has none), for `then`.
+    Link { url: Option<String>, then: LinkUse },
     /// A background refresh finished `done` of `total` subscriptions, the last
     /// being `label`.
     RefreshProgress {
@@ -107,6 +119,15 @@ pub enum Arrival {
     },
     /// The background refresh ended; what it did, in one line.
     RefreshDone(String),
+}
+
+/// What `o` and `y` do with a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkUse {
+    /// Open it in the browser.
+    Open,
+    /// Copy it to the terminal's clipboard.
+    Copy,
 }
 
 /// A document the store returned.
@@ -128,6 +149,8 @@ pub enum Effect {
     SetSaved { uid: String, saved: bool },
     /// Open a URL in the browser.
     OpenUrl(String),
+    /// Read the own link of a story that is not loaded, then open or copy it.
+    LinkOf { uid: String, then: LinkUse },
     /// Run the filter's search.
     Search(String),
     /// Start refreshing the subscriptions off the event loop.

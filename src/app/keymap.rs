@@ -19,14 +19,18 @@ pub enum Scope {
     Overlay,
     /// Typing into the filter box: printable keys type, only these do more.
     Typing,
+    /// Typing into the story's search box: printable keys type, these and the
+    /// filter box's edits do more.
+    Find,
     /// The key map screen.
     Help,
 }
 
 /// The scopes in the order the help screen (and the README) lists them.
-pub const SCOPES: [Scope; 6] = [
+pub const SCOPES: [Scope; 7] = [
     Scope::List,
     Scope::Story,
+    Scope::Find,
     Scope::Overlay,
     Scope::Typing,
     Scope::Help,
@@ -41,8 +45,14 @@ impl Scope {
             Scope::Story => "Story and timeline",
             Scope::Overlay => "Sources",
             Scope::Typing => "Filter box",
+            Scope::Find => "Search in the story",
             Scope::Help => "Key map",
         }
+    }
+
+    /// True for the boxes printable keys type into.
+    pub fn types(self) -> bool {
+        matches!(self, Scope::Typing | Scope::Find)
     }
 }
 
@@ -306,13 +316,6 @@ pub const BINDINGS: &[Binding] = &[
         hint: false,
     },
     Binding {
-        scope: Scope::Story,
-        keys: &[Char('o')],
-        action: Action::OpenUrl,
-        help: "open the source's URL",
-        hint: false,
-    },
-    Binding {
         scope: Scope::Overlay,
         keys: &[Enter],
         action: Action::Open,
@@ -321,16 +324,81 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Overlay,
+        keys: &[Char('h'), Left],
+        action: Action::Back,
+        help: "close",
+        hint: false,
+    },
+    // The story's keys and links (issue 16): search within the story, and
+    // `o`/`y` everywhere but the key map and the boxes.
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('/')],
+        action: Action::Find,
+        help: "search within the story",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Find,
+        keys: &[Enter, Tab],
+        action: Action::FindNext,
+        help: "next match",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Find,
+        keys: &[BackTab],
+        action: Action::FindPrev,
+        help: "previous match",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Find,
+        keys: &[Esc],
+        action: Action::FindClear,
+        help: "clear the search",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::List,
         keys: &[Char('o')],
         action: Action::OpenUrl,
-        help: "open the URL in the browser",
+        help: "open the story's link in the browser",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('y')],
+        action: Action::CopyUrl,
+        help: "copy the story's link",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('o')],
+        action: Action::OpenUrl,
+        help: "open the source's link, else the story's",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('y')],
+        action: Action::CopyUrl,
+        help: "copy the source's link, else the story's",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Overlay,
+        keys: &[Char('o')],
+        action: Action::OpenUrl,
+        help: "open the source's link in the browser",
         hint: true,
     },
     Binding {
         scope: Scope::Overlay,
-        keys: &[Char('h'), Left],
-        action: Action::Back,
-        help: "close",
+        keys: &[Char('y')],
+        action: Action::CopyUrl,
+        help: "copy the source's link",
         hint: false,
     },
     Binding {
@@ -514,7 +582,7 @@ pub fn translate(scope: Scope, event: &Event) -> Option<Action> {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             let key = Key::from_key_event(*k)?;
             match (scope, key) {
-                (Scope::Typing, Key::Char(c)) => Some(Action::FilterChar(c)),
+                (s, Key::Char(c)) if s.types() => Some(Action::FilterChar(c)),
                 _ => lookup(scope, key),
             }
         }
@@ -537,7 +605,8 @@ pub fn translate(scope: Scope, event: &Event) -> Option<Action> {
 }
 
 /// The action a key does in `scope`, falling back to global bindings (except
-/// while typing, where a key types).
+/// while typing, where a key types; the story's search box edits as the filter
+/// box does).
 pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
     let find = |s: Scope| {
         BINDINGS
@@ -547,6 +616,7 @@ pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
     };
     match scope {
         Scope::Typing => find(scope),
+        Scope::Find => find(scope).or_else(|| find(Scope::Typing)),
         _ => find(scope).or_else(|| find(Scope::Global)),
     }
 }
@@ -556,9 +626,7 @@ pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
 pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| {
-            b.hint && (b.scope == scope || (b.scope == Scope::Global && scope != Scope::Typing))
-        })
+        .filter(|b| b.hint && (b.scope == scope || (b.scope == Scope::Global && !scope.types())))
         .map(|b| (b.keys[0].label(), b.help))
         .collect()
 }
@@ -650,6 +718,42 @@ mod tests {
             translate(Scope::Story, &Event::Resize(80, 24)),
             Some(Action::Resize(80, 24))
         );
+    }
+
+    #[test]
+    fn the_story_search_box_types_and_edits_as_the_filter_box() {
+        let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        assert_eq!(
+            translate(Scope::Find, &key(KeyCode::Char('q'))),
+            Some(Action::FilterChar('q'))
+        );
+        assert_eq!(
+            translate(Scope::Story, &key(KeyCode::Char('/'))),
+            Some(Action::Find)
+        );
+        assert_eq!(
+            translate(Scope::Find, &key(KeyCode::Enter)),
+            Some(Action::FindNext)
+        );
+        assert_eq!(
+            translate(Scope::Find, &key(KeyCode::Tab)),
+            Some(Action::FindNext)
+        );
+        assert_eq!(
+            translate(Scope::Find, &key(KeyCode::BackTab)),
+            Some(Action::FindPrev)
+        );
+        assert_eq!(
+            translate(Scope::Find, &key(KeyCode::Esc)),
+            Some(Action::FindClear)
+        );
+        assert_eq!(
+            translate(Scope::Find, &key(KeyCode::Backspace)),
+            Some(Action::FilterEdit(Edit::DeleteBack))
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(translate(Scope::Find, &ctrl_c), Some(Action::Quit));
+        assert!(hints(Scope::Find).iter().all(|(k, _)| k != "q"), "q types");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
+pub mod search;
 mod update;
 
 use crate::model::Document;
@@ -16,6 +17,7 @@ use action::Loaded;
 use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
 use line_edit::LineEdit;
+use search::{Match, Search};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +83,8 @@ pub struct OpenStory {
     pub scroll: usize,
     /// The width the layout was made for.
     pub width: usize,
+    /// The search within the story (`/`), while its box is open.
+    pub search: Option<Search>,
 }
 
 /// The filter typed with `/`.
@@ -136,6 +140,13 @@ pub struct App {
     /// False under `NO_COLOR`: the screen keeps its emphasis (reverse, bold,
     /// underline, dim) and draws no colour.
     pub colour: bool,
+    /// A cleaned URL for the terminal's clipboard (`y`): the event loop writes
+    /// it once (OSC 52) and takes it. Only URLs tidings cleaned go there, never
+    /// content.
+    pub clipboard: Option<String>,
+    /// False on terminals known to print hyperlink escapes (the Linux console,
+    /// a dumb terminal): source URLs are then plain text.
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -161,6 +172,8 @@ impl App {
             loading: false,
             refreshing: None,
             colour: true,
+            clipboard: None,
+            hyperlinks: true,
         }
     }
 
@@ -195,19 +208,22 @@ impl App {
         }
     }
 
-    /// True while the filter takes typed characters.
     /// Which part of the input table applies now: the filter box while typing,
-    /// else the [`scope`](Self::scope) of what has the keyboard.
+    /// the story's search box while searching, else the [`scope`](Self::scope)
+    /// of what has the keyboard.
     pub fn input_scope(&self) -> keymap::Scope {
         if self.help {
             keymap::Scope::Help
         } else if self.typing() {
             keymap::Scope::Typing
+        } else if self.searching() {
+            keymap::Scope::Find
         } else {
             self.scope()
         }
     }
 
+    /// True while the filter takes typed characters.
     pub fn typing(&self) -> bool {
         self.filter.as_ref().is_some_and(|f| f.editing)
     }
@@ -237,6 +253,7 @@ impl App {
             cursor: 0,
             scroll: 0,
             width: 0,
+            search: None,
         };
         story.relayout(self.story_width());
         self.story = Some(story);
@@ -275,17 +292,72 @@ impl OpenStory {
     pub fn relayout(&mut self, width: usize) {
         let keep = self.layout.items.get(self.cursor).map(|i| i.item);
         self.width = width;
-        self.layout = match self.view {
+        self.layout = self.layout_of(self.view);
+        self.cursor = keep.and_then(|k| self.layout.find(k)).unwrap_or(0);
+        if self.search.is_some() {
+            self.find_matches();
+        }
+    }
+
+    /// The lines of `view` at the current width and folds.
+    fn layout_of(&self, view: View) -> PaneLines {
+        match view {
             View::Story => layout::story(
                 &self.doc,
                 &self.folded,
                 &self.related,
                 self.item.saved,
-                width,
+                self.width,
             ),
-            View::Timeline => layout::timeline(&self.doc, &self.timeline_order, width),
+            View::Timeline => layout::timeline(&self.doc, &self.timeline_order, self.width),
+        }
+    }
+
+    /// Finds the search's query again in both views as they are laid out now,
+    /// keeping the match moved to by its number.
+    pub fn find_matches(&mut self) {
+        let Some(query) = self.search.as_ref().map(|s| s.query().to_string()) else {
+            return;
         };
-        self.cursor = keep.and_then(|k| self.layout.find(k)).unwrap_or(0);
+        let mut matches = Vec::new();
+        for view in [View::Story, View::Timeline] {
+            let other;
+            let lines = if view == self.view {
+                &self.layout
+            } else {
+                other = self.layout_of(view);
+                &other
+            };
+            let from = search::first_line(lines, view);
+            matches.extend(
+                search::find(lines, from, &query)
+                    .into_iter()
+                    .map(|hits| Match { view, hits }),
+            );
+        }
+        if let Some(s) = &mut self.search {
+            s.current = s.current.min(matches.len().saturating_sub(1));
+            s.matches = matches;
+        }
+    }
+
+    /// Unfolds the sections whose text holds `query`, so that every match shows.
+    pub fn unfold_matching(&mut self, query: &str) {
+        let needle = crate::text::fold::fold(query);
+        if needle.is_empty() {
+            return;
+        }
+        let mut changed = false;
+        for (section, folded) in self.doc.sections.iter().zip(self.folded.iter_mut()) {
+            let text: Vec<String> = section.paragraphs.iter().map(|p| p.text()).collect();
+            if *folded && crate::text::fold::fold(&text.join(" ")).contains(&needle) {
+                *folded = false;
+                changed = true;
+            }
+        }
+        if changed && self.view == View::Story {
+            self.relayout(self.width);
+        }
     }
 
     /// Moves the cursor to `item`, unfolding its section and switching view first.

@@ -128,6 +128,20 @@ impl Document {
         self.sources.iter().find(|s| s.n == n)
     }
 
+    /// The document's own link, as written: a feed item's is its source [1]
+    /// (the item's link); a page or cluster that lists one source only is that
+    /// source's; one that gathers several sources has none of its own.
+    pub fn link(&self) -> Option<&str> {
+        let own = if self.item_id.is_some() {
+            self.source(1)
+        } else if self.sources.len() == 1 {
+            self.sources.first()
+        } else {
+            None
+        };
+        own?.url.as_deref()
+    }
+
     /// The latest of the publication date and the dated timeline events, by
     /// year/month/day/part (an event on the publication day wins: it says more).
     /// A story whose timeline is all history still counts as news of its day. A
@@ -231,4 +245,38 @@ pub struct Related {
     pub image: Option<String>,
     #[serde(default)]
     pub ai_generated: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(n: u32, url: Option<&str>) -> Source {
+        Source {
+            n,
+            outlet: None,
+            title: format!("Source {n}"),
+            summary: None,
+            url: url.map(String::from),
+        }
+    }
+
+    #[test]
+    fn a_feed_item_links_to_its_first_source_and_a_gathering_story_to_none() {
+        let mut item = Document::new(Kind::Article, "Item".into());
+        item.item_id = Some("guid:feed | 1".into());
+        item.sources
+            .push(source(1, Some("https://example.org/item")));
+        item.sources
+            .push(source(2, Some("https://example.org/audio.mp3")));
+        assert_eq!(item.link(), Some("https://example.org/item"));
+        let mut story = Document::new(Kind::Story, "Story".into());
+        story.sources.push(source(1, Some("https://a.example/1")));
+        assert_eq!(story.link(), Some("https://a.example/1"), "one source says");
+        story.sources.push(source(2, Some("https://b.example/2")));
+        assert_eq!(story.link(), None, "several sources: none of its own");
+        assert_eq!(Document::new(Kind::Article, "Page".into()).link(), None);
+        item.sources[0].url = None;
+        assert_eq!(item.link(), None);
+    }
 }

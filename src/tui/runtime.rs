@@ -6,6 +6,7 @@ use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -51,6 +52,7 @@ pub(super) fn event_loop(
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
     app.colour = colour_wanted();
+    app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
     // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
@@ -58,6 +60,9 @@ pub(super) fn event_loop(
     let mut bg = Background::new();
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
     while !quit && !stop.load(Ordering::Relaxed) {
+        if let Some(url) = app.clipboard.take() {
+            copy_to_clipboard(term.backend_mut(), &url).map_err(|e| e.to_string())?;
+        }
         term.draw(|f| {
             #[cfg(debug_assertions)]
             injected_fault(&app);
@@ -86,6 +91,18 @@ pub(super) fn event_loop(
         let _ = store.set_state(LAST_SELECTED, &uid);
     }
     Ok(())
+}
+
+/// Hands `url` to the terminal's clipboard (OSC 52, base64, so the bytes hold
+/// nothing but the escape itself). Only the URLs the app cleaned come here.
+pub fn copy_to_clipboard(out: &mut impl io::Write, url: &str) -> io::Result<()> {
+    crossterm::execute!(out, CopyToClipboard::to_clipboard_from(url))
+}
+
+/// Hyperlinks (OSC 8) unless the terminal is one known to print them: the
+/// Linux console or a dumb terminal. Others ignore an escape they do not know.
+fn hyperlinks_wanted(term: Option<&str>) -> bool {
+    !term.is_some_and(|t| t == "dumb" || t.starts_with("linux"))
 }
 
 /// Colour unless `NO_COLOR` is set to something (<https://no-color.org>).
@@ -203,6 +220,13 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             Ok(()) => format!("opened {url}"),
             Err(e) => e,
         })),
+        Effect::LinkOf { uid, then } => Some(match store.get(&uid) {
+            Ok(stored) => Arrival::Link {
+                url: stored.doc.link().map(String::from),
+                then,
+            },
+            Err(e) => failed(uid, e),
+        }),
         Effect::Search(q) => match search(store, &q) {
             Ok((items, total)) => Some(Arrival::FilterResults {
                 query: q,
@@ -283,6 +307,48 @@ mod tests {
         let notice = app.notice.clone().unwrap();
         assert!(notice.contains("no longer in the store"), "{notice}");
         assert_eq!(app.items.len(), 10);
+    }
+
+    #[test]
+    fn o_and_y_on_a_row_not_loaded_read_its_link_from_the_store() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        let feed_item = app
+            .items
+            .iter()
+            .position(|i| i.title.starts_with("Ferry operators add"))
+            .unwrap();
+        for _ in 0..feed_item {
+            dispatch(&mut app, &mut store, &mut bg, Action::Down);
+        }
+        assert!(app.story.is_none(), "one pane: nothing loaded");
+        dispatch(&mut app, &mut store, &mut bg, Action::CopyUrl);
+        let url = app.clipboard.take().expect("copied");
+        assert!(url.starts_with("https://"), "{url}");
+        assert_eq!(app.notice, Some(format!("copied {url}")));
+        // A story gathering several sources has no link of its own.
+        dispatch(&mut app, &mut store, &mut bg, Action::Top);
+        dispatch(&mut app, &mut store, &mut bg, Action::OpenUrl);
+        assert!(app.notice.as_deref().unwrap().starts_with("no link"));
+        assert_eq!(app.clipboard, None);
+    }
+
+    #[test]
+    fn hyperlinks_except_on_the_linux_console_and_dumb_terminals() {
+        assert!(hyperlinks_wanted(Some("xterm-256color")));
+        assert!(hyperlinks_wanted(Some("tmux-256color")));
+        assert!(hyperlinks_wanted(None));
+        assert!(!hyperlinks_wanted(Some("linux")));
+        assert!(!hyperlinks_wanted(Some("dumb")));
+    }
+
+    #[test]
+    fn the_clipboard_gets_one_osc_52_with_the_url_in_base64() {
+        let mut out = Vec::new();
+        copy_to_clipboard(&mut out, "https://example.org/a%20b").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\x1b]52;c;aHR0cHM6Ly9leGFtcGxlLm9yZy9hJTIwYg==\x1b\\"
+        );
     }
 
     #[test]

@@ -1,17 +1,14 @@
 //! The headline list's header line: the counts and what limits them, then the
-//! filter box. The box's text scrolls so that the cursor stays in view, the
-//! terminal's cursor stands where it is while typing, and a text selected for
-//! replacement is shown reversed.
+//! filter box ([`edit_box`]), the terminal's cursor standing where it is while
+//! typing.
 
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::theme;
+use super::{edit_box, theme};
 use crate::app::{App, Filter};
-use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
 /// The fewest columns the filter box gets while the header has words to drop.
@@ -48,7 +45,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or(&prefixes[3]);
     let prefix = text::truncate(prefix, width);
     let start = text::width(&prefix);
-    let (spans, cursor) = filter_box(f, width - start);
+    let (spans, cursor) = edit_box::fit(&f.input, f.editing, width - start);
     let mut line = vec![Span::raw(prefix)];
     line.extend(spans);
     frame.render_widget(
@@ -64,51 +61,6 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 fn capped(f: &Filter) -> Option<(usize, usize)> {
     let shown = f.results.as_ref()?.len();
     (shown < f.total).then_some((shown, f.total))
-}
-
-/// The filter's text fitted into `width` columns, and the cursor's column in it.
-/// While typing, the text scrolls so that the cursor (one column past the end at
-/// most) is in view, `…` marking what is cut off on the left; a kept filter
-/// shows its start.
-fn filter_box(f: &Filter, width: usize) -> (Vec<Span<'static>>, usize) {
-    let style = if f.input.selected() {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new()
-    };
-    if !f.editing {
-        let shown = text::truncate(&for_terminal(f.query()), width);
-        return (vec![Span::styled(shown, style)], 0);
-    }
-    let clusters: Vec<String> = f
-        .input
-        .graphemes()
-        .map(|g| for_terminal(g).into_owned())
-        .collect();
-    let widths: Vec<usize> = clusters.iter().map(|g| text::width(g)).collect();
-    let col = |i: usize| widths[..i].iter().sum::<usize>();
-    let cursor = f.input.cursor();
-    // Text before the cursor, plus `…` when scrolled, fits in width - 1.
-    let room = width.saturating_sub(1);
-    let mut first = 0;
-    while first < cursor && col(cursor) - col(first) + usize::from(first > 0) > room {
-        first += 1;
-    }
-    let lead = if first > 0 { "…" } else { "" };
-    let mut shown = String::new();
-    let mut used = lead.chars().count();
-    for (g, w) in clusters[first..].iter().zip(&widths[first..]) {
-        if used + w > width {
-            break;
-        }
-        shown.push_str(g);
-        used += w;
-    }
-    let at = lead.chars().count() + col(cursor) - col(first);
-    (
-        vec![Span::raw(lead), Span::styled(shown, style)],
-        at.min(width.saturating_sub(1)),
-    )
 }
 
 /// `n` with a comma between each group of three digits: 19,412.

@@ -1,7 +1,9 @@
-//! Boxes drawn over the story: a source's card, the choice among a claim's
-//! sources, and the list of claims that cite a source, each entry wrapped whole
-//! and the list scrolled to the selected one, with `↑ more`/`↓ more` on the
-//! border when some is out of sight.
+//! Boxes drawn over the story: a source's card (its URL a hyperlink), the
+//! choice among a claim's sources, and the list of claims that cite a source,
+//! each entry wrapped whole and the list scrolled to the selected one, with
+//! `↑ more`/`↓ more` on the border when some is out of sight.
+
+use std::ops::Range;
 
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -9,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
+use super::links::{clip, Link};
 use super::theme;
 use crate::app::action::Action;
 use crate::app::keymap::{key_for, Scope};
@@ -61,7 +64,10 @@ fn source_line(doc: &Document, n: u32) -> String {
     }
 }
 
-fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'static>>) {
+/// A source's card: its title, its lines, and which of them are its URL.
+type Card = (String, Vec<Line<'static>>, Option<(Range<usize>, String)>);
+
+fn source_card(doc: &Document, n: u32, width: usize) -> Card {
     let mut lines = Vec::new();
     let Some(s) = doc.source(n) else {
         lines.extend(wrapped(
@@ -69,7 +75,7 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
             width,
             theme::span(crate::app::layout::SpanKind::Unresolved),
         ));
-        return (format!(" Source [{n}] (unresolved) "), lines);
+        return (format!(" Source [{n}] (unresolved) "), lines, None);
     };
     if let Some(o) = &s.outlet {
         lines.extend(wrapped(o, width, theme::dim()));
@@ -83,26 +89,28 @@ fn source_card(doc: &Document, n: u32, width: usize) -> (String, Vec<Line<'stati
         lines.push(Line::raw(""));
         lines.extend(wrapped(sum, width, Style::new()));
     }
+    let mut url = None;
     if let Some(u) = &s.url {
         lines.push(Line::raw(""));
+        let start = lines.len();
         lines.extend(wrapped(
             u,
             width,
             theme::span(crate::app::layout::SpanKind::Link),
         ));
+        url = Some((start..lines.len(), u.clone()));
     }
     lines.push(Line::raw(""));
     let key = |a: Action| key_for(Scope::Overlay, &a).unwrap_or_default();
-    lines.push(Line::styled(
-        format!(
-            "{}: claims citing it · {}: open URL · {}: back to the claim",
-            key(Action::Open),
-            key(Action::OpenUrl),
-            key(Action::JumpBack)
-        ),
-        theme::dim(),
-    ));
-    (format!(" Source [{n}] "), lines)
+    let keys = format!(
+        "{}: claims citing it · {}: open URL · {}: copy it · {}: back to the claim",
+        key(Action::Open),
+        key(Action::OpenUrl),
+        key(Action::CopyUrl),
+        key(Action::JumpBack)
+    );
+    lines.extend(wrapped(&keys, width, theme::dim()));
+    (format!(" Source [{n}] "), lines, url)
 }
 
 /// The rows to pick from, each wrapped to `width` under a two-column hanging
@@ -139,7 +147,9 @@ fn pick_list(
     (shown, start > 0, below)
 }
 
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+/// Draws the overlay, cutting the links it covers; a card's URL lines are
+/// links.
+pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
     let (Some(o), Some(s)) = (&app.overlay, &app.story) else {
         return;
     };
@@ -149,9 +159,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let width = area.width.min(90);
     let inner_w = width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
+    let mut url = None;
     let (title, (lines, above, below)) = match o {
         Overlay::Source { n } => {
-            let (title, mut lines) = source_card(&s.doc, *n, inner_w);
+            let (title, mut lines, u) = source_card(&s.doc, *n, inner_w);
+            url = u;
             let below = lines.len() > inner_h;
             lines.truncate(inner_h);
             (title, (lines, false, below))
@@ -177,6 +189,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         }
     };
     let rect = centred(area, width, lines.len() as u16 + 2);
+    clip(links, rect);
+    if let Some((range, url)) = url {
+        for i in range.filter(|&i| i < lines.len()) {
+            let y = rect.y + 1 + i as u16;
+            links.extend(Link::new(rect.x + 1, y, lines[i].width() as u16, &url));
+        }
+    }
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)

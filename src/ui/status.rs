@@ -1,13 +1,15 @@
 //! The status bar: the mode, the position, then a notice or the most useful keys
-//! (from the key map table).
+//! (from the key map table); while searching within the story, its search box
+//! (the terminal's cursor in it) and how many matches.
 
-use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::theme;
+use super::{edit_box, theme};
 use crate::app::keymap::{hints, Scope, TYPING_HINT};
+use crate::app::search::Search;
 use crate::app::{App, View};
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
@@ -19,6 +21,9 @@ pub fn position(app: &App) -> String {
     }
     if app.typing() {
         return "FILTER".into();
+    }
+    if app.searching() {
+        return "SEARCH".into();
     }
     match app.scope() {
         Scope::Overlay => "SOURCE".into(),
@@ -42,7 +47,24 @@ pub fn position(app: &App) -> String {
     }
 }
 
+/// The widest the search box grows.
+const SEARCH_BOX: usize = 30;
+
+/// How many matches, or none.
+fn matches(search: &Search) -> String {
+    match search.matches.len() {
+        _ if search.query().trim().is_empty() => String::new(),
+        0 => format!("no match for “{}”", search.query()),
+        n => format!("match {}/{n}", search.current + 1),
+    }
+}
+
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(search) = app.story.as_ref().and_then(|s| s.search.as_ref()) {
+        if app.searching() {
+            return render_search(frame, app, search, area);
+        }
+    }
     let mut s = format!(" {} │ ", position(app));
     if let Some((done, total)) = app.refreshing {
         if total == 0 {
@@ -65,4 +87,36 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     }
     let line = Line::raw(text::truncate(&s, area.width as usize));
     frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+}
+
+/// ` SEARCH │ /query │ match 2/7 · keys`, the terminal's cursor in the query.
+fn render_search(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
+    let width = area.width as usize;
+    let prefix = text::truncate(&format!(" {} │ /", position(app)), width);
+    let start = text::width(&prefix);
+    let room = width.saturating_sub(start);
+    let want = (text::width(&for_terminal(search.query())) + 1).clamp(8, SEARCH_BOX);
+    let (spans, cursor) = edit_box::fit(&search.input, true, want.min(room));
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let mut after = vec![" ".repeat(want.min(room).saturating_sub(used))];
+    let found = matches(search);
+    if !found.is_empty() {
+        after.push(format!(" │ {}", for_terminal(&found)));
+    }
+    let keys: Vec<String> = hints(app.input_scope())
+        .into_iter()
+        .map(|(k, h)| format!("{k} {h}"))
+        .collect();
+    after.push(format!(" │ {}", keys.join(" · ")));
+    let tail = text::truncate(&after.concat(), room.saturating_sub(used));
+    let mut line = vec![Span::raw(prefix)];
+    line.extend(spans);
+    line.push(Span::raw(tail));
+    frame.render_widget(
+        Paragraph::new(Line::from(line)).style(theme::status()),
+        area,
+    );
+    if start < width {
+        frame.set_cursor_position(Position::new(area.x + (start + cursor) as u16, area.y));
+    }
 }

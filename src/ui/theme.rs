@@ -33,6 +33,23 @@ pub fn cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
 
+/// A match of the story's search. It replaces the cursor's reverse, and keeps
+/// an underline without colour.
+pub fn search_hit() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::UNDERLINED)
+        .remove_modifier(Modifier::REVERSED)
+}
+
+/// The match of the story's search moved to: bold besides.
+pub fn search_current() -> Style {
+    search_hit()
+        .bg(Color::LightGreen)
+        .add_modifier(Modifier::BOLD)
+}
+
 /// The item under the cursor in a pane without the keyboard.
 pub fn cursor_unfocused() -> Style {
     Style::new().add_modifier(Modifier::UNDERLINED)

@@ -384,8 +384,8 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
     let argv = std::fs::read(&argv_file).unwrap();
     assert_eq!(
         String::from_utf8_lossy(&argv),
-        "https://example.org/a?q='x\";$(touch${IFS}pwned)`id`&y=|z\0",
-        "the URL is one argument, as written"
+        format!("{CLEANED}\0"),
+        "the URL is one argument, cleaned"
     );
     assert!(!cwd.join("pwned").exists(), "a shell ran the URL");
     // The second claim's source has a file: URL, which is not opened.
@@ -434,8 +434,24 @@ fn hostile_story_reaches_the_terminal_as_text_and_urls_as_one_argument() {
         buffers.is_empty(),
         "something reached the clipboard: {buffers:?}"
     );
+    // `y` on the first source's card: the cleaned URL, and only it, reaches
+    // the clipboard (OSC 52, which tmux keeps as a paste buffer).
+    t.keys(&["Escape"]);
+    t.wait_for("LIST 1/1");
+    t.keys(&["Enter", "]", "Enter"]);
+    t.wait_for("Source [1]");
+    t.keys(&["y"]);
+    t.wait_for("copied https://example.org/a?q=%27x%22");
+    let buffers = t.cmd(&["list-buffers", "-F", "#{buffer_name}"]).stdout;
+    assert_eq!(String::from_utf8_lossy(&buffers).lines().count(), 1);
+    let copied = t.cmd(&["show-buffer"]).stdout;
+    assert_eq!(String::from_utf8_lossy(&copied), CLEANED);
     t.keys(&["q"]);
 }
+
+/// The hostile story's first source URL as tidings hands it on: percent-encoded
+/// where a shell or a terminal could read more into it.
+const CLEANED: &str = "https://example.org/a?q=%27x%22;$(touch$%7BIFS%7Dpwned)%60id%60&y=%7Cz";
 
 #[test]
 fn terminal_restored_after_sigint() {
@@ -1006,4 +1022,228 @@ fn the_filter_box_edits_at_its_cursor_and_esc_goes_back_to_the_kept_filter() {
     t.keys(&["C-u"]);
     t.wait_for("Headlines 3/3 · /");
     t.keys(&["q"]);
+}
+
+/// A `$BROWSER` script in `dir` that writes its arguments, one a line, to the
+/// file returned beside it.
+fn recording_browser(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let argv = dir.join("opened");
+    let browser = dir.join("browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}.tmp && mv {0}.tmp {0}\n",
+            argv.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (browser, argv)
+}
+
+/// Waits for the recording browser to have run, and returns what it was given.
+fn opened(argv: &Path) -> String {
+    let start = Instant::now();
+    while !argv.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the browser never ran"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let s = std::fs::read_to_string(argv).unwrap();
+    std::fs::remove_file(argv).unwrap();
+    s
+}
+
+#[test]
+fn o_opens_and_y_copies_the_story_link_from_the_list_and_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, argv) = recording_browser(dir.path());
+    let store = dir.path().join("store");
+    let cmd = format!("BROWSER={} exec {}", browser.display(), reader_cmd(&store));
+    let Some(t) = Tmux::start("links", 60, 20, &cmd) else {
+        return;
+    };
+    t.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+    t.wait_for("Headlines 12/12");
+    // The feed item "Ferry operators add a late sailing…", one from the end.
+    t.keys(&["G", "k"]);
+    t.wait_for("LIST 11/12");
+    t.keys(&["o"]);
+    assert_eq!(opened(&argv), "https://wire.example/late-sailing\n");
+    t.keys(&["y"]);
+    t.wait_for("copied https://wire.example/late-sailing");
+    let copied = t.cmd(&["show-buffer"]).stdout;
+    assert_eq!(
+        String::from_utf8_lossy(&copied),
+        "https://wire.example/late-sailing"
+    );
+    // In the story, away from its source: still the story's link.
+    t.keys(&["Enter", "j"]);
+    t.wait_for("STORY");
+    t.keys(&["o"]);
+    assert_eq!(opened(&argv), "https://wire.example/late-sailing\n");
+    // A story gathering several sources has none of its own.
+    t.keys(&["Escape", "g", "Enter"]);
+    t.wait_for("STORY");
+    t.keys(&["o"]);
+    t.wait_for("no link");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn slash_in_a_story_finds_marks_and_moves_between_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("find", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    // Kestrel Bay, one row above the feed's two items.
+    t.keys(&["G", "k", "k", "Enter"]);
+    t.wait_for("STORY");
+    t.keys(&["/"]);
+    t.wait_for("SEARCH │ /");
+    t.keys(&["-l", "Container"]);
+    // All of it typed: the count of a shorter query may show on the way.
+    let s = t.wait("the query's count", |s| {
+        s.contains("/Container ") && s.contains("match 1/")
+    });
+    let total: usize = s
+        .split("match 1/")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count:\n{s}"));
+    assert!(total >= 3, "{s}");
+    // The marks reach the terminal as colours around the matched words.
+    let raw = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(
+        raw.contains("\u{1b}[48;5;10m"),
+        "the current match is marked:\n{raw}"
+    );
+    assert!(
+        raw.contains("\u{1b}[48;5;3m"),
+        "the others are marked:\n{raw}"
+    );
+    t.keys(&["Tab"]);
+    t.wait_for(&format!("match 2/{total}"));
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("match 3/{total}"));
+    t.keys(&["BTab"]);
+    t.wait_for(&format!("match 2/{total}"));
+    t.keys(&["-l", "xq"]);
+    t.wait_for("no match for “Containerxq”");
+    t.keys(&["Escape"]);
+    t.wait("the search to close", |s| {
+        !s.contains("SEARCH") && s.contains("STORY")
+    });
+    // Typing q in the box typed it; now q quits.
+    t.keys(&["q"]);
+}
+
+/// A story whose source URL is hostile: a non-ASCII host, an escape sequence,
+/// quotes, angle brackets, a backslash and a space.
+const HOSTILE_LINK_JSON: &str = r#"{"schema":1,"kind":"story","title":"Ferry Strike Ends",
+"lead":[{"sentences":[{"text":"Crews returned on Monday.","citations":[1]}]}],
+"sources":[{"n":1,"outlet":"Wire","title":"Strike over","url":"https://exämple.org/a\u001b]52;c;PWNED\u0007\"<x>\\ b\u001b]8;;https://evil.example\u001b\\"}]}"#;
+
+/// What tidings links to for that URL: cleaned and percent-encoded.
+const HOSTILE_LINK: &str = "https://xn--exmple-cua.org/a%22%3Cx%3E/%20b";
+
+#[test]
+fn source_urls_reach_the_terminal_as_clean_osc_8_hyperlinks() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("link.json");
+    std::fs::write(&json, HOSTILE_LINK_JSON).unwrap();
+    let store = dir.path().join("store");
+    let out = common::run(&[
+        "--data-dir",
+        store.to_str().unwrap(),
+        "import",
+        json.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Some(t) = Tmux::start("osc8", 120, 40, &reader_cmd(&store)) else {
+        return;
+    };
+    // Every byte the reader writes, as the terminal receives it (tmux 3.3
+    // keeps no hyperlinks for capture-pane; later ones do, checked below).
+    let raw_file = dir.path().join("raw");
+    t.cmd(&[
+        "pipe-pane",
+        "-O",
+        "-t",
+        "e2e",
+        &format!("cat > {}", raw_file.display()),
+    ]);
+    t.wait_for("Headlines 1/1");
+    // The source's line in the story, then its card.
+    t.keys(&["Enter", "G"]);
+    t.wait_for("[1] Wire: Strike over");
+    t.keys(&["Enter"]);
+    t.wait_for("Source [1]");
+    let mut raw = String::new();
+    let start = Instant::now();
+    while !raw.contains("Enter: claims citing it") {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no card in:\n{raw}"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+        raw = String::from_utf8_lossy(&std::fs::read(&raw_file).unwrap_or_default()).into_owned();
+    }
+    t.keys(&["q"]);
+    let mut links = 0;
+    let mut rest = raw.as_str();
+    while let Some(at) = rest.find("\u{1b}]") {
+        rest = &rest[at + 2..];
+        let end = rest.find("\u{1b}\\").expect("an OSC ended by ST");
+        let osc = &rest[..end];
+        if osc == "8;;" {
+            continue;
+        }
+        let link = osc
+            .strip_prefix("8;id=")
+            .and_then(|s| s.split_once(';'))
+            .map(|(id, url)| {
+                assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{osc:?}");
+                url
+            })
+            .unwrap_or_else(|| panic!("an OSC other than a hyperlink: {osc:?}"));
+        assert_eq!(link, HOSTILE_LINK);
+        // The text of one cell, then the link closes.
+        let cell = &rest[end + 2..];
+        let text_end = cell.find('\u{1b}').unwrap();
+        assert!(
+            cell[text_end..].starts_with("\u{1b}]8;;\u{1b}\\"),
+            "{:?}",
+            &cell[..40]
+        );
+        assert_eq!(cell[..text_end].chars().count(), 1);
+        links += 1;
+    }
+    assert!(
+        links >= "[1] Wire: Strike over".len() + HOSTILE_LINK.len() / 2,
+        "{links} links"
+    );
+    assert!(
+        !raw.contains("PWNED") && !raw.contains("evil.example"),
+        "{raw}"
+    );
+    // Where tmux keeps hyperlinks, the screen holds the same clean ones.
+    let screen = t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout;
+    let screen = String::from_utf8_lossy(&screen);
+    for osc in screen.split("\u{1b}]").skip(1) {
+        assert!(
+            osc.starts_with("8;;") || osc.starts_with("8;id=") && osc.contains(HOSTILE_LINK),
+            "{osc:?}"
+        );
+    }
 }

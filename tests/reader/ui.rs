@@ -16,6 +16,7 @@ use tidings::app::{App, Focus, Overlay, View};
 use tidings::model::Document;
 use tidings::store::Store;
 use tidings::tui::background::Background;
+use tidings::ui::links::shown;
 use unicode_width::UnicodeWidthStr;
 
 /// A reader on a store holding the bundled samples (and optional extra pages).
@@ -147,7 +148,7 @@ fn buffer_text(buf: &Buffer) -> String {
         let mut x = 0;
         let mut line = String::new();
         while x < buf.area.width {
-            let sym = buf[(x, y)].symbol();
+            let sym = shown(buf[(x, y)].symbol());
             line.push_str(sym);
             x += UnicodeWidthStr::width(sym).max(1) as u16;
         }
@@ -180,7 +181,7 @@ fn styled_text(buf: &Buffer) -> String {
                 }
                 open = marker;
             }
-            let sym = cell.symbol();
+            let sym = shown(cell.symbol());
             line.push_str(sym);
             x += UnicodeWidthStr::width(sym).max(1) as u16;
         }
@@ -703,7 +704,7 @@ impl CharTerminal {
             if !matches!(last, Some((lx, ly)) if x == lx + 1 && y == ly) {
                 cursor = (x as usize, y as usize);
             }
-            for c in cell.symbol().chars() {
+            for c in shown(cell.symbol()).chars() {
                 self.put(&mut cursor, c);
             }
             last = Some((x, y));
@@ -1123,4 +1124,221 @@ fn the_filter_box_edits_at_a_cursor_the_terminal_shows() {
     assert!(!r.app.typing());
     r.keys("\x1b");
     assert!(r.app.filter.is_none());
+}
+
+/// `y` copies the story's own link from a row (through the store in one pane)
+/// and from anywhere in the story, saying so; `o` on a story gathering several
+/// sources says it has none; on a listed source both use that source.
+#[test]
+fn o_and_y_use_the_story_link_from_a_row_and_the_story_and_a_source_below_it() {
+    let mut r = Rig::new(60, 20, &[]);
+    let pos = r
+        .app
+        .visible
+        .iter()
+        .position(|&i| r.app.rows()[i].title.starts_with("Ferry operators add"))
+        .unwrap();
+    for _ in 0..pos {
+        r.keys("j");
+    }
+    r.keys("y");
+    let link = "https://wire.example/late-sailing";
+    assert_eq!(r.app.clipboard.take().as_deref(), Some(link));
+    assert!(
+        r.screen().contains(&format!("copied {link}")),
+        "{}",
+        r.screen()
+    );
+    r.keys("\nj");
+    r.keys("y");
+    assert_eq!(r.app.clipboard.take().as_deref(), Some(link));
+    r.keys("\x1b");
+    r.open("Private Lander");
+    r.keys("o");
+    assert!(r.screen().contains("no link"), "{}", r.screen());
+    r.keys("G");
+    let Item::Source(last) = cursor_item(&r) else {
+        panic!("the last source");
+    };
+    r.keys("y");
+    let copied = r.app.clipboard.take().unwrap();
+    assert!(r.screen().contains(&format!("copied {copied}")));
+    let doc = &r.app.story.as_ref().unwrap().doc;
+    assert_eq!(Some(copied), doc.sources[last].url.clone());
+}
+
+/// `/` in the story pane: every match marked, the current one apart, the
+/// status bar's box with the terminal's cursor in it and the count; Tab and
+/// Enter go on, Shift-Tab back, Esc clears; in NO_COLOR the marks keep an
+/// underline. The list's `/` still filters the list.
+#[test]
+fn slash_in_the_story_marks_every_match_and_moves_between_them() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut r = Rig::new(w, h, &[]);
+        r.open("Kestrel Bay");
+        r.keys("/CONTAINER");
+        let status = r.screen().lines().last().unwrap().to_string();
+        assert!(status.contains(" SEARCH │ /CONTAINER"), "{status}");
+        let total = r
+            .app
+            .story
+            .as_ref()
+            .unwrap()
+            .search
+            .as_ref()
+            .unwrap()
+            .matches
+            .len();
+        assert!(total >= 3, "{total}");
+        assert!(status.contains(&format!("match 1/{total}")), "{status}");
+        let at = UnicodeWidthStr::width(&status[..status.find("/CONTAINER").unwrap()]);
+        assert_eq!(
+            r.cursor(),
+            Some((at as u16 + 1 + 9, h - 1)),
+            "after “CONTAINER”"
+        );
+        // Every visible match is marked, the current one bold.
+        let buf = r.buffer();
+        let marked: Vec<(u16, u16)> = buf
+            .content()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.bg == Color::Yellow || c.bg == Color::LightGreen)
+            .map(|(i, _)| buf.pos_of(i))
+            .collect();
+        assert!(marked.len() >= 9 * 2, "{marked:?}");
+        let current = buf
+            .content()
+            .iter()
+            .filter(|c| c.bg == Color::LightGreen && c.modifier.contains(Modifier::BOLD))
+            .map(|c| c.symbol())
+            .collect::<String>();
+        assert!(current.eq_ignore_ascii_case("container"), "{current}");
+        r.keys("\t\n");
+        assert!(r.screen().contains(&format!("match 3/{total}")));
+        r.press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert!(r.screen().contains(&format!("match 2/{total}")));
+        // Without colour the marks stay: reverse and an underline.
+        r.app.colour = false;
+        let buf = r.buffer();
+        assert!(buf.content().iter().any(|c| c
+            .modifier
+            .contains(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD)));
+        r.app.colour = true;
+        r.keys("zz");
+        assert!(
+            r.screen().contains("no match for “CONTAINERzz”"),
+            "{}",
+            r.screen()
+        );
+        r.keys("\x1b");
+        assert!(r.app.story.as_ref().unwrap().search.is_none());
+        assert_eq!(r.cursor(), None);
+        assert!(!r.buffer().content().iter().any(|c| c.bg == Color::Yellow));
+        r.keys("\x1b/port");
+        assert_eq!(r.app.filter.as_ref().unwrap().query(), "port");
+    }
+}
+
+/// A story whose one source has a hostile URL (non-ASCII host, an escape, a
+/// bell, quotes, a backslash, a space) and a wide title.
+fn hostile_link_story() -> Document {
+    let mut doc = Document::new(tidings::model::Kind::Story, "Harbour strike ends".into());
+    doc.lead.push(tidings::parse::sentences::paragraph(
+        "Dockers voted to return to work on Monday [1].",
+    ));
+    doc.sources.push(tidings::model::Source {
+        n: 1,
+        outlet: Some("Wire".into()),
+        title: "Strike over at 港 docks".into(),
+        summary: None,
+        url: Some("https://exämple.org/a\u{1b}]52;c;PWNED\u{7}\"<>\\ b".into()),
+    });
+    doc
+}
+
+/// The import already drops the escape sequence; the rest is percent-encoded.
+const HOSTILE_CLEANED: &str = "https://xn--exmple-cua.org/a%22%3C%3E/%20b";
+
+/// The URL of the OSC 8 link a cell's symbol opens, if any.
+fn link_of(symbol: &str) -> Option<&str> {
+    let rest = symbol.strip_prefix("\u{1b}]8;id=")?;
+    let (_, rest) = rest.split_once(';')?;
+    rest.split_once('\u{1b}').map(|(url, _)| url)
+}
+
+/// Source URLs are OSC 8 hyperlinks over the source's line in the story and
+/// the URL on its card: every cell of the link text carries its own cleaned,
+/// percent-encoded link and keeps its width, the screen reads the same as
+/// without links (also without colour and in one narrow pane), and nothing
+/// outside the link text is linked.
+#[test]
+fn source_urls_are_hyperlinks_cell_by_cell_that_nothing_escapes() {
+    for (w, h, colour) in [(120, 40, true), (60, 20, true), (60, 20, false)] {
+        let mut r = Rig::with_documents(w, h, vec![hostile_link_story()]);
+        r.app.colour = colour;
+        r.open("Harbour strike ends");
+        r.keys("G");
+        assert_eq!(cursor_item(&r), Item::Source(0));
+        for step in ["", "\n"] {
+            r.keys(step);
+            let buf = r.buffer();
+            let mut linked = Vec::new();
+            for (i, cell) in buf.content().iter().enumerate() {
+                if let Some(url) = link_of(cell.symbol()) {
+                    assert_eq!(url, HOSTILE_CLEANED);
+                    let (x, y) = buf.pos_of(i);
+                    linked.push((x, y, shown(cell.symbol()).to_string()));
+                    assert_eq!(
+                        tidings::ui::links::shown(cell.symbol()).chars().count(),
+                        1,
+                        "one character a cell here"
+                    );
+                }
+            }
+            let text: String = linked.iter().map(|(.., s)| s.as_str()).collect();
+            let expected = if step.is_empty() {
+                "[1]Wire:Strikeoveratdocks"
+            } else {
+                // The card: its URL line as shown (wrapped when narrow).
+                "https://exämple.org/a\"<>\\b"
+            };
+            let seen: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '港')
+                .collect();
+            if step.is_empty() {
+                assert_eq!(seen, expected, "at {w}x{h}");
+            } else {
+                // The source's line stays a link where the card leaves it in sight.
+                let rest = seen.replace(expected, "");
+                assert!(
+                    ["", "[1]Wire:Strikeoveratdocks"].contains(&rest.as_str()),
+                    "at {w}x{h}: {seen}"
+                );
+            }
+            // The links change no column: the screen is the one drawn without them.
+            r.app.hyperlinks = false;
+            let plain = r.buffer();
+            r.app.hyperlinks = true;
+            assert_eq!(buffer_text(&buf), buffer_text(&plain));
+            for (i, (a, b)) in buf.content().iter().zip(plain.content()).enumerate() {
+                use ratatui::buffer::CellWidth;
+                assert_eq!(a.cell_width(), b.cell_width(), "cell {:?}", buf.pos_of(i));
+                assert_eq!(a.style(), b.style());
+            }
+            // And what a terminal is sent holds nothing but clean escapes.
+            let mut bytes = Vec::new();
+            let cells = buf.content.iter().enumerate().map(|(i, c)| {
+                let (x, y) = buf.pos_of(i);
+                (x, y, c)
+            });
+            ratatui::backend::Backend::draw(
+                &mut ratatui::backend::CrosstermBackend::new(&mut bytes),
+                cells,
+            )
+            .unwrap();
+            tidings::invariants::check_terminal_bytes(&bytes).unwrap();
+        }
+    }
 }

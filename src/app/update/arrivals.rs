@@ -71,6 +71,7 @@ impl App {
                 self.notice = Some(n);
                 None
             }
+            Arrival::Link { url, then } => self.hand_on(url, then),
             Arrival::RefreshProgress { done, total, label } => {
                 self.refreshing = Some((done, total));
                 self.notice = Some(format!("refreshing {done}/{total} · {label}"));

@@ -1,11 +1,14 @@
 //! `App::update`: one input action in, the state changed, at most one effect out;
 //! `App::receive`: what an effect brought back. No I/O, so every key sequence can
 //! be tested without a terminal or a store. `update` routes each action to the
-//! handlers of its area: [`list`], [`story`], [`overlay`], [`filter`], [`mouse`];
+//! handlers of its area: [`list`], [`story`], [`find`], [`overlay`], [`filter`],
+//! [`mouse`], [`links`];
 //! [`arrivals`] holds `receive`.
 
 mod arrivals;
 mod filter;
+mod find;
+mod links;
 mod list;
 mod mouse;
 mod overlay;
@@ -13,7 +16,7 @@ mod story;
 #[cfg(test)]
 mod tests;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, LinkUse};
 use super::{App, Focus};
 
 impl App {
@@ -50,9 +53,16 @@ impl App {
             | Action::PrevClaim
             | Action::Timeline
             | Action::JumpBack => self.story_action(action),
-            Action::OpenUrl => self.open_url(),
+            Action::OpenUrl => self.use_link(LinkUse::Open),
+            Action::CopyUrl => self.use_link(LinkUse::Copy),
             Action::ToggleSaved | Action::ToggleUnread | Action::Refresh => {
                 self.list_action(action)
+            }
+            Action::FilterChar(_) | Action::FilterEdit(_) if self.searching() => {
+                self.find_action(action)
+            }
+            Action::Find | Action::FindNext | Action::FindPrev | Action::FindClear => {
+                self.find_action(action)
             }
             Action::Filter
             | Action::FilterChar(_)

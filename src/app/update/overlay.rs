@@ -1,12 +1,11 @@
 //! Overlays over the story: a source card, the choice among several cited
-//! sources, the claims citing a source, and opening a source's URL.
+//! sources, and the claims citing a source.
 
 use super::{clamp_add, move_delta};
 use crate::app::action::{Action, Effect};
 use crate::app::layout::Item;
 use crate::app::{App, Citer, Focus, Overlay, View};
 use crate::model::Citing;
-use crate::opener;
 
 impl App {
     /// A move, a page, Enter or Esc while an overlay is open.
@@ -161,32 +160,5 @@ impl App {
             });
         claims.extend(events);
         claims
-    }
-
-    /// Opens the source under the cursor or on the card in the browser.
-    pub(super) fn open_url(&mut self) -> Option<Effect> {
-        let s = self.story.as_ref()?;
-        let n = match &self.overlay {
-            Some(Overlay::Source { n }) => *n,
-            _ => match s.layout.items.get(s.cursor).map(|i| i.item) {
-                Some(Item::Source(i)) => s.doc.sources.get(i)?.n,
-                _ => {
-                    self.notice = Some("select a source first".into());
-                    return None;
-                }
-            },
-        };
-        let url = s.doc.source(n).and_then(|x| x.url.clone());
-        match url {
-            Some(u) if opener::is_openable(&u) => Some(Effect::OpenUrl(u)),
-            Some(_) => {
-                self.notice = Some("only http and https links are opened".into());
-                None
-            }
-            None => {
-                self.notice = Some(format!("source [{n}] has no URL"));
-                None
-            }
-        }
     }
 }

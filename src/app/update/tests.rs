@@ -1,9 +1,9 @@
 //! `update` and `receive` driven with no store and no terminal: the state and the
 //! effect each step asks for.
 
-use crate::app::action::{Action, Arrival, Effect, Loaded};
+use crate::app::action::{Action, Arrival, Effect, LinkUse, Loaded};
 use crate::app::layout::Item;
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Focus, Overlay, View};
 use crate::model::{Document, Kind, Section, Source};
 use crate::parse::sentences;
 use crate::store::ListItem;
@@ -562,4 +562,280 @@ fn the_filter_box_edits_at_its_cursor() {
     );
     assert!(app.filter.as_ref().unwrap().results.is_none());
     assert_eq!(app.visible.len(), 3);
+}
+
+/// `opened()` with the open story a feed item: its link is source [1].
+fn feed_item_opened() -> App {
+    let mut app = narrow();
+    app.update(Action::Open);
+    let mut doc = story();
+    doc.item_id = Some("guid:wire | 7".into());
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: item("a", true),
+        doc,
+        related: Vec::new(),
+    })));
+    app
+}
+
+#[test]
+fn o_and_y_in_a_story_use_its_own_link_and_on_a_source_that_source() {
+    let mut app = feed_item_opened();
+    // Anywhere in the story: the item's own link, without stepping to a source.
+    for step in [Action::Top, Action::NextClaim, Action::Down] {
+        app.update(step);
+        assert_eq!(
+            app.update(Action::OpenUrl),
+            Some(Effect::OpenUrl("https://example.org/1".into()))
+        );
+        assert_eq!(app.update(Action::CopyUrl), None);
+        assert_eq!(
+            app.clipboard.take().as_deref(),
+            Some("https://example.org/1")
+        );
+        assert_eq!(app.notice.as_deref(), Some("copied https://example.org/1"));
+    }
+    // On a source listed below the story: that source.
+    app.update(Action::Bottom);
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::OpenUrl("https://example.org/2".into()))
+    );
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/2")
+    );
+}
+
+#[test]
+fn o_and_y_in_each_overlay_use_the_source_it_shows() {
+    let mut app = opened();
+    app.update(Action::NextClaim);
+    app.update(Action::NextClaim);
+    app.update(Action::Open);
+    assert!(matches!(app.overlay, Some(Overlay::Choose { .. })));
+    app.update(Action::Down);
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/2")
+    );
+    app.update(Action::Open);
+    assert_eq!(app.overlay, Some(Overlay::Source { n: 2 }));
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/2")
+    );
+    app.update(Action::Open);
+    assert!(matches!(app.overlay, Some(Overlay::Citers { n: 2, .. })));
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::OpenUrl("https://example.org/2".into()))
+    );
+}
+
+#[test]
+fn a_story_of_several_sources_has_no_link_and_a_bad_url_is_refused() {
+    let mut app = opened();
+    assert_eq!(app.update(Action::OpenUrl), None);
+    assert_eq!(app.update(Action::CopyUrl), None);
+    assert_eq!(app.clipboard, None);
+    assert!(app.notice.as_deref().unwrap().starts_with("no link"));
+    let mut app = feed_item_opened();
+    app.story.as_mut().unwrap().doc.sources[0].url = Some("javascript:alert(1)".into());
+    assert_eq!(app.update(Action::CopyUrl), None);
+    assert_eq!(app.clipboard, None);
+    assert!(app
+        .notice
+        .as_deref()
+        .unwrap()
+        .contains("only http and https"));
+}
+
+#[test]
+fn o_and_y_on_a_row_use_the_preview_or_ask_the_store() {
+    // One pane: the row's story is not loaded; the store is asked.
+    let mut app = narrow();
+    assert_eq!(
+        app.update(Action::CopyUrl),
+        Some(Effect::LinkOf {
+            uid: "a".into(),
+            then: LinkUse::Copy
+        })
+    );
+    assert_eq!(
+        app.receive(Arrival::Link {
+            url: Some("https://example.org/ä b".into()),
+            then: LinkUse::Copy
+        }),
+        None
+    );
+    assert_eq!(
+        app.clipboard.take().as_deref(),
+        Some("https://example.org/%C3%A4%20b")
+    );
+    assert_eq!(
+        app.receive(Arrival::Link {
+            url: Some("https://example.org/x".into()),
+            then: LinkUse::Open
+        }),
+        Some(Effect::OpenUrl("https://example.org/x".into()))
+    );
+    // Back on the list after reading: the story shown is another row's.
+    let mut app = feed_item_opened();
+    app.update(Action::Back);
+    app.update(Action::Down);
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::LinkOf {
+            uid: "b".into(),
+            then: LinkUse::Open
+        })
+    );
+    // Two panes: the preview is the row's story.
+    app.update(Action::Up);
+    app.update(Action::Resize(140, 40));
+    assert_eq!(
+        app.update(Action::OpenUrl),
+        Some(Effect::OpenUrl("https://example.org/1".into()))
+    );
+}
+
+/// `opened()` with a story whose words recur: in the lead, a folded section,
+/// a source and the timeline.
+fn searchable() -> App {
+    let mut app = narrow();
+    app.update(Action::Open);
+    let mut doc = story();
+    doc.lead.push(sentences::paragraph(
+        "The Harbour reopened. Crews cheered [1].",
+    ));
+    doc.sections.push(Section {
+        heading: Some("Later".into()),
+        paragraphs: vec![sentences::paragraph("The harbour master resigned.")],
+    });
+    doc.sources[1].title = "Harbour report".into();
+    doc.timeline.push(crate::model::Event {
+        date: crate::model::PartialDate {
+            label: "Nov 3".into(),
+            year: Some(2025),
+            month: Some(11),
+            day: Some(3),
+            part: None,
+            time: None,
+        },
+        text: "The HÁRBOUR closes.".into(),
+        citations: vec![1],
+    });
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: item("a", true),
+        doc,
+        related: Vec::new(),
+    })));
+    app.update(Action::Bottom);
+    app.update(Action::Top);
+    let s = app.story.as_mut().unwrap();
+    s.folded[1] = true;
+    s.relayout(s.width);
+    app
+}
+
+fn search_state(app: &App) -> (usize, usize, View) {
+    let s = app.story.as_ref().unwrap();
+    let search = s.search.as_ref().expect("a search");
+    (search.current, search.matches.len(), s.view)
+}
+
+#[test]
+fn slash_in_a_story_searches_it_and_typing_does_not_leave_the_box() {
+    let mut app = searchable();
+    assert_eq!(app.update(Action::Find), None);
+    assert!(app.searching());
+    assert_eq!(app.input_scope(), crate::app::keymap::Scope::Find);
+    assert!(!app.typing(), "the list's filter is not touched");
+    for c in "harbour".chars() {
+        assert_eq!(app.update(Action::FilterChar(c)), None);
+    }
+    // Title, lead, the folded section (now unfolded), the source, the timeline.
+    assert_eq!(search_state(&app), (0, 5, View::Story));
+    let s = app.story.as_ref().unwrap();
+    assert!(!s.folded[1], "the section holding a match unfolds");
+    assert!(app.filter.is_none());
+    // Enter and Tab go on, Shift-Tab back, round the ends.
+    app.update(Action::FindNext);
+    assert_eq!(search_state(&app), (1, 5, View::Story));
+    let s = app.story.as_ref().unwrap();
+    assert!(matches!(
+        s.layout.items[s.cursor].item,
+        Item::Claim {
+            section: None,
+            para: 0,
+            sent: 0
+        }
+    ));
+    for _ in 0..3 {
+        app.update(Action::FindNext);
+    }
+    assert_eq!(
+        search_state(&app),
+        (4, 5, View::Timeline),
+        "on to the timeline"
+    );
+    let s = app.story.as_ref().unwrap();
+    assert_eq!(s.layout.items[s.cursor].item, Item::Event(0));
+    app.update(Action::FindNext);
+    assert_eq!(
+        search_state(&app),
+        (0, 5, View::Story),
+        "round to the first"
+    );
+    app.update(Action::FindPrev);
+    assert_eq!(search_state(&app), (4, 5, View::Timeline));
+    app.update(Action::FindPrev);
+    assert_eq!(search_state(&app), (3, 5, View::Story));
+    // Editing narrows; Esc closes the box and leaves the cursor on the match.
+    app.update(Action::FilterChar(' '));
+    app.update(Action::FilterChar('m'));
+    assert_eq!(search_state(&app), (0, 1, View::Story));
+    app.update(Action::FilterEdit(
+        crate::app::line_edit::Edit::DeleteWordBack,
+    ));
+    assert_eq!(search_state(&app).1, 5);
+    app.update(Action::FilterChar('x'));
+    assert_eq!(search_state(&app), (0, 0, View::Story));
+    app.update(Action::FilterEdit(crate::app::line_edit::Edit::DeleteBack));
+    app.update(Action::FindNext);
+    let before = app.story.as_ref().unwrap().cursor;
+    assert_eq!(app.update(Action::FindClear), None);
+    assert!(!app.searching());
+    let s = app.story.as_ref().unwrap();
+    assert!(s.search.is_none());
+    assert_eq!(s.cursor, before);
+    assert_eq!(app.input_scope(), crate::app::keymap::Scope::Story);
+}
+
+#[test]
+fn typing_a_search_starts_from_the_part_in_view() {
+    let mut app = searchable();
+    app.update(Action::Timeline);
+    app.update(Action::Find);
+    for c in "harbour".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    assert_eq!(search_state(&app), (4, 5, View::Timeline));
+}
+
+#[test]
+fn the_lists_slash_still_filters_the_list() {
+    let mut app = searchable();
+    app.update(Action::Back);
+    app.update(Action::Filter);
+    assert!(app.typing() && !app.searching());
+    assert_eq!(
+        app.update(Action::FilterChar('h')),
+        Some(Effect::Search("h".into()))
+    );
+    assert!(app.story.as_ref().unwrap().search.is_none());
 }
