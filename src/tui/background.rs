@@ -1,10 +1,12 @@
 //! Work the reader runs off its event loop: refreshing the subscriptions on a
 //! thread with its own store connection, reporting progress and the outcome as
-//! arrivals that the event loop picks up between keys.
+//! arrivals that the event loop picks up between keys; and writing marks
+//! ([`Marker`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::marker::{Job, Marker};
 use crate::app::action::Arrival;
 use crate::refresh::{self, Options, RefreshError, RefreshTotals, SourceResult};
 use crate::store::Store;
@@ -13,6 +15,9 @@ use crate::store::Store;
 #[derive(Default)]
 pub struct Background {
     refresh: Option<Receiver<Arrival>>,
+    marker: Option<Marker>,
+    /// Set when background work wrote to the store, until [`Background::take_wrote`].
+    wrote: bool,
 }
 
 impl Background {
@@ -20,9 +25,36 @@ impl Background {
         Background::default()
     }
 
-    /// True while a refresh runs.
+    /// True while a refresh runs or marks are being written.
     pub fn busy(&self) -> bool {
-        self.refresh.is_some()
+        self.refresh.is_some() || self.marking()
+    }
+
+    /// True while marks are being written.
+    pub fn marking(&self) -> bool {
+        self.marker.as_ref().is_some_and(Marker::busy)
+    }
+
+    /// Writes marks to the store in `dir` off the event loop, after those
+    /// asked for before.
+    pub fn mark(&mut self, dir: &Path, job: Job) {
+        self.marker
+            .get_or_insert_with(|| Marker::start(dir.to_path_buf()))
+            .send(job);
+    }
+
+    /// Waits for the marks still being written (the reader is closing).
+    pub fn finish_marks(&mut self) -> Vec<Arrival> {
+        let out = self.marker.as_mut().map(Marker::finish).unwrap_or_default();
+        self.marker = None;
+        self.wrote |= !out.is_empty();
+        out
+    }
+
+    /// True when background work wrote to the store since the last call: the
+    /// store's change counter moved for our own writes, not another process's.
+    pub fn take_wrote(&mut self) -> bool {
+        std::mem::take(&mut self.wrote)
     }
 
     /// Starts refreshing the store in `dir` on another thread.
@@ -52,7 +84,8 @@ impl Background {
 
     /// What the background work reported since the last look, without waiting.
     pub fn poll(&mut self) -> Vec<Arrival> {
-        let mut out = Vec::new();
+        let mut out = self.marker.as_mut().map(Marker::poll).unwrap_or_default();
+        self.wrote |= !out.is_empty();
         let Some(rx) = &self.refresh else {
             return out;
         };
@@ -63,6 +96,7 @@ impl Background {
                     out.push(action);
                     if done {
                         self.refresh = None;
+                        self.wrote = true;
                         break;
                     }
                 }

@@ -4,19 +4,20 @@
 
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use super::background::Background;
+use super::marker::Job;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::keymap;
 use crate::app::App;
 use crate::opener;
 use crate::refresh::Options;
-use crate::store::{ListItem, Store, StoreError, MATCH_LIMIT};
+use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
 
 /// Fault injection for the terminal tests, in debug builds only: with
@@ -33,6 +34,12 @@ fn injected_fault(app: &App) {
 /// The reader state name that remembers the last selected story.
 pub(super) const LAST_SELECTED: &str = "last_selected";
 
+/// The reader state name that remembers the list's sort.
+pub(super) const SORT: &str = "sort";
+
+/// How often the reader asks whether another process changed the store.
+const CHECK_EVERY: Duration = Duration::from_millis(500);
+
 /// Headlines read before the first frame: more than any screen shows.
 pub(super) const FIRST_ROWS: usize = 500;
 /// Headlines read per step after the first frame, between looks at the keyboard.
@@ -44,6 +51,7 @@ pub(super) fn event_loop(
     store: &mut Store,
     first: Vec<ListItem>,
     remembered: Option<String>,
+    sort: Sort,
     stop: &AtomicBool,
 ) -> Result<(), String> {
     let mut term: Terminal<CrosstermBackend<Stdout>> =
@@ -51,12 +59,14 @@ pub(super) fn event_loop(
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
     app.colour = colour_wanted();
+    app.sort = sort;
     // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
     crossterm::style::force_color_output(true);
     let mut bg = Background::new();
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
+    let mut checked = Instant::now();
     while !quit && !stop.load(Ordering::Relaxed) {
         term.draw(|f| {
             #[cfg(debug_assertions)]
@@ -78,10 +88,18 @@ pub(super) fn event_loop(
                 quit = dispatch(&mut app, store, &mut bg, a);
             }
         } else if app.loading {
-            let more = read_more(store, app.items.len());
+            let more = read_more(store, app.sort, app.items.len());
             quit = deliver(&mut app, store, &mut bg, more);
         }
+        if checked.elapsed() >= CHECK_EVERY {
+            checked = Instant::now();
+            if let Some(news) = outside_change(store, &mut bg) {
+                quit |= deliver(&mut app, store, &mut bg, news);
+            }
+        }
     }
+    // Marks asked for are written before the reader goes.
+    bg.finish_marks();
     if let Some(uid) = app.selected_item().map(|i| i.uid.clone()) {
         let _ = store.set_state(LAST_SELECTED, &uid);
     }
@@ -105,9 +123,20 @@ fn wait(app: &App, bg: &Background) -> Duration {
     }
 }
 
-/// The next step of headlines after the `have` already read.
-fn read_more(store: &Store, have: usize) -> Arrival {
-    match store.list(MORE_ROWS, false, have) {
+/// Whether another process (an `import`, a `refresh` from cron) changed the
+/// store since the last look. The reader's own background work writes through
+/// connections of its own, which the store counts as others too: while it runs,
+/// and for what it wrote, nothing is reported (a refresh reads the list again
+/// when it ends anyway).
+fn outside_change(store: &Store, bg: &mut Background) -> Option<Arrival> {
+    let changed = store.changed_since_last_check().ok()?;
+    let ours = bg.take_wrote() || bg.busy();
+    (changed && !ours).then_some(Arrival::StoreChanged)
+}
+
+/// The next step of headlines in `sort` after the `have` already read.
+fn read_more(store: &Store, sort: Sort, have: usize) -> Arrival {
+    match store.list_view(&View::all(), sort, MORE_ROWS, have) {
         Ok(items) => Arrival::ListMore {
             done: items.len() < MORE_ROWS,
             items,
@@ -176,7 +205,10 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
     match effect {
         Effect::Quit => None,
         Effect::Load { uid, mark_read } => {
-            if mark_read {
+            if mark_read && bg.marking() {
+                // Marks are being written: this one waits its turn off the loop.
+                mark(store, bg, Job::Opened(uid.clone()));
+            } else if mark_read {
                 if let Err(e) = store
                     .set_read(&uid, true)
                     .and_then(|_| store.set_state(LAST_SELECTED, &uid))
@@ -184,10 +216,12 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
                     return Some(failed(uid, e));
                 }
             }
-            let stored = match store.get(&uid) {
+            let mut stored = match store.get(&uid) {
                 Ok(s) => s,
                 Err(e) => return Some(failed(uid, e)),
             };
+            // Read, whether written already or waiting its turn.
+            stored.item.read |= mark_read;
             let related = store.related_links(&stored.doc).unwrap_or_default();
             Some(Arrival::Loaded(Box::new(Loaded {
                 item: stored.item,
@@ -220,11 +254,45 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
                 "cannot tell where the store is".into(),
             )),
         },
-        Effect::ReloadList => match store.list(FIRST_ROWS, false, 0) {
-            Ok(items) => Some(list_arrival(items)),
+        Effect::ReloadList(sort) => reload(store, sort),
+        Effect::SaveSort(sort) => match store.set_state(SORT, sort.as_str()) {
+            Ok(()) => reload(store, sort),
+            Err(e) => notice(e),
+        },
+        Effect::MarkRead { uids, on } => {
+            mark(store, bg, Job::Read { uids, on });
+            None
+        }
+        Effect::MarkSelection(selection) => {
+            mark(store, bg, Job::Selection(selection));
+            None
+        }
+        Effect::Undo(marked) => {
+            mark(store, bg, Job::Undo(marked));
+            None
+        }
+        Effect::Feeds => match store.feeds() {
+            Ok(feeds) => Some(Arrival::Feeds(feeds)),
             Err(e) => notice(e),
         },
     }
+}
+
+/// Hands a marking to the background writer, on the store's directory.
+fn mark(store: &Store, bg: &mut Background, job: Job) {
+    if let Some(dir) = store.path().parent() {
+        bg.mark(dir, job);
+    }
+}
+
+/// The first headlines in `sort`, read again: what the store holds now, so
+/// whatever changed it before is taken in.
+fn reload(store: &Store, sort: Sort) -> Option<Arrival> {
+    let _ = store.changed_since_last_check();
+    Some(match store.list_view(&View::all(), sort, FIRST_ROWS, 0) {
+        Ok(items) => list_arrival(items),
+        Err(e) => Arrival::Notice(e.to_string()),
+    })
 }
 
 #[cfg(test)]
@@ -288,7 +356,7 @@ mod tests {
     #[test]
     fn the_rest_of_a_long_list_is_read_in_steps() {
         let (_dir, store, _app, _bg) = rig();
-        let Arrival::ListMore { items, done } = read_more(&store, 5) else {
+        let Arrival::ListMore { items, done } = read_more(&store, Sort::Newest, 5) else {
             panic!("more rows");
         };
         assert_eq!(items.len(), 12 - 5);

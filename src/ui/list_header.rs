@@ -1,5 +1,5 @@
-//! The headline list's header line: the counts and what limits them, then the
-//! filter box. The box's text scrolls so that the cursor stays in view, the
+//! The headline list's header line: the counts and what limits them (the view,
+//! the feed, the sort), then the filter box, and the unread count at the right. The box's text scrolls so that the cursor stays in view, the
 //! terminal's cursor stands where it is while typing, and a text selected for
 //! replacement is shown reversed.
 
@@ -11,6 +11,7 @@ use ratatui::Frame;
 
 use super::theme;
 use crate::app::{App, Filter};
+use crate::store::{Show, Sort};
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
@@ -23,16 +24,19 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
         None => format!("{}/{}", app.visible.len(), app.items.len()),
     };
-    let mut notes = String::new();
-    if app.loading {
-        notes.push_str(" · reading…");
-    }
-    if app.unread_only {
-        notes.push_str(" · unread");
-    }
+    let notes = notes(app);
+    // The unread count stands at the right end when there is room for it.
+    let unread = format!(" {} unread ", thousands(app.unread));
     let Some(f) = &app.filter else {
-        let head = text::truncate(&format!(" Headlines {count}{notes}"), width);
-        frame.render_widget(Paragraph::new(head).style(theme::header()), area);
+        let head = format!(" Headlines {count}{notes}");
+        let room = width.saturating_sub(text::width(&unread));
+        let line = if text::width(&head) <= room {
+            let pad = room - text::width(&head);
+            format!("{head}{}{unread}", " ".repeat(pad))
+        } else {
+            text::truncate(&head, width)
+        };
+        frame.render_widget(Paragraph::new(line).style(theme::header()), area);
         return;
     };
     // The richest header that leaves the box room, then barer ones.
@@ -48,9 +52,21 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or(&prefixes[3]);
     let prefix = text::truncate(prefix, width);
     let start = text::width(&prefix);
-    let (spans, cursor) = filter_box(f, width - start);
+    // While typing, the box keeps every column it can get.
+    let tail = if !f.editing && start + MIN_BOX + text::width(&unread) <= width {
+        unread
+    } else {
+        String::new()
+    };
+    let (spans, cursor) = filter_box(f, width - start - text::width(&tail));
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let pad = (width - start - text::width(&tail)).saturating_sub(used);
     let mut line = vec![Span::raw(prefix)];
     line.extend(spans);
+    if !tail.is_empty() {
+        line.push(Span::raw(" ".repeat(pad)));
+        line.push(Span::raw(tail));
+    }
     frame.render_widget(
         Paragraph::new(Line::from(line)).style(theme::header()),
         area,
@@ -58,6 +74,27 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if f.editing && start < width {
         frame.set_cursor_position(Position::new(area.x + (start + cursor) as u16, area.y));
     }
+}
+
+/// What limits the rows, after the counts: still reading, which marks, one
+/// feed, an order other than newest first.
+fn notes(app: &App) -> String {
+    let mut notes = String::new();
+    if app.loading {
+        notes.push_str(" · reading…");
+    }
+    match app.show {
+        Show::All => {}
+        Show::Unread => notes.push_str(" · unread only"),
+        Show::Saved => notes.push_str(" · saved only"),
+    }
+    if let Some(feed) = &app.feed {
+        notes.push_str(&format!(" · {}", for_terminal(feed)));
+    }
+    if app.sort != Sort::Newest {
+        notes.push_str(&format!(" · {}", app.sort.label()));
+    }
+    notes
 }
 
 /// The rows shown and the matches in all, when the rows stopped at the limit.

@@ -5,6 +5,7 @@ mod headlines;
 pub mod help;
 mod list_header;
 mod overlay;
+mod picker;
 mod status;
 mod story;
 mod theme;
@@ -46,6 +47,9 @@ fn draw_panes(frame: &mut Frame, app: &App) {
     }
     if let Some(st) = g.status {
         status::render(frame, app, st);
+    }
+    if let Some(p) = &app.picker {
+        picker::render(frame, p);
     }
     if app.help {
         help::render(frame, app.help_scroll);

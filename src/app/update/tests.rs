@@ -297,7 +297,7 @@ fn a_refresh_runs_once_and_its_end_reloads_the_list() {
     assert_eq!(app.refreshing, Some((1, 2)));
     assert_eq!(
         app.receive(Arrival::RefreshDone("2 new".into())),
-        Some(Effect::ReloadList)
+        Some(Effect::ReloadList(crate::store::Sort::Newest))
     );
     assert_eq!(app.refreshing, None);
 }
