@@ -353,6 +353,108 @@ mod tests {
         assert_eq!(app.items.len(), 10);
     }
 
+    /// Delivers what the background work reports until it is idle.
+    fn settle(app: &mut App, store: &mut Store, bg: &mut Background) {
+        let start = Instant::now();
+        while bg.busy() {
+            assert!(start.elapsed() < Duration::from_secs(30), "settled");
+            for news in bg.poll() {
+                deliver(app, store, bg, news);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn unread_in_store(store: &Store) -> u64 {
+        store.count_view(&View::all()).unwrap().unread
+    }
+
+    #[test]
+    fn marking_the_view_and_undoing_it_reach_the_store_off_the_loop() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        assert_eq!(unread_in_store(&store), 12);
+        dispatch(&mut app, &mut store, &mut bg, Action::MarkAllRead);
+        assert_eq!(app.unread, 0, "the rows at once");
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(unread_in_store(&store), 0);
+        assert_eq!(app.notice.as_deref(), Some("marked 12 stories read"));
+        dispatch(&mut app, &mut store, &mut bg, Action::ToggleRead);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(unread_in_store(&store), 1);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(unread_in_store(&store), 12);
+        assert_eq!(app.unread, 12);
+        // Our own writes through the marker's connection are not news.
+        assert_eq!(outside_change(&store, &mut bg), None);
+    }
+
+    #[test]
+    fn a_story_opened_while_marks_are_written_waits_its_turn_off_the_loop() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        dispatch(&mut app, &mut store, &mut bg, Action::MarkAllRead);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        dispatch(&mut app, &mut store, &mut bg, Action::Open);
+        assert!(app.story.as_ref().unwrap().item.read);
+        settle(&mut app, &mut store, &mut bg);
+        let uid = app.story.as_ref().unwrap().item.uid.clone();
+        assert!(store.get(&uid).unwrap().item.read);
+        assert_eq!(store.state(LAST_SELECTED).unwrap(), Some(uid));
+    }
+
+    #[test]
+    fn another_processs_import_is_noticed_and_counted_as_new() {
+        let (dir, mut store, mut app, mut bg) = rig();
+        assert_eq!(outside_change(&store, &mut bg), None);
+        app.update(Action::Down);
+        let selected = app.selected_item().unwrap().uid.clone();
+        let mut other = Store::open(dir.path()).unwrap();
+        let docs = crate::parse::parse_text(
+            "Tram depot opens\nUpdated (1 articles)\nThe depot opened on Monday [1].\n",
+        );
+        let docs: Vec<_> = docs.into_iter().map(|d| ("x".to_string(), d)).collect();
+        crate::import::import_documents(&mut other, &docs).unwrap();
+        let news = outside_change(&store, &mut bg).expect("noticed");
+        deliver(&mut app, &mut store, &mut bg, news);
+        assert_eq!(app.items.len(), 13);
+        assert_eq!(app.notice.as_deref(), Some("1 new"));
+        assert_eq!(app.selected_item().unwrap().uid, selected);
+        assert_eq!(outside_change(&store, &mut bg), None, "said once");
+    }
+
+    #[test]
+    fn the_sort_is_remembered_in_the_store_and_the_list_read_in_it() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        let newest = app.items[0].uid.clone();
+        dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
+        assert_eq!(store.state(SORT).unwrap().as_deref(), Some("oldest"));
+        assert_eq!(app.items.last().unwrap().uid, newest);
+        let Arrival::ListMore { items, .. } = read_more(&store, Sort::Oldest, 11) else {
+            panic!("more rows");
+        };
+        assert_eq!(items[0].uid, newest, "read on in the same order");
+    }
+
+    #[test]
+    fn the_feed_picker_lists_the_stores_feeds() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        dispatch(&mut app, &mut store, &mut bg, Action::Feeds);
+        let picker = app.picker.clone().expect("open");
+        assert_eq!(picker.feeds, store.feeds().unwrap());
+        let coastal = picker
+            .feeds
+            .iter()
+            .position(|f| f.name == "Coastal Wire")
+            .unwrap();
+        for _ in 0..coastal {
+            dispatch(&mut app, &mut store, &mut bg, Action::Down);
+        }
+        dispatch(&mut app, &mut store, &mut bg, Action::Open);
+        assert_eq!(app.visible.len(), 2);
+        assert!(app.selected_item().unwrap().feed == "Coastal Wire");
+    }
+
     #[test]
     fn the_rest_of_a_long_list_is_read_in_steps() {
         let (_dir, store, _app, _bg) = rig();

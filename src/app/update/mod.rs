@@ -14,6 +14,8 @@ mod story;
 #[cfg(test)]
 mod tests;
 mod triage;
+#[cfg(test)]
+mod triage_tests;
 
 use super::action::{Action, Effect};
 use super::{App, Focus};
