@@ -28,13 +28,20 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     // The unread count stands at the right end when there is room for it.
     let unread = format!(" {} unread ", thousands(app.unread));
     let Some(f) = &app.filter else {
-        let head = format!(" Headlines {count}{notes}");
+        // The count of unread keeps its place; the word "Headlines" and then the
+        // notes' end give way to it.
+        let heads = [
+            format!(" Headlines {count}{notes}"),
+            format!(" {count}{notes}"),
+        ];
         let room = width.saturating_sub(text::width(&unread));
-        let line = if text::width(&head) <= room {
-            let pad = room - text::width(&head);
-            format!("{head}{}{unread}", " ".repeat(pad))
-        } else {
-            text::truncate(&head, width)
+        let line = match heads.iter().find(|h| text::width(h) <= room) {
+            Some(head) => format!("{head}{}{unread}", " ".repeat(room - text::width(head))),
+            None if room >= MIN_BOX => {
+                let head = text::truncate(&heads[1], room);
+                format!("{head}{}{unread}", " ".repeat(room - text::width(&head)))
+            }
+            None => text::truncate(&heads[0], width),
         };
         frame.render_widget(Paragraph::new(line).style(theme::header()), area);
         return;
