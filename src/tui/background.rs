@@ -3,13 +3,12 @@
 //! arrivals that the event loop picks up between keys; and writing marks
 //! ([`Marker`]).
 
-use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::marker::{Job, Marker};
 use crate::app::action::Arrival;
 use crate::refresh::{self, Options, RefreshError, RefreshTotals, SourceResult};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Background work in flight.
 #[derive(Default)]
@@ -35,11 +34,11 @@ impl Background {
         self.marker.as_ref().is_some_and(Marker::busy)
     }
 
-    /// Writes marks to the store in `dir` off the event loop, after those
-    /// asked for before.
-    pub fn mark(&mut self, dir: &Path, job: Job) {
+    /// Writes marks to `store` off the event loop, through a connection of the
+    /// marker's own, after those asked for before.
+    pub fn mark(&mut self, store: &Store, job: Job) {
         self.marker
-            .get_or_insert_with(|| Marker::start(dir.to_path_buf()))
+            .get_or_insert_with(|| Marker::start(store.sibling()))
             .send(job);
     }
 
@@ -57,14 +56,15 @@ impl Background {
         std::mem::take(&mut self.wrote)
     }
 
-    /// Starts refreshing the store in `dir` on another thread.
-    pub fn start_refresh(&mut self, dir: PathBuf, opts: Options) {
+    /// Starts refreshing on another thread, on `store`: a connection of its own
+    /// ([`Store::sibling`]), or why there is none.
+    pub fn start_refresh(&mut self, store: Result<Store, StoreError>, opts: Options) {
         let (tx, rx) = mpsc::channel();
         self.refresh = Some(rx);
         std::thread::spawn(move || {
             let progress = tx.clone();
             let outcome = (|| -> Result<_, RefreshError> {
-                let mut store = Store::open(&dir)?;
+                let mut store = store?;
                 refresh::refresh(&mut store, &opts, |done, total, r| {
                     let _ = progress.send(Arrival::RefreshProgress {
                         done,

@@ -3,7 +3,6 @@
 //! 60,000 stories read takes seconds in SQLite, and a frame must never wait for
 //! it) and answers each with exactly what changed.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
@@ -33,12 +32,13 @@ pub struct Marker {
 }
 
 impl Marker {
-    /// Starts the thread on the store in `dir`.
-    pub fn start(dir: PathBuf) -> Marker {
+    /// Starts the thread on its own connection to the store ([`Store::sibling`]),
+    /// or on why there is none (each job then says so).
+    pub fn start(store: Result<Store, StoreError>) -> Marker {
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (answer, answers) = mpsc::channel();
         let thread = std::thread::spawn(move || {
-            let mut store = Store::open(&dir);
+            let mut store = store;
             for job in inbox {
                 let reply = match &mut store {
                     Ok(store) => run(store, job),

@@ -207,7 +207,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
         Effect::Load { uid, mark_read } => {
             if mark_read && bg.marking() {
                 // Marks are being written: this one waits its turn off the loop.
-                mark(store, bg, Job::Opened(uid.clone()));
+                bg.mark(store, Job::Opened(uid.clone()));
             } else if mark_read {
                 if let Err(e) = store
                     .set_read(&uid, true)
@@ -245,43 +245,31 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             }),
             Err(e) => notice(e),
         },
-        Effect::Refresh => match store.path().parent() {
-            Some(dir) => {
-                bg.start_refresh(dir.to_path_buf(), Options::default());
-                None
-            }
-            None => Some(Arrival::RefreshDone(
-                "cannot tell where the store is".into(),
-            )),
-        },
+        Effect::Refresh => {
+            bg.start_refresh(store.sibling(), Options::default());
+            None
+        }
         Effect::ReloadList(sort) => reload(store, sort),
         Effect::SaveSort(sort) => match store.set_state(SORT, sort.as_str()) {
             Ok(()) => reload(store, sort),
             Err(e) => notice(e),
         },
         Effect::MarkRead { uids, on } => {
-            mark(store, bg, Job::Read { uids, on });
+            bg.mark(store, Job::Read { uids, on });
             None
         }
         Effect::MarkSelection(selection) => {
-            mark(store, bg, Job::Selection(selection));
+            bg.mark(store, Job::Selection(selection));
             None
         }
         Effect::Undo(marked) => {
-            mark(store, bg, Job::Undo(marked));
+            bg.mark(store, Job::Undo(marked));
             None
         }
         Effect::Feeds => match store.feeds() {
             Ok(feeds) => Some(Arrival::Feeds(feeds)),
             Err(e) => notice(e),
         },
-    }
-}
-
-/// Hands a marking to the background writer, on the store's directory.
-fn mark(store: &Store, bg: &mut Background, job: Job) {
-    if let Some(dir) = store.path().parent() {
-        bg.mark(dir, job);
     }
 }
 
@@ -453,6 +441,20 @@ mod tests {
         dispatch(&mut app, &mut store, &mut bg, Action::Open);
         assert_eq!(app.visible.len(), 2);
         assert!(app.selected_item().unwrap().feed == "Coastal Wire");
+        let coastal = View {
+            feed: Some("Coastal Wire".into()),
+            ..View::all()
+        };
+        dispatch(&mut app, &mut store, &mut bg, Action::MarkAllRead);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(store.count_view(&coastal).unwrap().unread, 0);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("undone: 2 stories unread again")
+        );
+        assert_eq!(store.count_view(&coastal).unwrap().unread, 2);
     }
 
     #[test]
