@@ -248,7 +248,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
 
 #[test]
 fn the_undo_stack_holds_at_least_twenty_markings() {
-    assert!(UNDO_DEPTH >= 20);
+    const { assert!(UNDO_DEPTH >= 20) };
     let mut app = narrow();
     for n in 0..UNDO_DEPTH + 5 {
         app.receive(Arrival::Marked {
