@@ -4,13 +4,15 @@
 
 use super::line_edit::Edit;
 use crate::model::Document;
-use crate::store::ListItem;
+use crate::store::{FeedCounts, ListItem, Marked, Selection, Sort};
 
 /// What a key or the mouse asks the reader to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the reader.
     Quit,
+    /// Back one level (popup, story, list); from the list, leave the reader.
+    Close,
     /// Show or hide the key map.
     Help,
     /// Close the overlay, or go back from the story to the list (one pane).
@@ -79,6 +81,22 @@ pub enum Action {
     Redraw,
     /// Refresh the subscriptions in the background.
     Refresh,
+    /// Open the next unread story in the list's order (`true`) or the previous.
+    NextUnread(bool),
+    /// Open the next story in the list's order (`true`) or the previous.
+    NextStory(bool),
+    /// Mark the selected or open story read, or unread.
+    ToggleRead,
+    /// Mark every story of the current view read.
+    MarkAllRead,
+    /// Undo the last marking.
+    Undo,
+    /// Cycle the view: all, unread, saved.
+    CycleView,
+    /// Cycle the sort of the list.
+    CycleSort,
+    /// Pick a feed to show alone, or back to every feed.
+    Feeds,
 }
 
 /// What arrives from outside the reader: an effect's result, or the background
@@ -119,6 +137,15 @@ pub enum Arrival {
     },
     /// The background refresh ended; what it did, in one line.
     RefreshDone(String),
+    /// A marking was written to the store: exactly what changed; `undo` when it
+    /// undid an earlier one.
+    Marked { marked: Marked, undo: bool },
+    /// A marking could not be written; why.
+    MarkFailed(String),
+    /// Every feed with its counts, for the feed picker.
+    Feeds(Vec<FeedCounts>),
+    /// Another process changed the store.
+    StoreChanged,
 }
 
 /// What `o` and `y` do with a link.
@@ -155,6 +182,17 @@ pub enum Effect {
     Search(String),
     /// Start refreshing the subscriptions off the event loop.
     Refresh,
-    /// Read the headline list again (new stories arrived).
-    ReloadList,
+    /// Read the headline list again in this order (new stories arrived, or
+    /// another order was chosen).
+    ReloadList(Sort),
+    /// Remember the sort in the store, then read the list again in it.
+    SaveSort(Sort),
+    /// Set the read mark (`on`) or clear it on these stories, off the event loop.
+    MarkRead { uids: Vec<String>, on: bool },
+    /// Mark every story of the selection read, off the event loop.
+    MarkSelection(Selection),
+    /// Turn a marking back, off the event loop.
+    Undo(Marked),
+    /// Read the feeds with their counts.
+    Feeds,
 }

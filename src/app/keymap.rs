@@ -17,6 +17,8 @@ pub enum Scope {
     Story,
     /// A source card, a citation chooser or a list of citers.
     Overlay,
+    /// The feed picker.
+    Picker,
     /// Typing into the filter box: printable keys type, only these do more.
     Typing,
     /// Typing into the story's search box: printable keys type, these and the
@@ -27,11 +29,12 @@ pub enum Scope {
 }
 
 /// The scopes in the order the help screen (and the README) lists them.
-pub const SCOPES: [Scope; 7] = [
+pub const SCOPES: [Scope; 8] = [
     Scope::List,
     Scope::Story,
     Scope::Find,
     Scope::Overlay,
+    Scope::Picker,
     Scope::Typing,
     Scope::Help,
     Scope::Global,
@@ -44,6 +47,7 @@ impl Scope {
             Scope::List => "Headline list",
             Scope::Story => "Story and timeline",
             Scope::Overlay => "Sources",
+            Scope::Picker => "Feed picker",
             Scope::Typing => "Filter box",
             Scope::Find => "Search in the story",
             Scope::Help => "Key map",
@@ -149,10 +153,17 @@ use Key::*;
 pub const BINDINGS: &[Binding] = &[
     Binding {
         scope: Scope::Global,
-        keys: &[Char('q'), Ctrl('c')],
+        keys: &[Char('q')],
+        action: Action::Close,
+        help: "back; quit from the list",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[Char('Q'), Ctrl('c')],
         action: Action::Quit,
         help: "quit",
-        hint: true,
+        hint: false,
     },
     Binding {
         scope: Scope::Global,
@@ -253,6 +264,62 @@ pub const BINDINGS: &[Binding] = &[
         hint: false,
     },
     Binding {
+        scope: Scope::List,
+        keys: &[Char('n')],
+        action: Action::NextUnread(true),
+        help: "open the next unread story",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('p')],
+        action: Action::NextUnread(false),
+        help: "open the previous unread story",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('N')],
+        action: Action::ToggleRead,
+        help: "mark read or unread",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('A')],
+        action: Action::MarkAllRead,
+        help: "mark every story of this view read",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('U')],
+        action: Action::Undo,
+        help: "undo the last marking",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('v')],
+        action: Action::CycleView,
+        help: "view: all, unread, saved",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('S')],
+        action: Action::CycleSort,
+        help: "sort: newest, oldest, most sources, title",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('F')],
+        action: Action::Feeds,
+        help: "one feed only, or every feed again",
+        hint: false,
+    },
+    Binding {
         scope: Scope::Story,
         keys: &[Enter],
         action: Action::Open,
@@ -313,6 +380,48 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Char('s')],
         action: Action::ToggleSaved,
         help: "save or unsave",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('n')],
+        action: Action::NextUnread(true),
+        help: "next unread story",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('p')],
+        action: Action::NextUnread(false),
+        help: "previous unread story",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('J'), Ctrl('n')],
+        action: Action::NextStory(true),
+        help: "next story in the list",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('K'), Ctrl('p')],
+        action: Action::NextStory(false),
+        help: "previous story in the list",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('N')],
+        action: Action::ToggleRead,
+        help: "mark read or unread",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('U')],
+        action: Action::Undo,
+        help: "undo the last marking",
         hint: false,
     },
     Binding {
@@ -400,6 +509,20 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::CopyUrl,
         help: "copy the source's link",
         hint: false,
+    },
+    Binding {
+        scope: Scope::Picker,
+        keys: &[Enter, Char('l'), Right],
+        action: Action::Open,
+        help: "show this feed only",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Picker,
+        keys: &[Char('F'), Char('h'), Left],
+        action: Action::Back,
+        help: "close",
+        hint: true,
     },
     Binding {
         scope: Scope::Global,
@@ -694,7 +817,8 @@ mod tests {
             translate(Scope::Typing, &key('q')),
             Some(Action::FilterChar('q'))
         );
-        assert_eq!(translate(Scope::List, &key('q')), Some(Action::Quit));
+        assert_eq!(translate(Scope::List, &key('q')), Some(Action::Close));
+        assert_eq!(translate(Scope::Story, &key('Q')), Some(Action::Quit));
         let del = Event::Key(KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE));
         assert_eq!(
             translate(Scope::Typing, &del),
@@ -773,7 +897,8 @@ mod tests {
     fn scoped_bindings_win_over_global() {
         assert_eq!(lookup(Scope::Story, Key::Char('h')), Some(Action::Back));
         assert_eq!(lookup(Scope::List, Key::Enter), Some(Action::Open));
-        assert_eq!(lookup(Scope::Story, Key::Char('q')), Some(Action::Quit));
+        assert_eq!(lookup(Scope::Story, Key::Char('q')), Some(Action::Close));
+        assert_eq!(lookup(Scope::Picker, Key::Char('F')), Some(Action::Back));
         assert_eq!(lookup(Scope::List, Key::Char('Z')), None);
     }
 }

@@ -12,7 +12,7 @@ pub mod search;
 mod update;
 
 use crate::model::Document;
-use crate::store::ListItem;
+use crate::store::{FeedCounts, ListItem, Marked, Show, Sort};
 use action::Loaded;
 use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
@@ -109,12 +109,45 @@ impl Filter {
     }
 }
 
+/// The feed picker: every feed with its counts, one selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub feeds: Vec<FeedCounts>,
+    pub selected: usize,
+}
+
+/// While the list is read again after another process changed the store: the
+/// stories listed before, and how many rows read since were not among them.
+#[derive(Debug, Clone, Default)]
+pub struct News {
+    pub before: std::collections::HashSet<String>,
+    pub new: usize,
+}
+
+/// The most markings `U` can undo.
+pub const UNDO_DEPTH: usize = 50;
+
 /// The whole reader state.
 #[derive(Debug, Clone)]
 pub struct App {
     pub items: Vec<ListItem>,
     pub filter: Option<Filter>,
-    pub unread_only: bool,
+    /// Which rows show by their marks: all, the unread or the saved.
+    pub show: Show,
+    /// Only the rows of this feed show, or those of every feed.
+    pub feed: Option<String>,
+    /// The order the rows were read in (a filter's matches come best first).
+    pub sort: Sort,
+    /// How many of the rows shown are unread.
+    pub unread: usize,
+    /// The feed picker, when open.
+    pub picker: Option<Picker>,
+    /// Markings done, the last one last, for `U` (at most [`UNDO_DEPTH`]).
+    pub undo: Vec<Marked>,
+    /// Markings asked of the store that it has not answered yet.
+    pub marking: usize,
+    /// Counting the new stories while the list is read again.
+    pub news: Option<News>,
     /// Indexes into the active rows (filter results or all items) that are shown.
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -155,7 +188,14 @@ impl App {
         App {
             items: Vec::new(),
             filter: None,
-            unread_only: false,
+            show: Show::All,
+            feed: None,
+            sort: Sort::Newest,
+            unread: 0,
+            picker: None,
+            undo: Vec::new(),
+            marking: 0,
+            news: None,
             visible: Vec::new(),
             selected: 0,
             list_scroll: 0,
@@ -199,7 +239,9 @@ impl App {
 
     /// The scope whose key bindings apply now.
     pub fn scope(&self) -> keymap::Scope {
-        if self.overlay.is_some() {
+        if self.picker.is_some() {
+            keymap::Scope::Picker
+        } else if self.overlay.is_some() {
             keymap::Scope::Overlay
         } else if self.focus == Focus::Story && self.story.is_some() {
             keymap::Scope::Story

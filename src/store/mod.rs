@@ -163,6 +163,32 @@ impl Store {
         })
     }
 
+    /// Another connection to this store, for another thread of this process.
+    /// [`Store::open`] checks the file by reading it through a descriptor of its
+    /// own, and closing a descriptor drops every POSIX lock the process holds on
+    /// the file, SQLite's too: another process could then take the store for
+    /// unused and delete the write-ahead log from under this one, losing what
+    /// it writes next. Here SQLite alone opens the file, and it keeps its
+    /// descriptors until its locks are released.
+    pub fn sibling(&self) -> Result<Store, StoreError> {
+        let err = |doing| sql_err(&self.path, doing);
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(err("open the store"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(err("set the busy timeout"))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(err("set synchronous=FULL"))?;
+        let data_version = Cell::new(data_version(&conn).map_err(err("read the data version"))?);
+        Ok(Store {
+            conn,
+            path: self.path.clone(),
+            data_version,
+        })
+    }
+
     /// True when another process (an `import`, a `refresh` from cron, the
     /// reader's own background refresh, which has its own connection) has
     /// committed a change to the store since this was last asked (or since it was

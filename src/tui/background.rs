@@ -1,18 +1,22 @@
 //! Work the reader runs off its event loop: refreshing the subscriptions on a
 //! thread with its own store connection, reporting progress and the outcome as
-//! arrivals that the event loop picks up between keys.
+//! arrivals that the event loop picks up between keys; and writing marks
+//! ([`Marker`]).
 
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::marker::{Job, Marker};
 use crate::app::action::Arrival;
 use crate::refresh::{self, Options, RefreshError, RefreshTotals, SourceResult};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Background work in flight.
 #[derive(Default)]
 pub struct Background {
     refresh: Option<Receiver<Arrival>>,
+    marker: Option<Marker>,
+    /// Set when background work wrote to the store, until [`Background::take_wrote`].
+    wrote: bool,
 }
 
 impl Background {
@@ -20,19 +24,47 @@ impl Background {
         Background::default()
     }
 
-    /// True while a refresh runs.
+    /// True while a refresh runs or marks are being written.
     pub fn busy(&self) -> bool {
-        self.refresh.is_some()
+        self.refresh.is_some() || self.marking()
     }
 
-    /// Starts refreshing the store in `dir` on another thread.
-    pub fn start_refresh(&mut self, dir: PathBuf, opts: Options) {
+    /// True while marks are being written.
+    pub fn marking(&self) -> bool {
+        self.marker.as_ref().is_some_and(Marker::busy)
+    }
+
+    /// Writes marks to `store` off the event loop, through a connection of the
+    /// marker's own, after those asked for before.
+    pub fn mark(&mut self, store: &Store, job: Job) {
+        self.marker
+            .get_or_insert_with(|| Marker::start(store.sibling()))
+            .send(job);
+    }
+
+    /// Waits for the marks still being written (the reader is closing).
+    pub fn finish_marks(&mut self) -> Vec<Arrival> {
+        let out = self.marker.as_mut().map(Marker::finish).unwrap_or_default();
+        self.marker = None;
+        self.wrote |= !out.is_empty();
+        out
+    }
+
+    /// True when background work wrote to the store since the last call: the
+    /// store's change counter moved for our own writes, not another process's.
+    pub fn take_wrote(&mut self) -> bool {
+        std::mem::take(&mut self.wrote)
+    }
+
+    /// Starts refreshing on another thread, on `store`: a connection of its own
+    /// ([`Store::sibling`]), or why there is none.
+    pub fn start_refresh(&mut self, store: Result<Store, StoreError>, opts: Options) {
         let (tx, rx) = mpsc::channel();
         self.refresh = Some(rx);
         std::thread::spawn(move || {
             let progress = tx.clone();
             let outcome = (|| -> Result<_, RefreshError> {
-                let mut store = Store::open(&dir)?;
+                let mut store = store?;
                 refresh::refresh(&mut store, &opts, |done, total, r| {
                     let _ = progress.send(Arrival::RefreshProgress {
                         done,
@@ -52,7 +84,8 @@ impl Background {
 
     /// What the background work reported since the last look, without waiting.
     pub fn poll(&mut self) -> Vec<Arrival> {
-        let mut out = Vec::new();
+        let mut out = self.marker.as_mut().map(Marker::poll).unwrap_or_default();
+        self.wrote |= !out.is_empty();
         let Some(rx) = &self.refresh else {
             return out;
         };
@@ -63,6 +96,7 @@ impl Background {
                     out.push(action);
                     if done {
                         self.refresh = None;
+                        self.wrote = true;
                         break;
                     }
                 }

@@ -1,8 +1,10 @@
 //! The terminal side of the reader: [`terminal`] sets the terminal up and always
 //! puts it back, [`runtime`] runs the event loop and carries out the app's effects
-//! against the store and the browser, [`background`] runs a refresh off the loop.
+//! against the store and the browser, [`background`] runs a refresh off the loop
+//! and [`marker`] writes marks off it.
 
 pub mod background;
+pub mod marker;
 pub mod runtime;
 mod terminal;
 
@@ -11,7 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::store::Store;
-use runtime::{FIRST_ROWS, LAST_SELECTED};
+use runtime::{FIRST_ROWS, LAST_SELECTED, SORT};
 use terminal::{spawn_watchdog, TerminalGuard};
 
 pub use runtime::{deliver, dispatch};
@@ -58,11 +60,16 @@ pub fn run(
     }
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&signal), on_forced_exit);
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
+    let sort: crate::store::Sort = store
+        .state(SORT)
+        .map_err(|e| e.to_string())?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
     let first = store
-        .list(FIRST_ROWS, false, 0)
+        .list_view(&crate::store::View::all(), sort, FIRST_ROWS, 0)
         .map_err(|e| e.to_string())?;
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = runtime::event_loop(store, first, remembered, &stop);
+    let result = runtime::event_loop(store, first, remembered, sort, &stop);
     drop(guard);
     result.map(|()| match signal.load(Ordering::SeqCst) {
         0 => Ended::Quit,

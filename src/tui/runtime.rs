@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event;
@@ -12,12 +12,13 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use super::background::Background;
+use super::marker::Job;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::keymap;
 use crate::app::App;
 use crate::opener;
 use crate::refresh::Options;
-use crate::store::{ListItem, Store, StoreError, MATCH_LIMIT};
+use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
 
 /// Fault injection for the terminal tests, in debug builds only: with
@@ -34,6 +35,12 @@ fn injected_fault(app: &App) {
 /// The reader state name that remembers the last selected story.
 pub(super) const LAST_SELECTED: &str = "last_selected";
 
+/// The reader state name that remembers the list's sort.
+pub(super) const SORT: &str = "sort";
+
+/// How often the reader asks whether another process changed the store.
+const CHECK_EVERY: Duration = Duration::from_millis(500);
+
 /// Headlines read before the first frame: more than any screen shows.
 pub(super) const FIRST_ROWS: usize = 500;
 /// Headlines read per step after the first frame, between looks at the keyboard.
@@ -45,6 +52,7 @@ pub(super) fn event_loop(
     store: &mut Store,
     first: Vec<ListItem>,
     remembered: Option<String>,
+    sort: Sort,
     stop: &AtomicBool,
 ) -> Result<(), String> {
     let mut term: Terminal<CrosstermBackend<Stdout>> =
@@ -53,12 +61,14 @@ pub(super) fn event_loop(
     let mut app = App::new(size.width, size.height, remembered);
     app.colour = colour_wanted();
     app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
+    app.sort = sort;
     // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
     crossterm::style::force_color_output(true);
     let mut bg = Background::new();
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
+    let mut checked = Instant::now();
     while !quit && !stop.load(Ordering::Relaxed) {
         if let Some(url) = app.clipboard.take() {
             copy_to_clipboard(term.backend_mut(), &url).map_err(|e| e.to_string())?;
@@ -83,10 +93,18 @@ pub(super) fn event_loop(
                 quit = dispatch(&mut app, store, &mut bg, a);
             }
         } else if app.loading {
-            let more = read_more(store, app.items.len());
+            let more = read_more(store, app.sort, app.items.len());
             quit = deliver(&mut app, store, &mut bg, more);
         }
+        if checked.elapsed() >= CHECK_EVERY {
+            checked = Instant::now();
+            if let Some(news) = outside_change(store, &mut bg) {
+                quit |= deliver(&mut app, store, &mut bg, news);
+            }
+        }
     }
+    // Marks asked for are written before the reader goes.
+    bg.finish_marks();
     if let Some(uid) = app.selected_item().map(|i| i.uid.clone()) {
         let _ = store.set_state(LAST_SELECTED, &uid);
     }
@@ -122,9 +140,20 @@ fn wait(app: &App, bg: &Background) -> Duration {
     }
 }
 
-/// The next step of headlines after the `have` already read.
-fn read_more(store: &Store, have: usize) -> Arrival {
-    match store.list(MORE_ROWS, false, have) {
+/// Whether another process (an `import`, a `refresh` from cron) changed the
+/// store since the last look. The reader's own background work writes through
+/// connections of its own, which the store counts as others too: while it runs,
+/// and for what it wrote, nothing is reported (a refresh reads the list again
+/// when it ends anyway).
+fn outside_change(store: &Store, bg: &mut Background) -> Option<Arrival> {
+    let changed = store.changed_since_last_check().ok()?;
+    let ours = bg.take_wrote() || bg.busy();
+    (changed && !ours).then_some(Arrival::StoreChanged)
+}
+
+/// The next step of headlines in `sort` after the `have` already read.
+fn read_more(store: &Store, sort: Sort, have: usize) -> Arrival {
+    match store.list_view(&View::all(), sort, MORE_ROWS, have) {
         Ok(items) => Arrival::ListMore {
             done: items.len() < MORE_ROWS,
             items,
@@ -193,7 +222,10 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
     match effect {
         Effect::Quit => None,
         Effect::Load { uid, mark_read } => {
-            if mark_read {
+            if mark_read && bg.marking() {
+                // Marks are being written: this one waits its turn off the loop.
+                bg.mark(store, Job::Opened(uid.clone()));
+            } else if mark_read {
                 if let Err(e) = store
                     .set_read(&uid, true)
                     .and_then(|_| store.set_state(LAST_SELECTED, &uid))
@@ -201,10 +233,12 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
                     return Some(failed(uid, e));
                 }
             }
-            let stored = match store.get(&uid) {
+            let mut stored = match store.get(&uid) {
                 Ok(s) => s,
                 Err(e) => return Some(failed(uid, e)),
             };
+            // Read, whether written already or waiting its turn.
+            stored.item.read |= mark_read;
             let related = store.related_links(&stored.doc).unwrap_or_default();
             Some(Arrival::Loaded(Box::new(Loaded {
                 item: stored.item,
@@ -235,20 +269,42 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             }),
             Err(e) => notice(e),
         },
-        Effect::Refresh => match store.path().parent() {
-            Some(dir) => {
-                bg.start_refresh(dir.to_path_buf(), Options::default());
-                None
-            }
-            None => Some(Arrival::RefreshDone(
-                "cannot tell where the store is".into(),
-            )),
+        Effect::Refresh => {
+            bg.start_refresh(store.sibling(), Options::default());
+            None
+        }
+        Effect::ReloadList(sort) => reload(store, sort),
+        Effect::SaveSort(sort) => match store.set_state(SORT, sort.as_str()) {
+            Ok(()) => reload(store, sort),
+            Err(e) => notice(e),
         },
-        Effect::ReloadList => match store.list(FIRST_ROWS, false, 0) {
-            Ok(items) => Some(list_arrival(items)),
+        Effect::MarkRead { uids, on } => {
+            bg.mark(store, Job::Read { uids, on });
+            None
+        }
+        Effect::MarkSelection(selection) => {
+            bg.mark(store, Job::Selection(selection));
+            None
+        }
+        Effect::Undo(marked) => {
+            bg.mark(store, Job::Undo(marked));
+            None
+        }
+        Effect::Feeds => match store.feeds() {
+            Ok(feeds) => Some(Arrival::Feeds(feeds)),
             Err(e) => notice(e),
         },
     }
+}
+
+/// The first headlines in `sort`, read again: what the store holds now, so
+/// whatever changed it before is taken in.
+fn reload(store: &Store, sort: Sort) -> Option<Arrival> {
+    let _ = store.changed_since_last_check();
+    Some(match store.list_view(&View::all(), sort, FIRST_ROWS, 0) {
+        Ok(items) => list_arrival(items),
+        Err(e) => Arrival::Notice(e.to_string()),
+    })
 }
 
 #[cfg(test)]
@@ -309,6 +365,122 @@ mod tests {
         assert_eq!(app.items.len(), 10);
     }
 
+    /// Delivers what the background work reports until it is idle.
+    fn settle(app: &mut App, store: &mut Store, bg: &mut Background) {
+        let start = Instant::now();
+        while bg.busy() {
+            assert!(start.elapsed() < Duration::from_secs(30), "settled");
+            for news in bg.poll() {
+                deliver(app, store, bg, news);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn unread_in_store(store: &Store) -> u64 {
+        store.count_view(&View::all()).unwrap().unread
+    }
+
+    #[test]
+    fn marking_the_view_and_undoing_it_reach_the_store_off_the_loop() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        assert_eq!(unread_in_store(&store), 12);
+        dispatch(&mut app, &mut store, &mut bg, Action::MarkAllRead);
+        assert_eq!(app.unread, 0, "the rows at once");
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(unread_in_store(&store), 0);
+        assert_eq!(app.notice.as_deref(), Some("marked 12 stories read"));
+        dispatch(&mut app, &mut store, &mut bg, Action::ToggleRead);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(unread_in_store(&store), 1);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(unread_in_store(&store), 12);
+        assert_eq!(app.unread, 12);
+        // Our own writes through the marker's connection are not news.
+        assert_eq!(outside_change(&store, &mut bg), None);
+    }
+
+    #[test]
+    fn a_story_opened_while_marks_are_written_waits_its_turn_off_the_loop() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        dispatch(&mut app, &mut store, &mut bg, Action::MarkAllRead);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        dispatch(&mut app, &mut store, &mut bg, Action::Open);
+        assert!(app.story.as_ref().unwrap().item.read);
+        settle(&mut app, &mut store, &mut bg);
+        let uid = app.story.as_ref().unwrap().item.uid.clone();
+        assert!(store.get(&uid).unwrap().item.read);
+        assert_eq!(store.state(LAST_SELECTED).unwrap(), Some(uid));
+    }
+
+    #[test]
+    fn another_processs_import_is_noticed_and_counted_as_new() {
+        let (dir, mut store, mut app, mut bg) = rig();
+        assert_eq!(outside_change(&store, &mut bg), None);
+        app.update(Action::Down);
+        let selected = app.selected_item().unwrap().uid.clone();
+        let mut other = Store::open(dir.path()).unwrap();
+        let docs = crate::parse::parse_text(
+            "Tram depot opens\nUpdated (1 articles)\nThe depot opened on Monday [1].\n",
+        );
+        let docs: Vec<_> = docs.into_iter().map(|d| ("x".to_string(), d)).collect();
+        crate::import::import_documents(&mut other, &docs).unwrap();
+        let news = outside_change(&store, &mut bg).expect("noticed");
+        deliver(&mut app, &mut store, &mut bg, news);
+        assert_eq!(app.items.len(), 13);
+        assert_eq!(app.notice.as_deref(), Some("1 new"));
+        assert_eq!(app.selected_item().unwrap().uid, selected);
+        assert_eq!(outside_change(&store, &mut bg), None, "said once");
+    }
+
+    #[test]
+    fn the_sort_is_remembered_in_the_store_and_the_list_read_in_it() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        let newest = app.items[0].uid.clone();
+        dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
+        assert_eq!(store.state(SORT).unwrap().as_deref(), Some("oldest"));
+        assert_eq!(app.items.last().unwrap().uid, newest);
+        let Arrival::ListMore { items, .. } = read_more(&store, Sort::Oldest, 11) else {
+            panic!("more rows");
+        };
+        assert_eq!(items[0].uid, newest, "read on in the same order");
+    }
+
+    #[test]
+    fn the_feed_picker_lists_the_stores_feeds() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        dispatch(&mut app, &mut store, &mut bg, Action::Feeds);
+        let picker = app.picker.clone().expect("open");
+        assert_eq!(picker.feeds, store.feeds().unwrap());
+        let coastal = picker
+            .feeds
+            .iter()
+            .position(|f| f.name == "Coastal Wire")
+            .unwrap();
+        for _ in 0..coastal {
+            dispatch(&mut app, &mut store, &mut bg, Action::Down);
+        }
+        dispatch(&mut app, &mut store, &mut bg, Action::Open);
+        assert_eq!(app.visible.len(), 2);
+        assert!(app.selected_item().unwrap().feed == "Coastal Wire");
+        let coastal = View {
+            feed: Some("Coastal Wire".into()),
+            ..View::all()
+        };
+        dispatch(&mut app, &mut store, &mut bg, Action::MarkAllRead);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(store.count_view(&coastal).unwrap().unread, 0);
+        dispatch(&mut app, &mut store, &mut bg, Action::Undo);
+        settle(&mut app, &mut store, &mut bg);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("undone: 2 stories unread again")
+        );
+        assert_eq!(store.count_view(&coastal).unwrap().unread, 2);
+    }
+
     #[test]
     fn o_and_y_on_a_row_not_loaded_read_its_link_from_the_store() {
         let (_dir, mut store, mut app, mut bg) = rig();
@@ -354,7 +526,7 @@ mod tests {
     #[test]
     fn the_rest_of_a_long_list_is_read_in_steps() {
         let (_dir, store, _app, _bg) = rig();
-        let Arrival::ListMore { items, done } = read_more(&store, 5) else {
+        let Arrival::ListMore { items, done } = read_more(&store, Sort::Newest, 5) else {
             panic!("more rows");
         };
         assert_eq!(items.len(), 12 - 5);

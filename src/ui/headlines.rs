@@ -1,6 +1,6 @@
 //! The headline list: a header with counts and the filter, then one row per story
-//! (selection, unread and saved marks in fixed columns, title, then the source
-//! count and latest date when they leave the title room). Only visible rows are
+//! (selection, unread and saved marks in fixed columns, title, then, dim, the
+//! feed, the source count and latest date as far as they leave the title room). Only visible rows are
 //! touched.
 
 use chrono::{DateTime, Local};
@@ -66,10 +66,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 /// the saved mark and a space.
 const MARKS: usize = 4;
 
-/// One row: `›●★ Title…      5 src · 3h ago`.
+/// One row: `›●★ Title…      Harbour Gazette · 5 src · 3h ago`.
 fn row(item: &ListItem, selected: bool, width: usize, now: DateTime<Local>) -> Line<'static> {
     let room = width.saturating_sub(MARKS);
-    let meta = meta(item, room, now);
+    let meta = meta(item, room, text::width(&item.title), now);
     let title = text::truncate(
         &for_terminal(&item.title),
         room.saturating_sub(text::width(&meta)),
@@ -85,21 +85,37 @@ fn row(item: &ListItem, selected: bool, width: usize, now: DateTime<Local>) -> L
     ])
 }
 
-/// What follows the title in `room` columns: the source count (when there are
-/// sources) and the date, or the date alone, the first that fits in half the
-/// room; the title always keeps the other half.
-fn meta(item: &ListItem, room: usize, now: DateTime<Local>) -> String {
+/// The most columns a feed's name takes on a row.
+const FEED_WIDTH: usize = 24;
+
+/// What follows the title in `room` columns: with the feed (the feed, the
+/// source count when there are sources, and the date; or the feed and the
+/// date) when that leaves the whole title `title` columns; else the source
+/// count and the date, or the date alone. The first that fits in half the room:
+/// the title always keeps the other half.
+fn meta(item: &ListItem, room: usize, title: usize, now: DateTime<Local>) -> String {
     let limit = room / 2;
     let date = item
         .latest
         .as_deref()
         .map(|l| for_terminal(&PartialDate::from_compact(l).shown_short(Some(now))).into_owned());
     let sources = (item.source_count > 0).then(|| format!("{} src", item.source_count));
-    let both: Vec<&str> = sources.iter().chain(&date).map(String::as_str).collect();
-    [both.join(" · "), date.unwrap_or_default()]
+    let feed =
+        (!item.feed.is_empty()).then(|| text::truncate(&for_terminal(&item.feed), FEED_WIDTH));
+    let join = |parts: &[&Option<String>]| {
+        let parts: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
+        format!(" {}", parts.join(" · "))
+    };
+    let with_feed = feed.as_ref().and_then(|_| {
+        [join(&[&feed, &sources, &date]), join(&[&feed, &date])]
+            .into_iter()
+            .find(|m| text::width(m) <= limit && title + text::width(m) <= room)
+    });
+    let without = [join(&[&sources, &date]), join(&[&date])];
+    with_feed
         .into_iter()
-        .filter(|m| !m.is_empty())
-        .map(|m| format!(" {m}"))
+        .chain(without)
+        .filter(|m| m.trim() != "")
         .find(|m| text::width(m) <= limit)
         .unwrap_or_default()
 }

@@ -1,6 +1,6 @@
-//! The headline list's header line: the counts and what limits them, then the
-//! filter box ([`edit_box`]), the terminal's cursor standing where it is while
-//! typing.
+//! The headline list's header line: the counts and what limits them (the view,
+//! the feed, the sort), then the filter box ([`edit_box`]), the terminal's cursor
+//! standing where it is while typing, and the unread count at the right.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -9,6 +9,8 @@ use ratatui::Frame;
 
 use super::{edit_box, theme};
 use crate::app::{App, Filter};
+use crate::store::{Show, Sort};
+use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
 /// The fewest columns the filter box gets while the header has words to drop.
@@ -20,16 +22,26 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
         None => format!("{}/{}", app.visible.len(), app.items.len()),
     };
-    let mut notes = String::new();
-    if app.loading {
-        notes.push_str(" · reading…");
-    }
-    if app.unread_only {
-        notes.push_str(" · unread");
-    }
+    let notes = notes(app);
+    // The unread count stands at the right end when there is room for it.
+    let unread = format!(" {} unread ", thousands(app.unread));
     let Some(f) = &app.filter else {
-        let head = text::truncate(&format!(" Headlines {count}{notes}"), width);
-        frame.render_widget(Paragraph::new(head).style(theme::header()), area);
+        // The count of unread keeps its place; the word "Headlines" and then the
+        // notes' end give way to it.
+        let heads = [
+            format!(" Headlines {count}{notes}"),
+            format!(" {count}{notes}"),
+        ];
+        let room = width.saturating_sub(text::width(&unread));
+        let line = match heads.iter().find(|h| text::width(h) <= room) {
+            Some(head) => format!("{head}{}{unread}", " ".repeat(room - text::width(head))),
+            None if room >= MIN_BOX => {
+                let head = text::truncate(&heads[1], room);
+                format!("{head}{}{unread}", " ".repeat(room - text::width(&head)))
+            }
+            None => text::truncate(&heads[0], width),
+        };
+        frame.render_widget(Paragraph::new(line).style(theme::header()), area);
         return;
     };
     // The richest header that leaves the box room, then barer ones.
@@ -45,9 +57,21 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or(&prefixes[3]);
     let prefix = text::truncate(prefix, width);
     let start = text::width(&prefix);
-    let (spans, cursor) = edit_box::fit(&f.input, f.editing, width - start);
+    // While typing, the box keeps every column it can get.
+    let tail = if !f.editing && start + MIN_BOX + text::width(&unread) <= width {
+        unread
+    } else {
+        String::new()
+    };
+    let (spans, cursor) = edit_box::fit(&f.input, f.editing, width - start - text::width(&tail));
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let pad = (width - start - text::width(&tail)).saturating_sub(used);
     let mut line = vec![Span::raw(prefix)];
     line.extend(spans);
+    if !tail.is_empty() {
+        line.push(Span::raw(" ".repeat(pad)));
+        line.push(Span::raw(tail));
+    }
     frame.render_widget(
         Paragraph::new(Line::from(line)).style(theme::header()),
         area,
@@ -55,6 +79,27 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if f.editing && start < width {
         frame.set_cursor_position(Position::new(area.x + (start + cursor) as u16, area.y));
     }
+}
+
+/// What limits the rows, after the counts: still reading, which marks, one
+/// feed, an order other than newest first.
+fn notes(app: &App) -> String {
+    let mut notes = String::new();
+    if app.loading {
+        notes.push_str(" · reading…");
+    }
+    match app.show {
+        Show::All => {}
+        Show::Unread => notes.push_str(" · unread only"),
+        Show::Saved => notes.push_str(" · saved only"),
+    }
+    if let Some(feed) = &app.feed {
+        notes.push_str(&format!(" · {}", for_terminal(feed)));
+    }
+    if app.sort != Sort::Newest {
+        notes.push_str(&format!(" · {}", app.sort.label()));
+    }
+    notes
 }
 
 /// The rows shown and the matches in all, when the rows stopped at the limit.

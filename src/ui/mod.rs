@@ -7,6 +7,7 @@ pub mod help;
 pub mod links;
 mod list_header;
 mod overlay;
+mod picker;
 mod status;
 mod story;
 mod theme;
@@ -54,6 +55,9 @@ fn draw_panes(frame: &mut Frame, app: &App) -> Vec<links::Link> {
     }
     if let Some(st) = g.status {
         status::render(frame, app, st);
+    }
+    if let Some(p) = &app.picker {
+        picker::render(frame, p);
     }
     if app.help {
         let g = crate::app::geometry::help_box(area.width, area.height);

@@ -27,6 +27,7 @@ pub fn position(app: &App) -> String {
     }
     match app.scope() {
         Scope::Overlay => "SOURCE".into(),
+        Scope::Picker => "FEEDS".into(),
         Scope::Story => {
             let s = app.story.as_ref().expect("story scope has a story");
             let mode = if s.view == View::Timeline {

@@ -904,8 +904,12 @@ fn empty_lists_say_what_is_true_and_the_preview_clears() {
     t.keys(&["q"]);
 }
 
+/// Another process removes the selected story: the reader notices the change
+/// on its own (issue 16) and drops the row, selecting the nearest one. (Saving
+/// or opening a story removed before the reader noticed is refused: the
+/// TestBackend test `a_story_removed_elsewhere_is_refused_and_dropped_from_the_list`.)
 #[test]
-fn a_story_removed_while_the_reader_is_open_is_refused_and_dropped() {
+fn a_story_removed_while_the_reader_is_open_is_dropped() {
     let dir = three_stories();
     let Some(t) = Tmux::start("gone", 120, 40, &reader_cmd(dir.path())) else {
         return;
@@ -915,19 +919,136 @@ fn a_story_removed_while_the_reader_is_open_is_refused_and_dropped() {
     t.wait_for("│ Ferry timetable changes");
     let out = common::tidings(dir.path(), &["remove", "Ferry timetable changes"]);
     assert!(out.status.success(), "{out:?}");
-    t.keys(&["s"]);
-    let s = t.wait_for("is no longer in the store");
-    assert!(!s.contains('★') && !s.contains("saved"), "{s}");
     let listed = |s: &str, title: &str| s.lines().any(|l| l.starts_with("● ") && l.contains(title));
     let s = t.wait_for("Headlines 2/2");
     assert!(!listed(&s, "Ferry"), "{s}");
     t.wait_for("│ Harbour cranes restart");
-    let out = common::tidings(dir.path(), &["remove", "Harbour cranes restart"]);
-    assert!(out.status.success(), "{out:?}");
+    t.keys(&["q"]);
+}
+
+/// A reader in a shell that says when the reader exits, so quitting is seen.
+fn reader_in_shell(dir: &Path) -> String {
+    format!("sh -c '{}; echo READER-EXITED; sleep 60'", reader_cmd(dir))
+}
+
+/// Issue 16: `n` opens the unread stories one after another from the list and
+/// the story pane, `J`/`K` go story to story without the list, `q` goes back
+/// one level and quits only from the list, `Q` quits from a story.
+#[test]
+fn n_across_stories_j_in_the_story_pane_q_back_and_shift_q_quits() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("triage-n", 60, 20, &reader_in_shell(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    t.keys(&["n"]);
+    t.wait("the first unread story open", |s| {
+        s.starts_with(" Council votes on tram") && s.contains("STORY")
+    });
+    t.keys(&["n"]);
+    t.wait_for(" Ferry timetable changes");
+    t.keys(&["J"]);
+    t.wait_for(" Harbour cranes restart");
+    t.keys(&["n"]);
+    let s = t.wait_for("no more unread");
+    assert!(s.starts_with(" Harbour cranes restart"), "stays: {s}");
+    t.keys(&["K"]);
+    t.wait_for(" Ferry timetable changes");
+    t.keys(&["q"]);
+    let s = t.wait_for("Headlines 3/3");
+    assert!(s.contains(" 0 unread"), "{s}");
     t.keys(&["Enter"]);
-    let s = t.wait_for("Headlines 1/1");
-    assert!(!s.contains("no document") && !listed(&s, "Harbour"), "{s}");
-    t.wait_for("│ Council votes on tram");
+    t.wait("a story open", |s| s.contains("STORY"));
+    t.keys(&["Q"]);
+    t.wait_for("READER-EXITED");
+}
+
+#[test]
+fn q_quits_from_the_list() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("triage-q", 60, 20, &reader_in_shell(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    t.keys(&["q"]);
+    t.wait_for("READER-EXITED");
+}
+
+/// Issue 16: `F` picks a feed from a popup with its unread counts, `A` marks
+/// that view read (the status bar says how many), `U` undoes it, `F` goes back
+/// to every feed, and the store holds the marks.
+#[test]
+fn a_feed_from_the_picker_marked_read_with_a_then_undone_with_u() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::tidings(dir.path(), &["import", common::samples().to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let Some(t) = Tmux::start("triage-a", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    t.keys(&["F"]);
+    let s = t.wait_for("Feeds (Enter");
+    assert!(
+        s.contains("Coastal Wire") && s.contains("2 unread of 2"),
+        "{s}"
+    );
+    // The feeds come by name: Coastal Wire first.
+    t.keys(&["Enter"]);
+    t.wait("one feed", |s| {
+        s.contains("Headlines 2/12 · Coastal Wire") && s.contains(" 2 unread")
+    });
+    t.keys(&["A"]);
+    t.wait("marked", |s| {
+        s.contains("marked 2 stories read") && s.contains(" 0 unread")
+    });
+    let unread = |dir: &Path| {
+        let out = common::tidings(dir, &["list", "--unread", "--feed", "Coastal Wire"]);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).lines().count()
+    };
+    assert_eq!(unread(dir.path()), 0);
+    t.keys(&["U"]);
+    t.wait("undone", |s| {
+        s.contains("undone: 2 stories unread again") && s.contains(" 2 unread")
+    });
+    assert_eq!(unread(dir.path()), 2);
+    t.keys(&["F"]);
+    t.wait_for("Headlines 12/12");
+    t.keys(&["q"]);
+}
+
+/// Issue 16: an `import` by another process while the reader is open is
+/// noticed within a second, the list read again keeping the selection, and the
+/// status bar says how many are new.
+#[test]
+fn an_outside_import_is_noticed_while_the_reader_is_open() {
+    let dir = three_stories();
+    let Some(t) = Tmux::start("triage-import", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    t.keys(&["j"]);
+    t.wait_for("│ Ferry timetable changes");
+    let file = dir.path().join("more.jsonl");
+    let json: String = ["Tram depot opens", "Lighthouse repainted"]
+        .iter()
+        .map(|t| format!(r#"{{"schema":1,"kind":"story","title":"{t}","sections":[],"sources":[],"timeline":[]}}"#) + "\n")
+        .collect();
+    std::fs::write(&file, json).unwrap();
+    let out = common::tidings(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let started = Instant::now();
+    let s = t.wait("the import noticed", |s| {
+        s.contains("Headlines 5/5") && s.contains("2 new")
+    });
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "noticed at once: {s}"
+    );
+    assert!(
+        s.contains("│ Ferry timetable changes"),
+        "the selection stays: {s}"
+    );
     t.keys(&["q"]);
 }
 

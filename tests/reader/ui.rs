@@ -1015,7 +1015,8 @@ fn a_story_removed_elsewhere_is_refused_and_dropped_from_the_list() {
     assert!(r.store.remove(&gone.uid).unwrap());
     r.keys("s");
     let s = r.screen();
-    assert!(!s.contains("saved"), "{s}");
+    // Rows name their feed ("pages I saved"): the status bar is what says it.
+    assert!(!s.lines().last().unwrap().contains("saved"), "{s}");
     assert!(!s.contains('★'), "{s}");
     assert!(s.contains("is no longer in the store"), "{s}");
     assert!(s.contains("Headlines 11/11"), "{s}");
@@ -1341,4 +1342,124 @@ fn source_urls_are_hyperlinks_cell_by_cell_that_nothing_escapes() {
             tidings::invariants::check_terminal_bytes(&bytes).unwrap();
         }
     }
+}
+
+/// Issue 16: a row names its feed after the title, dim, only when the whole
+/// title still fits; at 60 columns no title is cut for it.
+#[test]
+fn rows_name_their_feed_dim_when_the_title_stays_whole() {
+    for (w, h) in [(60, 20), (80, 24), (200, 50)] {
+        let r = Rig::new(w, h, &[]);
+        let buf = r.buffer();
+        let text = buffer_text(&buf);
+        let mut named = 0;
+        for (row, &i) in r.app.visible.iter().enumerate() {
+            let item = &r.app.rows()[i];
+            let line = text.lines().nth(row + 1).unwrap();
+            let Some(at) = line.find(item.feed.as_str()) else {
+                continue;
+            };
+            named += 1;
+            assert!(line.contains(&item.title), "{w}: whole title: {line:?}");
+            let col = UnicodeWidthStr::width(&line[..at]) as u16;
+            assert_eq!(buf[(col, row as u16 + 1)].fg, Color::DarkGray, "dim");
+        }
+        // At 60 columns the samples' titles leave no room for it.
+        assert!(
+            w == 60 || named > 0,
+            "{w}x{h}: some row names its feed:\n{text}"
+        );
+    }
+}
+
+/// Issue 16: the header says the view, the feed and the sort, and counts the
+/// unread at its right end; `A` marks the view read and `U` undoes it on screen.
+#[test]
+fn the_header_says_the_view_feed_sort_and_unread_count() {
+    let mut r = Rig::new(120, 40, &[]);
+    let header = |r: &Rig| r.screen().lines().next().unwrap().to_string();
+    assert!(header(&r).contains("12 unread"), "{}", header(&r));
+    r.keys("\n\x1b");
+    assert!(header(&r).contains("11 unread"), "{}", header(&r));
+    r.keys("v");
+    assert!(header(&r).contains("11/12 · unread only"), "{}", header(&r));
+    r.keys("v");
+    assert!(header(&r).contains("0/12 · saved only"), "{}", header(&r));
+    r.keys("vS");
+    assert!(
+        header(&r).contains("12/12 · oldest first"),
+        "{}",
+        header(&r)
+    );
+    r.keys("F");
+    let s = r.screen();
+    assert!(s.contains("Feeds (Enter"), "{s}");
+    assert!(
+        s.contains("Coastal Wire") && s.contains("2 unread of 2"),
+        "{s}"
+    );
+    assert!(s.lines().last().unwrap().starts_with(" FEEDS"), "{s}");
+    let coastal = r
+        .app
+        .picker
+        .as_ref()
+        .unwrap()
+        .feeds
+        .iter()
+        .position(|f| f.name == "Coastal Wire")
+        .unwrap();
+    r.keys(&"j".repeat(coastal));
+    r.keys("\n");
+    assert!(
+        header(&r).contains(" 2/12 · Coastal Wire · oldest first"),
+        "{}",
+        header(&r)
+    );
+    assert!(header(&r).contains(" 2 unread"), "{}", header(&r));
+    r.keys("A");
+    assert!(header(&r).contains(" 0 unread"), "{}", header(&r));
+    let start = std::time::Instant::now();
+    while r.bg.busy() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(30));
+        for news in r.bg.poll() {
+            r.arrive(news);
+        }
+    }
+    assert!(
+        r.screen().contains("marked 2 stories read"),
+        "{}",
+        r.screen()
+    );
+    r.keys("U");
+    assert!(header(&r).contains(" 2 unread"), "{}", header(&r));
+    r.keys("F");
+    assert!(
+        header(&r).contains("12/12 · oldest first"),
+        "{}",
+        header(&r)
+    );
+}
+
+/// Issue 16: `n` from the list opens the first unread story and from the story
+/// the next; at the end the status bar says so and the story stays.
+#[test]
+fn n_reads_through_the_unread_stories_and_says_when_there_are_no_more() {
+    let mut r = Rig::new(80, 24, &[]);
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        r.keys("n");
+        seen.push(r.app.story.as_ref().unwrap().item.uid.clone());
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 12, "every story once");
+    assert_eq!(r.app.unread, 0);
+    r.keys("n");
+    let s = r.screen();
+    assert!(s.lines().last().unwrap().contains("no more unread"), "{s}");
+    assert_eq!(r.app.story.as_ref().unwrap().item.uid, seen[11]);
+    r.keys("K");
+    assert_eq!(r.app.story.as_ref().unwrap().item.uid, seen[10]);
+    r.keys("q");
+    assert_eq!(r.app.focus, Focus::List);
+    assert!(r.screen().contains("Headlines 12/12"));
 }

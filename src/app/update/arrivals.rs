@@ -11,8 +11,10 @@ impl App {
             Arrival::ListLoaded(items) => self.list_arrived(items, false),
             Arrival::ListPartial(items) => self.list_arrived(items, true),
             Arrival::ListMore { items, done } => {
+                let from = self.items.len();
                 self.items.extend(items);
                 self.loading = !done;
+                self.count_news(from);
                 self.refilter();
                 if self.select_remembered() {
                     self.preview()
@@ -22,6 +24,7 @@ impl App {
             }
             Arrival::ListFailed(why) => {
                 self.loading = false;
+                self.news = None;
                 self.notice = Some(why);
                 None
             }
@@ -47,9 +50,10 @@ impl App {
             Arrival::Loaded(loaded) => {
                 let uid = loaded.item.uid.clone();
                 let read = loaded.item.read;
-                for it in self.items.iter_mut().filter(|i| i.uid == uid) {
+                for it in self.rows_mut().filter(|i| i.uid == uid) {
                     it.read = read;
                 }
+                self.recount();
                 self.open_loaded(*loaded);
                 let (width, height) = (self.story_width(), self.story_height());
                 if let Some(loc) = self.pending.take().filter(|l| l.uid == uid) {
@@ -80,8 +84,23 @@ impl App {
             Arrival::RefreshDone(summary) => {
                 self.refreshing = None;
                 self.notice = Some(summary);
-                Some(Effect::ReloadList)
+                self.reload()
             }
+            Arrival::Marked { marked, undo } => {
+                self.marked(marked, undo);
+                None
+            }
+            Arrival::MarkFailed(why) => {
+                self.marking = self.marking.saturating_sub(1);
+                self.notice = Some(why);
+                // The rows may show marks the store does not hold: read them again.
+                self.reload()
+            }
+            Arrival::Feeds(feeds) => {
+                self.open_picker(feeds);
+                None
+            }
+            Arrival::StoreChanged => self.store_changed(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::{clamp_add, move_delta};
 use crate::app::action::{Action, Effect};
 use crate::app::{App, Focus};
-use crate::store::ListItem;
+use crate::store::{ListItem, Show};
 
 impl App {
     /// A move, a page, Enter or Esc while the list has the keyboard.
@@ -53,7 +53,10 @@ impl App {
         match action {
             Action::ToggleSaved => self.toggle_saved(),
             Action::ToggleUnread => {
-                self.unread_only = !self.unread_only;
+                self.show = match self.show {
+                    Show::Unread => Show::All,
+                    Show::All | Show::Saved => Show::Unread,
+                };
                 self.refilter();
                 self.preview()
             }
@@ -73,10 +76,7 @@ impl App {
     /// Asks the store to save or unsave the open story (story pane) or the
     /// selected row; the mark shows once the store has set it.
     fn toggle_saved(&mut self) -> Option<Effect> {
-        let item = match (&self.story, self.focus) {
-            (Some(s), Focus::Story) => &s.item,
-            _ => self.selected_item()?,
-        };
+        let item = self.target()?;
         Some(Effect::SetSaved {
             uid: item.uid.clone(),
             saved: !item.saved,
@@ -96,7 +96,7 @@ impl App {
     }
 
     /// Every row held: all headlines and the filter's results.
-    fn rows_mut(&mut self) -> impl Iterator<Item = &mut ListItem> {
+    pub(super) fn rows_mut(&mut self) -> impl Iterator<Item = &mut ListItem> {
         let results = self.filter.as_mut().and_then(|f| f.results.as_mut());
         self.items.iter_mut().chain(results.into_iter().flatten())
     }
@@ -149,6 +149,7 @@ impl App {
     pub(super) fn list_arrived(&mut self, items: Vec<ListItem>, more: bool) -> Option<Effect> {
         self.change_rows(|app| app.items = items);
         self.loading = more;
+        self.count_news(0);
         self.select_remembered();
         self.preview()
     }
@@ -168,7 +169,8 @@ impl App {
         false
     }
 
-    /// Recomputes which rows the list shows (filter results, unread only).
+    /// Recomputes which rows the list shows (filter results, by their marks, of
+    /// one feed).
     /// The selected row stays selected when it still shows; when it is hidden,
     /// the nearest row that shows takes its place (the one after it, else the one
     /// before).
@@ -194,14 +196,23 @@ impl App {
     /// [`refilter`](Self::refilter) keeping `keep`, the selection before the
     /// rows changed.
     fn refilter_from(&mut self, keep: Option<(String, usize)>) {
-        let unread = self.unread_only;
+        let (show, feed) = (self.show, self.feed.as_deref());
+        let shows = |i: &ListItem| {
+            let marks = match show {
+                Show::All => true,
+                Show::Unread => !i.read,
+                Show::Saved => i.saved,
+            };
+            marks && feed.is_none_or(|f| i.feed == f)
+        };
         self.visible = self
             .rows()
             .iter()
             .enumerate()
-            .filter(|(_, i)| !unread || !i.read)
+            .filter(|(_, i)| shows(i))
             .map(|(n, _)| n)
             .collect();
+        self.recount();
         self.selected = 0;
         if let Some((uid, at)) = keep {
             if !self.select_uid(&uid) {

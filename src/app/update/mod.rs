@@ -12,9 +12,13 @@ mod links;
 mod list;
 mod mouse;
 mod overlay;
+mod picker;
 mod story;
 #[cfg(test)]
 mod tests;
+mod triage;
+#[cfg(test)]
+mod triage_tests;
 
 use super::action::{Action, Effect, LinkUse};
 use super::{App, Focus};
@@ -31,8 +35,12 @@ impl App {
         if self.help {
             return self.update_help(action);
         }
+        if self.picker.is_some() {
+            return self.update_picker(action);
+        }
         match action {
             Action::Quit => Some(Effect::Quit),
+            Action::Close => self.close(),
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -69,6 +77,14 @@ impl App {
             | Action::FilterEdit(_)
             | Action::FilterAccept
             | Action::FilterCancel => self.filter_action(action),
+            Action::NextUnread(_)
+            | Action::NextStory(_)
+            | Action::ToggleRead
+            | Action::MarkAllRead
+            | Action::Undo
+            | Action::CycleView
+            | Action::CycleSort
+            | Action::Feeds => self.triage(action),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(d, x, y) => self.scroll(d, x, y),
@@ -89,6 +105,15 @@ impl App {
         }
     }
 
+    /// `q`: back one level (an overlay, then the story), and from the list out
+    /// of the reader.
+    fn close(&mut self) -> Option<Effect> {
+        if self.overlay.is_some() || self.focus == Focus::Story {
+            return self.navigate(Action::Back);
+        }
+        Some(Effect::Quit)
+    }
+
     /// Keys while the key map shows: scroll it, close it or quit.
     fn update_help(&mut self, action: Action) -> Option<Effect> {
         let (lines, height) = self.help_extent();
@@ -96,7 +121,7 @@ impl App {
         let page = height.saturating_sub(1).max(1) as isize;
         let delta = match action {
             Action::Quit => return Some(Effect::Quit),
-            Action::Help | Action::Back | Action::JumpBack => {
+            Action::Help | Action::Back | Action::Close | Action::JumpBack => {
                 self.help = false;
                 return None;
             }

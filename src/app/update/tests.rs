@@ -8,7 +8,7 @@ use crate::model::{Document, Kind, Section, Source};
 use crate::parse::sentences;
 use crate::store::ListItem;
 
-fn item(uid: &str, read: bool) -> ListItem {
+pub(super) fn item(uid: &str, read: bool) -> ListItem {
     ListItem {
         uid: uid.into(),
         kind: "story".into(),
@@ -24,7 +24,7 @@ fn item(uid: &str, read: bool) -> ListItem {
 }
 
 /// A story whose one section cites source 1 twice and both sources once.
-fn story() -> Document {
+pub(super) fn story() -> Document {
     let mut doc = Document::new(Kind::Story, "Harbour strike ends".into());
     doc.sections.push(Section {
         heading: Some("Talks resume".into()),
@@ -45,7 +45,7 @@ fn story() -> Document {
 }
 
 /// A one-pane reader (narrow) holding rows `a`, `b`, `c`.
-fn narrow() -> App {
+pub(super) fn narrow() -> App {
     let mut app = App::new(60, 20, None);
     let effect = app.receive(Arrival::ListLoaded(vec![
         item("a", false),
@@ -297,7 +297,7 @@ fn a_refresh_runs_once_and_its_end_reloads_the_list() {
     assert_eq!(app.refreshing, Some((1, 2)));
     assert_eq!(
         app.receive(Arrival::RefreshDone("2 new".into())),
-        Some(Effect::ReloadList)
+        Some(Effect::ReloadList(crate::store::Sort::Newest))
     );
     assert_eq!(app.refreshing, None);
 }

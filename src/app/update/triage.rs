@@ -1,0 +1,295 @@
+//! Daily triage from the list and the story pane: the next or previous unread
+//! story, story to story in the list's order, read or unread, every story of the
+//! view read, undoing markings, the views, the sorts and one feed alone. Marks
+//! show on the rows at once; the store writes them off the event loop and says
+//! what changed.
+
+use std::collections::HashSet;
+
+use crate::app::action::{Action, Effect};
+use crate::app::{App, Focus, News, UNDO_DEPTH};
+use crate::store::{Mark, Marked, Selection, Show, View};
+
+/// `1 story`, `3 stories`.
+pub(super) fn stories(n: usize) -> String {
+    if n == 1 {
+        "1 story".into()
+    } else {
+        format!("{n} stories")
+    }
+}
+
+impl App {
+    /// The triage keys.
+    pub(super) fn triage(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::NextUnread(forward) => self.next_unread(forward),
+            Action::NextStory(forward) => self.next_story(forward),
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::Undo => self.undo_marking(),
+            Action::CycleView => {
+                self.show = match self.show {
+                    Show::All => Show::Unread,
+                    Show::Unread => Show::Saved,
+                    Show::Saved => Show::All,
+                };
+                self.refilter();
+                self.preview()
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.notice = Some(format!("sorted {}", self.sort.label()));
+                self.keep_selection_through_reload();
+                Some(Effect::SaveSort(self.sort))
+            }
+            Action::Feeds => {
+                if self.feed.is_none() {
+                    return Some(Effect::Feeds);
+                }
+                self.change_rows(|app| app.feed = None);
+                self.notice = Some("every feed".into());
+                self.preview()
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens the next (or previous) unread row: from the list the selected row
+    /// counts, from a story only the rows after (or before) it.
+    fn next_unread(&mut self, forward: bool) -> Option<Effect> {
+        let from_story = self.focus == Focus::Story;
+        let rows = self.rows();
+        let unread = |&p: &usize| !rows[self.visible[p]].read;
+        let here = self.selected;
+        let found = if forward {
+            let start = here + usize::from(from_story);
+            (start..self.visible.len()).find(unread)
+        } else {
+            let end = if from_story { here } else { here + 1 };
+            (0..end.min(self.visible.len())).rev().find(unread)
+        };
+        match found {
+            Some(pos) => self.open_row(pos),
+            None => {
+                self.notice = Some(if forward {
+                    "no more unread".into()
+                } else {
+                    "no unread story before this one".into()
+                });
+                None
+            }
+        }
+    }
+
+    /// Opens the row after (or before) the selected one.
+    fn next_story(&mut self, forward: bool) -> Option<Effect> {
+        let pos = if forward {
+            Some(self.selected + 1).filter(|&p| p < self.visible.len())
+        } else {
+            self.selected.checked_sub(1)
+        };
+        match pos {
+            Some(pos) => self.open_row(pos),
+            None => {
+                self.notice = Some(
+                    if forward {
+                        "this is the last story"
+                    } else {
+                        "this is the first story"
+                    }
+                    .into(),
+                );
+                None
+            }
+        }
+    }
+
+    /// Selects the row at `pos` of the visible rows and opens it.
+    fn open_row(&mut self, pos: usize) -> Option<Effect> {
+        self.overlay = None;
+        self.selected = pos;
+        self.follow_selection();
+        self.list_navigate(Action::Open)
+    }
+
+    /// The story `N` and `s` act on: the open one in the story pane, else the
+    /// selected row.
+    pub(super) fn target(&self) -> Option<&crate::store::ListItem> {
+        match (&self.story, self.focus) {
+            (Some(s), Focus::Story) => Some(&s.item),
+            _ => self.selected_item(),
+        }
+    }
+
+    /// Marks the open or selected story read, or unread again.
+    fn toggle_read(&mut self) -> Option<Effect> {
+        let target = self.target()?;
+        let uid = target.uid.clone();
+        // The row knows best: the open story's copy was taken when it loaded.
+        let read = self
+            .rows()
+            .iter()
+            .chain(&self.items)
+            .find(|i| i.uid == uid)
+            .map_or(target.read, |i| i.read);
+        let uids = vec![uid];
+        self.set_read_here(&uids, !read);
+        self.notice = Some(if read { "marked unread" } else { "marked read" }.into());
+        self.marking += 1;
+        Some(Effect::MarkRead { uids, on: !read })
+    }
+
+    /// Marks every story of the view read: the rows at once, the store off the
+    /// event loop (with the filter, every match, not only those listed).
+    fn mark_all_read(&mut self) -> Option<Effect> {
+        let rows = self.rows();
+        let uids: Vec<String> = self
+            .visible
+            .iter()
+            .map(|&i| &rows[i])
+            .filter(|i| !i.read)
+            .map(|i| i.uid.clone())
+            .collect();
+        self.set_read_here(&uids, true);
+        let query = self
+            .filter
+            .as_ref()
+            .filter(|f| f.results.is_some())
+            .map(|f| f.query().to_string());
+        let selection = Selection {
+            view: View {
+                show: self.show,
+                feed: self.feed.clone(),
+            },
+            query,
+            before: None,
+        };
+        self.notice = Some(format!("marking {} read…", stories(uids.len())));
+        self.marking += 1;
+        Some(Effect::MarkSelection(selection))
+    }
+
+    /// Turns the last marking back: the rows at once, the store off the loop.
+    fn undo_marking(&mut self) -> Option<Effect> {
+        let Some(marked) = self.undo.pop() else {
+            self.notice = Some(if self.marking > 0 {
+                "still marking; press U again once it is done".into()
+            } else {
+                "nothing to undo".into()
+            });
+            return None;
+        };
+        self.show_marked(&marked.uids, marked.mark, !marked.on);
+        self.notice = Some(format!("undoing: {}…", what(&marked, true)));
+        self.marking += 1;
+        Some(Effect::Undo(marked))
+    }
+
+    /// The store wrote a marking (or undid one): the rows show exactly what it
+    /// changed, a marking joins the undo stack, and the status bar says it.
+    pub(super) fn marked(&mut self, marked: Marked, undo: bool) {
+        self.marking = self.marking.saturating_sub(1);
+        self.show_marked(&marked.uids, marked.mark, marked.on);
+        self.notice = Some(match (undo, marked.is_empty()) {
+            (false, true) => "nothing to mark: every story here is marked so already".into(),
+            (true, true) => "nothing to undo: changed elsewhere since".into(),
+            (false, false) => format!("marked {}", what(&marked, false)),
+            (true, false) => format!("undone: {} again", what(&marked, false)),
+        });
+        if !undo && !marked.is_empty() {
+            if self.undo.len() == UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.undo.push(marked);
+        }
+    }
+
+    /// Shows `mark` set to `on` on every row (and the open story) of `uids`.
+    fn show_marked(&mut self, uids: &[String], mark: Mark, on: bool) {
+        match mark {
+            Mark::Read => self.set_read_here(uids, on),
+            Mark::Saved => {
+                let set: HashSet<&str> = uids.iter().map(String::as_str).collect();
+                for it in self.rows_mut().filter(|i| set.contains(i.uid.as_str())) {
+                    it.saved = on;
+                }
+            }
+        }
+    }
+
+    /// Sets the read mark of every row (and the open story) of `uids` here, and
+    /// counts the unread rows again.
+    pub(super) fn set_read_here(&mut self, uids: &[String], on: bool) {
+        let set: HashSet<&str> = uids.iter().map(String::as_str).collect();
+        for it in self.rows_mut().filter(|i| set.contains(i.uid.as_str())) {
+            it.read = on;
+        }
+        if let Some(s) = self
+            .story
+            .as_mut()
+            .filter(|s| set.contains(s.item.uid.as_str()))
+        {
+            s.item.read = on;
+        }
+        self.recount();
+    }
+
+    /// Counts the unread rows shown.
+    pub(super) fn recount(&mut self) {
+        let rows = self.rows();
+        self.unread = self.visible.iter().filter(|&&i| !rows[i].read).count();
+    }
+
+    /// The list will be read again: the selected story stays selected once its
+    /// row is read in.
+    pub(super) fn keep_selection_through_reload(&mut self) {
+        self.remembered = self.selected_item().map(|i| i.uid.clone());
+    }
+
+    /// Reads the list again, keeping the selection.
+    pub(super) fn reload(&mut self) -> Option<Effect> {
+        self.keep_selection_through_reload();
+        Some(Effect::ReloadList(self.sort))
+    }
+
+    /// Another process changed the store: read the list again, counting the
+    /// stories that were not listed before.
+    pub(super) fn store_changed(&mut self) -> Option<Effect> {
+        if self.news.is_none() {
+            self.news = Some(News {
+                before: self.items.iter().map(|i| i.uid.clone()).collect(),
+                new: 0,
+            });
+        }
+        self.reload()
+    }
+
+    /// Rows read in while counting news: those not listed before are new; once
+    /// the last rows are in, the status bar says how many.
+    pub(super) fn count_news(&mut self, from: usize) {
+        if let Some(news) = &mut self.news {
+            news.new += self.items[from..]
+                .iter()
+                .filter(|i| !news.before.contains(&i.uid))
+                .count();
+        }
+        if !self.loading {
+            if let Some(news) = self.news.take().filter(|n| n.new > 0) {
+                self.notice = Some(format!("{} new", news.new));
+            }
+        }
+    }
+}
+
+/// `3 stories read`, or undoing: `3 stories unread`.
+fn what(marked: &Marked, undoing: bool) -> String {
+    let on = marked.on != undoing;
+    let mark = match (marked.mark, on) {
+        (Mark::Read, true) => "read",
+        (Mark::Read, false) => "unread",
+        (Mark::Saved, true) => "saved",
+        (Mark::Saved, false) => "unsaved",
+    };
+    format!("{} {mark}", stories(marked.len()))
+}
