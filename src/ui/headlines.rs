@@ -102,20 +102,38 @@ fn meta(item: &ListItem, room: usize, title: usize, now: DateTime<Local>) -> Str
     let sources = (item.source_count > 0).then(|| format!("{} src", item.source_count));
     let feed =
         (!item.feed.is_empty()).then(|| text::truncate(&for_terminal(&item.feed), FEED_WIDTH));
-    let join = |parts: &[&Option<String>]| {
-        let parts: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
-        format!(" {}", parts.join(" · "))
-    };
-    let with_feed = feed.as_ref().and_then(|_| {
-        [join(&[&feed, &sources, &date]), join(&[&feed, &date])]
-            .into_iter()
-            .find(|m| text::width(m) <= limit && title + text::width(m) <= room)
-    });
-    let without = [join(&[&sources, &date]), join(&[&date])];
-    with_feed
+    // Each part measured once; a candidate is ` a · b · c`.
+    let (feed, sources, date) = (part(&feed), part(&sources), part(&date));
+    let with_feed = [[feed, sources, date], [feed, date, None]];
+    let plain = [[sources, date, None], [date, None, None]];
+    let mut candidates: Vec<&[Part; 3]> = Vec::with_capacity(4);
+    if feed.is_some() {
+        candidates.extend(
+            with_feed
+                .iter()
+                .filter(|c| span_width(*c).is_some_and(|w| title + w <= room)),
+        );
+    }
+    candidates.extend(plain.iter());
+    let chosen = candidates
         .into_iter()
-        .chain(without)
-        .filter(|m| m.trim() != "")
-        .find(|m| text::width(m) <= limit)
-        .unwrap_or_default()
+        .find(|c| span_width(*c).is_some_and(|w| w <= limit));
+    chosen.map_or_else(String::new, |parts| {
+        let texts: Vec<&str> = parts.iter().flatten().map(|p| p.0).collect();
+        format!(" {}", texts.join(" · "))
+    })
+}
+
+/// A part of a row's meta and its width.
+type Part<'a> = Option<(&'a str, usize)>;
+
+fn part(p: &Option<String>) -> Part<'_> {
+    p.as_deref().map(|s| (s, text::width(s)))
+}
+
+/// The width of ` a · b · c` for the parts present, `None` for none.
+fn span_width(parts: &[Part]) -> Option<usize> {
+    let widths = parts.iter().flatten().map(|p| p.1);
+    let (n, sum) = widths.fold((0, 0), |(n, sum), w| (n + 1, sum + w));
+    (n > 0).then(|| 1 + sum + 3 * (n - 1))
 }
