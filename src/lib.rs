@@ -4,7 +4,8 @@
 //! Module map, by layer: each layer uses only the layers under it.
 //! - Bottom: [`text`] (sanitizing for the terminal, folding, spaces, display
 //!   width), [`model`] (serde types of the JSON contract, `tidings parse --json`),
-//!   [`paths`] (where the store lives).
+//!   [`paths`] (where the store lives), [`config`] (the config file: its
+//!   settings and defaults, read once at start).
 //! - Input and storage: [`parse`] (page dumps to documents), [`feeds`] (Kagi News
 //!   JSON, RSS/Atom/JSON Feed, OPML), [`store`] (the SQLite store, the only code
 //!   that speaks SQL), [`refresh`] (fetching subscriptions over HTTP(S)),
@@ -18,6 +19,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub(crate) mod export;
 pub mod feeds;
 pub mod import;

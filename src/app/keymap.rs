@@ -797,7 +797,7 @@ mod tests {
 
     #[test]
     fn the_help_screen_shows_every_binding() {
-        let help: Vec<String> = super::super::layout::help(200)
+        let help: Vec<String> = super::super::layout::help(200, "")
             .lines
             .iter()
             .map(|l| l.iter().map(|s| s.text.as_str()).collect())

@@ -574,8 +574,12 @@ const KEYS_COLUMN: usize = 20;
 /// The key map screen for a box `width` columns wide: a title per scope, then
 /// each binding's keys and what they do, wrapped under itself; when the box is
 /// too narrow for both columns, what they do goes under the keys.
-pub fn help(width: usize) -> PaneLines {
+pub fn help(width: usize, config_note: &str) -> PaneLines {
     let mut b = Builder::new(width);
+    if !config_note.is_empty() {
+        b.wrap(words(config_note, SpanKind::Dim, None), 0, Vec::new());
+        b.blank();
+    }
     let two_columns = width >= KEYS_COLUMN + 16;
     for scope in SCOPES {
         b.wrap(words(scope.title(), SpanKind::Title, None), 0, Vec::new());

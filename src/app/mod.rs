@@ -180,6 +180,8 @@ pub struct App {
     /// False on terminals known to print hyperlink escapes (the Linux console,
     /// a dumb terminal): source URLs are then plain text.
     pub hyperlinks: bool,
+    /// The config file in use, as the key map's first line says it.
+    pub config_note: String,
 }
 
 impl App {
@@ -214,6 +216,7 @@ impl App {
             colour: true,
             clipboard: None,
             hyperlinks: true,
+            config_note: String::new(),
         }
     }
 
@@ -317,7 +320,9 @@ impl App {
     /// The key map's line count at the current size, and how many show at once.
     fn help_extent(&self) -> (usize, usize) {
         let inside = geometry::inside_border(geometry::help_box(self.size.0, self.size.1));
-        let lines = layout::help(inside.width.max(1) as usize).lines.len();
+        let lines = layout::help(inside.width.max(1) as usize, &self.config_note)
+            .lines
+            .len();
         (lines, inside.height.max(1) as usize)
     }
 

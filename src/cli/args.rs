@@ -33,6 +33,9 @@ pub struct Cli {
     /// Use a throw-away store holding the bundled samples; the real store is untouched.
     #[arg(long, global = true)]
     pub demo: bool,
+    /// The config file (default: $TIDINGS_CONFIG, else config.toml in the platform's config dir).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -45,6 +48,27 @@ pub enum Command {
     Documents(DocumentCommand),
     #[command(flatten)]
     Subscriptions(SubscriptionCommand),
+    /// The config file: write one with every default, say where it is, check it.
+    #[command(subcommand)]
+    Config(ConfigAction),
+}
+
+/// `tidings config …`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Write the config file with every setting at its default, commented.
+    Init {
+        /// Overwrite a file that is already there.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print where the config file is read from.
+    Path,
+    /// Check a config file (default: the one in use) and print the key map it gives.
+    Check {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
 }
 
 // `tidings parse`, the one command without a store.

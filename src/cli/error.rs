@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use super::output::WriteError;
+use crate::config::ConfigError;
 use crate::refresh::RefreshError;
 use crate::store::StoreError;
 use crate::text::sanitize::for_terminal;
@@ -58,6 +59,12 @@ pub enum CliError {
     /// There is no default place for the store.
     #[error("{0}")]
     NoDataDir(String),
+    /// The config file cannot be read or says something this build cannot use.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// `config init` would overwrite a file.
+    #[error("{}: already there; `tidings config init --force` overwrites it", .0.display())]
+    ConfigExists(std::path::PathBuf),
     /// The reader could not run (no terminal, or the terminal failed).
     #[error("{0}")]
     Reader(String),
@@ -97,7 +104,11 @@ pub fn exit_code(outcome: CommandResult) -> ExitCode {
         Ok(Finished::Signal(n)) => ExitCode::from(crate::tui::signal_status(n)),
         Err(e) => {
             eprintln!("tidings: {}", for_terminal(&e.to_string()));
-            ExitCode::FAILURE
+            match e {
+                // A usage error, as clap's own: nothing was started.
+                CliError::Config(_) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -4,12 +4,14 @@
 //! prints `tidings: …` and picks the exit code.
 
 mod args;
+mod config;
 mod documents;
 mod error;
 mod output;
 mod plan;
 mod subscriptions;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -23,25 +25,35 @@ use crate::tui::Ended;
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    error::exit_code(run(Plan::from(Cli::parse())))
+    let cli = Cli::parse();
+    let config_flag = cli.config.clone();
+    error::exit_code(run(Plan::from(cli), config_flag))
 }
 
-fn run(plan: Plan) -> CommandResult {
+/// Runs `plan`; every command with a store reads the config first, so a bad one
+/// stops it before anything starts.
+fn run(plan: Plan, config_flag: Option<PathBuf>) -> CommandResult {
     match plan {
         Plan::Parse(args) => Ok(documents::parse(args)),
+        Plan::Config(action) => with_stdout(|out| config::run(action, config_flag, out)),
         Plan::Reader(at) => {
+            let settings = config::load(config_flag)?;
             let mut opened = at.open(true)?;
             let cleanup = opened.cleanup();
-            match crate::tui::run(&mut opened.store, cleanup).map_err(CliError::Reader)? {
+            match crate::tui::run(&mut opened.store, &settings, cleanup)
+                .map_err(CliError::Reader)?
+            {
                 Ended::Quit => Ok(Finished::Success),
                 Ended::Signal(n) => Ok(Finished::Signal(n)),
             }
         }
         Plan::Documents(at, command) => {
+            config::load(config_flag)?;
             let mut opened = at.open(false)?;
             with_stdout(|out| documents::run(&mut opened.store, command, out))
         }
         Plan::Subscriptions(at, command) => {
+            config::load(config_flag)?;
             let mut opened = at.open(false)?;
             with_stdout(|out| subscriptions::run(&mut opened.store, command, out))
         }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{Cli, Command, DocumentCommand, ParseArgs, SubscriptionCommand};
+use super::args::{Cli, Command, ConfigAction, DocumentCommand, ParseArgs, SubscriptionCommand};
 use super::error::CliError;
 use crate::store::Store;
 use crate::{import, paths, samples};
@@ -21,6 +21,8 @@ pub enum Plan {
     Documents(Location, DocumentCommand),
     /// A command on subscriptions.
     Subscriptions(Location, SubscriptionCommand),
+    /// `tidings config …`: no store.
+    Config(ConfigAction),
 }
 
 impl From<Cli> for Plan {
@@ -34,6 +36,7 @@ impl From<Cli> for Plan {
             Some(Command::Parse(args)) => Plan::Parse(args),
             Some(Command::Documents(command)) => Plan::Documents(at, command),
             Some(Command::Subscriptions(command)) => Plan::Subscriptions(at, command),
+            Some(Command::Config(action)) => Plan::Config(action),
         }
     }
 }

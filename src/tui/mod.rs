@@ -12,6 +12,7 @@ use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use crate::config::Config;
 use crate::store::Store;
 use runtime::{FIRST_ROWS, LAST_SELECTED, SORT};
 use terminal::{spawn_watchdog, TerminalGuard};
@@ -38,6 +39,7 @@ pub fn signal_status(signal: i32) -> u8 {
 /// `on_forced_exit` runs just before the process exits.
 pub fn run(
     store: &mut Store,
+    settings: &Config,
     on_forced_exit: impl FnOnce() + Send + 'static,
 ) -> Result<Ended, String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -69,7 +71,7 @@ pub fn run(
         .list_view(&crate::store::View::all(), sort, FIRST_ROWS, 0)
         .map_err(|e| e.to_string())?;
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = runtime::event_loop(store, first, remembered, sort, &stop);
+    let result = runtime::event_loop(store, first, remembered, sort, settings, &stop);
     drop(guard);
     result.map(|()| match signal.load(Ordering::SeqCst) {
         0 => Ended::Quit,

@@ -16,6 +16,7 @@ use super::marker::Job;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::keymap;
 use crate::app::App;
+use crate::config::Config;
 use crate::opener;
 use crate::refresh::Options;
 use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
@@ -53,6 +54,7 @@ pub(super) fn event_loop(
     first: Vec<ListItem>,
     remembered: Option<String>,
     sort: Sort,
+    settings: &Config,
     stop: &AtomicBool,
 ) -> Result<(), String> {
     let mut term: Terminal<CrosstermBackend<Stdout>> =
@@ -61,6 +63,10 @@ pub(super) fn event_loop(
     let mut app = App::new(size.width, size.height, remembered);
     app.colour = colour_wanted();
     app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
+    app.config_note = match &settings.path {
+        Some(path) => format!("config: {}", path.display()),
+        None => "config: none (the defaults; `tidings config init` writes one)".into(),
+    };
     app.sort = sort;
     // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
     // support would write each colour change as `ESC[m`, which resets reverse and

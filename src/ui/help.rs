@@ -9,14 +9,14 @@ use super::{overlay, theme};
 use crate::app::geometry::{help_box, inside_border};
 use crate::app::layout;
 
-pub fn render(frame: &mut Frame, scroll: usize) {
+pub fn render(frame: &mut Frame, scroll: usize, config_note: &str) {
     let area = frame.area();
     let rect = help_box(area.width, area.height);
     if rect.width < 3 || rect.height < 3 {
         return;
     }
     let inside = inside_border(rect);
-    let all = layout::help(inside.width as usize).lines;
+    let all = layout::help(inside.width as usize, config_note).lines;
     let shown = inside.height as usize;
     let scroll = scroll.min(all.len().saturating_sub(shown));
     let lines: Vec<Line> = all

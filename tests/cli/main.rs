@@ -7,6 +7,7 @@
 mod common;
 
 mod cli_parse;
+mod config_cli;
 mod refresh;
 mod store_cli;
 mod store_faults;

@@ -161,6 +161,8 @@ fn unprivileged() -> std::process::Command {
         "--clear-groups",
         env!("CARGO_BIN_EXE_tidings"),
     ]);
+    c.env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME)
+        .env_remove("TIDINGS_CONFIG");
     c
 }
 

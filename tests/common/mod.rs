@@ -5,9 +5,16 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The `tidings` binary cargo built for these tests.
+/// Where the tests point the platform's config directory: nowhere, so that a
+/// config file of the person running them never changes what they see.
+pub const NO_CONFIG_HOME: &str = "/nonexistent/tidings-tests-config";
+
+/// The `tidings` binary cargo built for these tests, with no config file.
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tidings"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tidings"));
+    c.env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
+        .env_remove("TIDINGS_CONFIG");
+    c
 }
 
 /// Runs `tidings ARGS` and returns its output.

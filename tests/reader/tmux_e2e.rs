@@ -28,6 +28,10 @@ impl Tmux {
         let ok = t
             .cmd(&[
                 "new-session",
+                "-e",
+                &format!("XDG_CONFIG_HOME={}", common::NO_CONFIG_HOME),
+                "-e",
+                "TIDINGS_CONFIG=",
                 "-d",
                 "-s",
                 "e2e",
@@ -1368,4 +1372,34 @@ fn source_urls_reach_the_terminal_as_clean_osc_8_hyperlinks() {
             "{osc:?}"
         );
     }
+}
+
+/// Issue 17: the key map names the config file in use, and a bad one never
+/// starts the reader.
+#[test]
+fn the_key_map_names_the_config_file_and_a_bad_one_never_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("my-config.toml");
+    std::fs::write(&config, "theme = \"dark\"\n").unwrap();
+    let cmd = format!(
+        "{} --config {}",
+        reader_cmd(&dir.path().join("store")),
+        config.display()
+    );
+    let Some(t) = Tmux::start("config", 120, 40, &cmd) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    t.keys(&["?"]);
+    t.wait_for(&format!("config: {}", config.display()));
+    t.keys(&["Q"]);
+
+    std::fs::write(&config, "theme = \"neon\"\n").unwrap();
+    let bad = format!("{cmd}; echo status=$?; sleep 30");
+    let Some(t) = Tmux::start("config-bad", 120, 40, &bad) else {
+        return;
+    };
+    let s = t.wait_for("status=2");
+    assert!(s.contains("my-config.toml:1:9: unknown variant `neon`"), "{s}");
+    assert!(!s.contains("Headlines"), "{s}");
 }

@@ -1,0 +1,179 @@
+//! Finding the config file (`--config`, then `$TIDINGS_CONFIG`, then the platform's
+//! config directory) and reading it. Every error is one line naming the file, the
+//! line and column, and what was expected.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+use super::{Config, CONFIG_VERSION};
+
+/// The environment variable naming the config file.
+pub const CONFIG_ENV: &str = "TIDINGS_CONFIG";
+
+/// Where the config file is, and whether it was asked for by name (a file asked
+/// for must exist; the default one may be missing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub path: PathBuf,
+    pub named: bool,
+}
+
+/// Why the config cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: cannot read the config file: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", .path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "no home directory to find the config file in; pass --config FILE or set {CONFIG_ENV}"
+    )]
+    NoHome,
+}
+
+/// The config file to read: the flag wins, then the variable, then
+/// `config.toml` in the platform's config directory.
+pub fn locate(flag: Option<PathBuf>) -> Result<Located, ConfigError> {
+    if let Some(path) = flag {
+        return Ok(Located { path, named: true });
+    }
+    if let Some(path) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+        return Ok(Located {
+            path: PathBuf::from(path),
+            named: true,
+        });
+    }
+    let dirs = ProjectDirs::from("", "", "tidings").ok_or(ConfigError::NoHome)?;
+    Ok(Located {
+        path: dirs.config_dir().join("config.toml"),
+        named: false,
+    })
+}
+
+/// Reads the located file; a default file that does not exist is the defaults.
+pub fn read(at: &Located) -> Result<Config, ConfigError> {
+    let text = match std::fs::read_to_string(&at.path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !at.named => {
+            return Ok(Config::default())
+        }
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: at.path.clone(),
+                source,
+            })
+        }
+    };
+    let mut config = parse(&at.path, &text)?;
+    config.path = Some(at.path.clone());
+    Ok(config)
+}
+
+/// Reads config text; `path` names it in errors.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    toml::from_str::<Config>(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        let (line, column) = line_column(text, at);
+        let mut message = e.message().trim().replace('\n', " ");
+        if let Some(newer) = newer_version(text) {
+            message = format!(
+                "written for a newer tidings (config version {newer}; this build reads {CONFIG_VERSION}): {message}"
+            );
+        }
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    })
+}
+
+/// The file's `version` when it is newer than this build's.
+fn newer_version(text: &str) -> Option<i64> {
+    let table: toml::Table = text.parse().ok()?;
+    let v = table.get("version")?.as_integer()?;
+    (v > i64::from(CONFIG_VERSION)).then_some(v)
+}
+
+/// 1-based line and column (in characters) of byte `at`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        parse(Path::new("config.toml"), text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn no_text_is_the_defaults_and_settings_override_them() {
+        assert_eq!(parse(Path::new("c"), "").unwrap(), Config::default());
+        let c = parse(
+            Path::new("c"),
+            "theme = \"light\"\n[reader]\nmark_read_on_open = false\n[keys.list]\nquit = [\"x\", \"ctrl-q\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.theme, super::super::ThemeName::Light);
+        assert!(!c.reader.mark_read_on_open);
+        assert_eq!(c.reader.date_style, "relative", "the rest stays default");
+        assert_eq!(c.keys["list"]["quit"].keys(), ["x", "ctrl-q"]);
+    }
+
+    #[test]
+    fn each_error_names_the_file_line_column_and_what_was_expected() {
+        assert_eq!(
+            error("theme = \"dark\"\n[reader]\nbrowzer = \"firefox\"\n"),
+            "config.toml:3:1: unknown field `browzer`, expected one of `browser`, `date_style`, `default_view`, `default_sort`, `two_pane_min_width`, `mark_read_on_open`, `confirm_bulk_marking`, `hyperlinks`"
+        );
+        let wrong_type = error("[refresh]\njobs = \"eight\"\n");
+        assert!(wrong_type.starts_with("config.toml:2:8: "), "{wrong_type}");
+        assert!(wrong_type.contains("expected u16"), "{wrong_type}");
+        let syntax = error("[reader\n");
+        assert!(syntax.starts_with("config.toml:1:"), "{syntax}");
+        let theme = error("theme = \"neon\"\n");
+        assert!(theme.starts_with("config.toml:1:9: "), "{theme}");
+        assert!(theme.contains("`dark`, `light`, `mono`"), "{theme}");
+        assert!(!theme.contains('\n'));
+    }
+
+    #[test]
+    fn a_newer_file_says_so() {
+        let e = error("version = 2\n[reader]\nsparkles = true\n");
+        assert!(
+            e.contains("written for a newer tidings (config version 2; this build reads 1)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_missing_default_file_is_the_defaults_and_a_named_one_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let unnamed = Located {
+            path: path.clone(),
+            named: false,
+        };
+        assert_eq!(read(&unnamed).unwrap(), Config::default());
+        let named = Located { path, named: true };
+        let e = read(&named).unwrap_err().to_string();
+        assert!(e.contains("cannot read the config file"), "{e}");
+    }
+}

@@ -1,0 +1,91 @@
+//! The file `tidings config init` writes: every setting at its default, each with
+//! a comment saying what it does and what it takes.
+
+use super::{Config, CONFIG_VERSION};
+
+/// The commented default config, as TOML that reads back to [`Config::default`].
+pub fn template() -> String {
+    let d = Config::default();
+    let r = &d.reader;
+    let f = &d.refresh;
+    format!(
+        r##"# tidings config. Every setting is shown at its default; delete what you do
+# not change. Read once when tidings starts; `tidings config check` validates it.
+
+# The layout of this file (do not change).
+version = {CONFIG_VERSION}
+
+# Colours: "dark", "light" or "mono". NO_COLOR in the environment wins (the
+# reader then keeps reverse, bold and underline but no colour).
+theme = "dark"
+
+# Override single elements of the theme: a colour name ("yellow", "darkgray"),
+# "#rrggbb", or a number 0-255.
+[colors]
+# selection = "blue"
+# unread = "yellow"
+# saved = "yellow"
+# heading = "cyan"
+# citation = "cyan"
+# unresolved_citation = "red"
+# source = "green"
+# date = "magenta"
+# border = "darkgray"
+# status_bar = "blue"
+
+[reader]
+# The command that opens URLs, given the URL as its one argument; empty means
+# $BROWSER, else the platform's opener.
+browser = "{browser}"
+# "relative" (3h ago within the last week), "absolute" (20 Sep 2025), or a
+# strftime pattern ("%Y-%m-%d %H:%M").
+date_style = "{date_style}"
+# The list at start: "all", "unread" or "saved".
+default_view = "{default_view}"
+# The order at start, until S picks another: "newest", "oldest", "sources", "title".
+default_sort = "{default_sort}"
+# Two panes (list and story) from this many columns.
+two_pane_min_width = {two_pane}
+# Opening a story marks it read.
+mark_read_on_open = {mark_read}
+# A asks before marking a whole view read.
+confirm_bulk_marking = {confirm}
+# Source URLs are hyperlinks (OSC 8) in terminals that support them.
+hyperlinks = {hyperlinks}
+
+[refresh]
+# Subscriptions fetched at once.
+jobs = {jobs}
+# Seconds allowed for each fetch, from connecting to the last byte.
+timeout_secs = {timeout}
+# Largest response read, in bytes.
+max_bytes = {max_bytes}
+# Minutes between refreshes while the reader is open; 0 is off. A feed's own
+# <ttl> or Retry-After is honoured, and no feed is fetched more often than this.
+auto_interval_minutes = {auto}
+"##,
+        browser = r.browser,
+        date_style = r.date_style,
+        default_view = r.default_view,
+        default_sort = r.default_sort,
+        two_pane = r.two_pane_min_width,
+        mark_read = r.mark_read_on_open,
+        confirm = r.confirm_bulk_marking,
+        hyperlinks = r.hyperlinks,
+        jobs = f.jobs,
+        timeout = f.timeout_secs,
+        max_bytes = f.max_bytes,
+        auto = f.auto_interval_minutes,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_reads_back_to_the_defaults() {
+        let read = super::super::load::parse(std::path::Path::new("t"), &template()).unwrap();
+        assert_eq!(read, Config::default());
+    }
+}
