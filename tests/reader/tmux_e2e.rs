@@ -1400,6 +1400,9 @@ fn the_key_map_names_the_config_file_and_a_bad_one_never_starts() {
         return;
     };
     let s = t.wait_for("status=2");
-    assert!(s.contains("my-config.toml:1:9: unknown variant `neon`"), "{s}");
+    assert!(
+        s.contains("my-config.toml:1:9: unknown variant `neon`"),
+        "{s}"
+    );
     assert!(!s.contains("Headlines"), "{s}");
 }
