@@ -89,6 +89,8 @@ pub enum Key {
     PageDown,
     Home,
     End,
+    /// A function key, `F1` to `F12`.
+    F(u8),
     /// A mouse click (the action gets its position).
     Click,
     WheelUp,
@@ -116,6 +118,7 @@ impl Key {
             Key::PageDown => "PgDn".into(),
             Key::Home => "Home".into(),
             Key::End => "End".into(),
+            Key::F(n) => format!("F{n}"),
             Key::Click => "click".into(),
             Key::WheelUp => "wheel up".into(),
             Key::WheelDown => "wheel down".into(),
@@ -142,6 +145,7 @@ impl Key {
             KeyCode::PageDown => Key::PageDown,
             KeyCode::Home => Key::Home,
             KeyCode::End => Key::End,
+            KeyCode::F(n) => Key::F(n),
             _ => return None,
         })
     }
