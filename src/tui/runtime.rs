@@ -14,7 +14,6 @@ use ratatui::Terminal;
 use super::background::Background;
 use super::marker::Job;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
-use crate::app::keymap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
@@ -90,7 +89,7 @@ pub(super) fn event_loop(
         }
         if event::poll(wait(&app, &bg)).map_err(|e| e.to_string())? {
             let input = event::read().map_err(|e| e.to_string())?;
-            if let Some(a) = keymap::translate(app.input_scope(), &input) {
+            if let Some(a) = app.keys.translate(app.input_scope(), &input) {
                 if a == Action::Redraw {
                     // The next draw then repaints every cell, whatever the
                     // terminal shows now.

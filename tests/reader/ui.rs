@@ -82,7 +82,7 @@ impl Rig {
             };
             let ev = KeyEvent::new(code, KeyModifiers::NONE);
             let input = crossterm::event::Event::Key(ev);
-            if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
+            if let Some(a) = self.app.keys.translate(self.app.input_scope(), &input) {
                 self.act(a);
             }
         }
@@ -91,7 +91,7 @@ impl Rig {
     /// Presses one key with modifiers, through the key map.
     fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let input = crossterm::event::Event::Key(KeyEvent::new(code, modifiers));
-        if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
+        if let Some(a) = self.app.keys.translate(self.app.input_scope(), &input) {
             self.act(a);
         }
     }
@@ -920,11 +920,13 @@ fn the_key_map_wraps_between_words_at_40x12() {
             let help = b.help.split(' ').map(String::from);
             keys.flat_map(|k| k.split(' ').map(String::from).collect::<Vec<_>>())
                 .chain(help)
+                .chain([format!("({})", b.name)])
                 .collect::<Vec<_>>()
         })
         .collect();
     for s in tidings::app::keymap::SCOPES {
         words.extend(s.title().split(' ').map(String::from));
+        words.insert(format!("[keys.{}]", s.config_name()));
     }
     let mut r = Rig::new(40, 12, &[]);
     r.keys("?");
