@@ -5,6 +5,7 @@
 pub mod action;
 mod empty;
 pub mod geometry;
+mod key_config;
 mod key_syntax;
 pub mod keymap;
 pub mod layout;
