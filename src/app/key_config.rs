@@ -178,11 +178,12 @@ impl KeyMap {
         let mut out = String::from(
             "# Keys: one table per place (the key map, ?, shows each table's name and\n\
              # each action's name). Set an action to one key or a list of keys, or to\n\
-             # \"none\" to unbind it. Keys are written \"x\", \"G\", \"ctrl-d\", \"shift-tab\", \"space\", \"enter\", \"esc\", \"tab\",\n\
-             # \"backspace\", \"delete\", \"up\", \"down\", \"left\", \"right\", \"pgup\", \"pgdn\",\n\
-             # \"home\", \"end\", \"f1\"-\"f12\". [keys.timeline] is another name for\n\
-             # [keys.story]. A key bound twice in one table is an error. Ctrl-C always\n\
-             # quits; the mouse (click, wheel_up, wheel_down) takes only \"none\".\n",
+             # \"none\" to unbind it. Keys are written \"x\", \"G\", \"ctrl-d\", \"shift-tab\",\n\
+             # \"space\", \"enter\", \"esc\", \"tab\", \"backspace\", \"delete\", \"up\", \"down\",\n\
+             # \"left\", \"right\", \"pgup\", \"pgdn\", \"home\", \"end\", \"f1\"-\"f12\".\n\
+             # [keys.timeline] is another name for [keys.story]. A key bound twice in\n\
+             # one table is an error. Ctrl-C always quits; the mouse (click, wheel_up,\n\
+             # wheel_down) takes only \"none\".\n",
         );
         let hash = if commented { "# " } else { "" };
         for scope in SCOPES {
