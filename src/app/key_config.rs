@@ -340,6 +340,16 @@ mod tests {
     }
 
     #[test]
+    fn the_empty_list_names_the_effective_keys() {
+        let mut app = crate::app::App::new(80, 24, None);
+        let default = app.empty_list_message().unwrap();
+        assert!(default.contains("press R to refresh"), "{default}");
+        app.keys = keys("[keys.list]\nrefresh = \"f5\"\n").unwrap();
+        let remapped = app.empty_list_message().unwrap();
+        assert!(remapped.contains("press F5 to refresh"), "{remapped}");
+    }
+
+    #[test]
     fn an_unknown_table_lists_the_tables() {
         assert_eq!(
             error("[keys.lst]\nopen = \"x\"\n"),
