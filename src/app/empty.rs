@@ -2,7 +2,7 @@
 //! changes it.
 
 use super::action::Action;
-use super::keymap::{key_for, Scope};
+use super::keymap::Scope;
 use super::line_edit::Edit;
 use super::App;
 use crate::store::{is_one_short_word, PREFIX_MIN};
@@ -13,7 +13,7 @@ impl App {
         if !self.visible.is_empty() {
             return None;
         }
-        let key = |scope, action| key_for(scope, &action).unwrap_or_default();
+        let key = |scope, action| self.keys.key_for(scope, &action).unwrap_or_default();
         let filtered = self.filter.as_ref().filter(|f| f.results.is_some());
         let hidden = self.rows().len();
         if hidden > 0 {

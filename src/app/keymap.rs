@@ -54,18 +54,36 @@ impl Scope {
         }
     }
 
+    /// The config file's table for this scope's keys (`[keys.list]`); `timeline`
+    /// is another name for `story` (one pane, one set of keys).
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::List => "list",
+            Scope::Story => "story",
+            Scope::Overlay => "source",
+            Scope::Picker => "feeds",
+            Scope::Typing => "filter",
+            Scope::Find => "search",
+            Scope::Help => "help",
+        }
+    }
+
     /// True for the boxes printable keys type into.
     pub fn types(self) -> bool {
         matches!(self, Scope::Typing | Scope::Find)
     }
 }
 
-/// One binding: the keys, what they do, how the help screen says it, and whether
-/// the status bar shows it as a hint.
+/// One binding: the keys, what they do, the name the config file remaps it by
+/// (unique in its scope), how the help screen says it, and whether the status bar
+/// shows it as a hint.
+#[derive(Debug)]
 pub struct Binding {
     pub scope: Scope,
     pub keys: &'static [Key],
     pub action: Action,
+    pub name: &'static str,
     pub help: &'static str,
     pub hint: bool,
 }
@@ -89,6 +107,8 @@ pub enum Key {
     PageDown,
     Home,
     End,
+    /// A function key, `F1` to `F12`.
+    F(u8),
     /// A mouse click (the action gets its position).
     Click,
     WheelUp,
@@ -116,6 +136,7 @@ impl Key {
             Key::PageDown => "PgDn".into(),
             Key::Home => "Home".into(),
             Key::End => "End".into(),
+            Key::F(n) => format!("F{n}"),
             Key::Click => "click".into(),
             Key::WheelUp => "wheel up".into(),
             Key::WheelDown => "wheel down".into(),
@@ -142,6 +163,7 @@ impl Key {
             KeyCode::PageDown => Key::PageDown,
             KeyCode::Home => Key::Home,
             KeyCode::End => Key::End,
+            KeyCode::F(n) => Key::F(n),
             _ => return None,
         })
     }
@@ -155,6 +177,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('q')],
         action: Action::Close,
+        name: "close",
         help: "back; quit from the list",
         hint: true,
     },
@@ -162,6 +185,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('Q'), Ctrl('c')],
         action: Action::Quit,
+        name: "quit",
         help: "quit",
         hint: false,
     },
@@ -169,6 +193,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('?')],
         action: Action::Help,
+        name: "help",
         help: "show or hide this key map",
         hint: true,
     },
@@ -176,6 +201,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('j'), Down],
         action: Action::Down,
+        name: "down",
         help: "down",
         hint: false,
     },
@@ -183,6 +209,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('k'), Up],
         action: Action::Up,
+        name: "up",
         help: "up",
         hint: false,
     },
@@ -190,6 +217,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('g'), Home],
         action: Action::Top,
+        name: "top",
         help: "first",
         hint: false,
     },
@@ -197,6 +225,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Char('G'), End],
         action: Action::Bottom,
+        name: "bottom",
         help: "last",
         hint: false,
     },
@@ -204,6 +233,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[PageUp, Ctrl('u')],
         action: Action::PageUp,
+        name: "page_up",
         help: "page up",
         hint: false,
     },
@@ -211,6 +241,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[PageDown, Ctrl('d')],
         action: Action::PageDown,
+        name: "page_down",
         help: "page down",
         hint: false,
     },
@@ -218,6 +249,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Backspace, Ctrl('o')],
         action: Action::JumpBack,
+        name: "jump_back",
         help: "jump back (history)",
         hint: false,
     },
@@ -225,6 +257,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Esc],
         action: Action::Back,
+        name: "back",
         help: "close, or back to the list",
         hint: false,
     },
@@ -232,6 +265,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Enter, Char('l'), Right],
         action: Action::Open,
+        name: "open",
         help: "open the story",
         hint: true,
     },
@@ -239,6 +273,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('/')],
         action: Action::Filter,
+        name: "filter",
         help: "filter titles and text",
         hint: true,
     },
@@ -246,6 +281,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('u')],
         action: Action::ToggleUnread,
+        name: "toggle_unread",
         help: "unread only, or all",
         hint: true,
     },
@@ -253,6 +289,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('R')],
         action: Action::Refresh,
+        name: "refresh",
         help: "refresh feeds",
         hint: true,
     },
@@ -260,6 +297,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('s')],
         action: Action::ToggleSaved,
+        name: "toggle_saved",
         help: "save or unsave",
         hint: false,
     },
@@ -267,6 +305,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('n')],
         action: Action::NextUnread(true),
+        name: "next_unread",
         help: "open the next unread story",
         hint: true,
     },
@@ -274,6 +313,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('p')],
         action: Action::NextUnread(false),
+        name: "prev_unread",
         help: "open the previous unread story",
         hint: false,
     },
@@ -281,6 +321,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('N')],
         action: Action::ToggleRead,
+        name: "toggle_read",
         help: "mark read or unread",
         hint: false,
     },
@@ -288,6 +329,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('A')],
         action: Action::MarkAllRead,
+        name: "mark_all_read",
         help: "mark every story of this view read",
         hint: false,
     },
@@ -295,6 +337,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('U')],
         action: Action::Undo,
+        name: "undo",
         help: "undo the last marking",
         hint: false,
     },
@@ -302,6 +345,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('v')],
         action: Action::CycleView,
+        name: "cycle_view",
         help: "view: all, unread, saved",
         hint: false,
     },
@@ -309,6 +353,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('S')],
         action: Action::CycleSort,
+        name: "cycle_sort",
         help: "sort: newest, oldest, most sources, title",
         hint: false,
     },
@@ -316,6 +361,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('F')],
         action: Action::Feeds,
+        name: "feeds",
         help: "one feed only, or every feed again",
         hint: false,
     },
@@ -323,6 +369,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Enter],
         action: Action::Open,
+        name: "open",
         help: "fold section / jump to source / open card",
         hint: true,
     },
@@ -330,6 +377,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char(' ')],
         action: Action::ToggleFold,
+        name: "fold",
         help: "fold or unfold the section",
         hint: false,
     },
@@ -337,6 +385,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('+')],
         action: Action::UnfoldAll,
+        name: "unfold_all",
         help: "unfold all sections",
         hint: false,
     },
@@ -344,6 +393,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('-')],
         action: Action::FoldAll,
+        name: "fold_all",
         help: "fold all sections",
         hint: false,
     },
@@ -351,6 +401,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char(']'), Tab],
         action: Action::NextClaim,
+        name: "next_claim",
         help: "next cited claim",
         hint: true,
     },
@@ -358,6 +409,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('['), BackTab],
         action: Action::PrevClaim,
+        name: "prev_claim",
         help: "previous cited claim",
         hint: false,
     },
@@ -365,6 +417,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('t')],
         action: Action::Timeline,
+        name: "timeline",
         help: "story / timeline",
         hint: true,
     },
@@ -372,6 +425,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('h'), Left],
         action: Action::Back,
+        name: "back",
         help: "back to the list",
         hint: false,
     },
@@ -379,6 +433,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('s')],
         action: Action::ToggleSaved,
+        name: "toggle_saved",
         help: "save or unsave",
         hint: false,
     },
@@ -386,6 +441,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('n')],
         action: Action::NextUnread(true),
+        name: "next_unread",
         help: "next unread story",
         hint: false,
     },
@@ -393,6 +449,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('p')],
         action: Action::NextUnread(false),
+        name: "prev_unread",
         help: "previous unread story",
         hint: false,
     },
@@ -400,6 +457,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('J'), Ctrl('n')],
         action: Action::NextStory(true),
+        name: "next_story",
         help: "next story in the list",
         hint: false,
     },
@@ -407,6 +465,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('K'), Ctrl('p')],
         action: Action::NextStory(false),
+        name: "prev_story",
         help: "previous story in the list",
         hint: false,
     },
@@ -414,6 +473,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('N')],
         action: Action::ToggleRead,
+        name: "toggle_read",
         help: "mark read or unread",
         hint: false,
     },
@@ -421,6 +481,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('U')],
         action: Action::Undo,
+        name: "undo",
         help: "undo the last marking",
         hint: false,
     },
@@ -428,6 +489,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Overlay,
         keys: &[Enter],
         action: Action::Open,
+        name: "open",
         help: "claims citing this source / go to claim",
         hint: true,
     },
@@ -435,6 +497,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Overlay,
         keys: &[Char('h'), Left],
         action: Action::Back,
+        name: "back",
         help: "close",
         hint: false,
     },
@@ -444,6 +507,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('/')],
         action: Action::Find,
+        name: "find",
         help: "search within the story",
         hint: true,
     },
@@ -451,6 +515,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Find,
         keys: &[Enter, Tab],
         action: Action::FindNext,
+        name: "next_match",
         help: "next match",
         hint: true,
     },
@@ -458,6 +523,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Find,
         keys: &[BackTab],
         action: Action::FindPrev,
+        name: "prev_match",
         help: "previous match",
         hint: true,
     },
@@ -465,6 +531,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Find,
         keys: &[Esc],
         action: Action::FindClear,
+        name: "clear_search",
         help: "clear the search",
         hint: true,
     },
@@ -472,6 +539,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('o')],
         action: Action::OpenUrl,
+        name: "open_url",
         help: "open the story's link in the browser",
         hint: false,
     },
@@ -479,6 +547,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::List,
         keys: &[Char('y')],
         action: Action::CopyUrl,
+        name: "copy_url",
         help: "copy the story's link",
         hint: false,
     },
@@ -486,6 +555,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('o')],
         action: Action::OpenUrl,
+        name: "open_url",
         help: "open the source's link, else the story's",
         hint: false,
     },
@@ -493,6 +563,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Story,
         keys: &[Char('y')],
         action: Action::CopyUrl,
+        name: "copy_url",
         help: "copy the source's link, else the story's",
         hint: false,
     },
@@ -500,6 +571,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Overlay,
         keys: &[Char('o')],
         action: Action::OpenUrl,
+        name: "open_url",
         help: "open the source's link in the browser",
         hint: true,
     },
@@ -507,6 +579,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Overlay,
         keys: &[Char('y')],
         action: Action::CopyUrl,
+        name: "copy_url",
         help: "copy the source's link",
         hint: false,
     },
@@ -514,6 +587,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Picker,
         keys: &[Enter, Char('l'), Right],
         action: Action::Open,
+        name: "open",
         help: "show this feed only",
         hint: true,
     },
@@ -521,6 +595,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Picker,
         keys: &[Char('F'), Char('h'), Left],
         action: Action::Back,
+        name: "back",
         help: "close",
         hint: true,
     },
@@ -528,6 +603,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Click],
         action: Action::Click(0, 0),
+        name: "click",
         help: "select a row, a claim or a section (and fold it)",
         hint: false,
     },
@@ -535,6 +611,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[WheelUp],
         action: Action::Scroll(-1, 0, 0),
+        name: "wheel_up",
         help: "scroll up",
         hint: false,
     },
@@ -542,6 +619,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[WheelDown],
         action: Action::Scroll(1, 0, 0),
+        name: "wheel_down",
         help: "scroll down",
         hint: false,
     },
@@ -549,6 +627,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Global,
         keys: &[Ctrl('l')],
         action: Action::Redraw,
+        name: "redraw",
         help: "redraw the screen",
         hint: false,
     },
@@ -556,6 +635,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Help,
         keys: &[Char('j'), Down],
         action: Action::Down,
+        name: "down",
         help: "scroll down",
         hint: true,
     },
@@ -563,6 +643,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Help,
         keys: &[Char('k'), Up],
         action: Action::Up,
+        name: "up",
         help: "scroll up",
         hint: false,
     },
@@ -570,6 +651,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Help,
         keys: &[PageDown, Char(' ')],
         action: Action::PageDown,
+        name: "page_down",
         help: "page down",
         hint: true,
     },
@@ -577,6 +659,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Help,
         keys: &[PageUp],
         action: Action::PageUp,
+        name: "page_up",
         help: "page up",
         hint: false,
     },
@@ -584,6 +667,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Help,
         keys: &[Char('g'), Home],
         action: Action::Top,
+        name: "top",
         help: "top",
         hint: false,
     },
@@ -591,6 +675,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Help,
         keys: &[Char('G'), End],
         action: Action::Bottom,
+        name: "bottom",
         help: "bottom",
         hint: false,
     },
@@ -598,6 +683,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Enter],
         action: Action::FilterAccept,
+        name: "keep",
         help: "keep the filter",
         hint: true,
     },
@@ -605,6 +691,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Esc],
         action: Action::FilterCancel,
+        name: "cancel",
         help: "back to the kept filter, or none",
         hint: true,
     },
@@ -612,6 +699,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Left],
         action: Action::FilterEdit(Edit::Left),
+        name: "left",
         help: "cursor left",
         hint: false,
     },
@@ -619,6 +707,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Right],
         action: Action::FilterEdit(Edit::Right),
+        name: "right",
         help: "cursor right",
         hint: false,
     },
@@ -626,6 +715,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Home, Ctrl('a')],
         action: Action::FilterEdit(Edit::Start),
+        name: "start",
         help: "cursor to the start",
         hint: false,
     },
@@ -633,6 +723,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[End, Ctrl('e')],
         action: Action::FilterEdit(Edit::End),
+        name: "end",
         help: "cursor to the end",
         hint: false,
     },
@@ -640,6 +731,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Backspace],
         action: Action::FilterEdit(Edit::DeleteBack),
+        name: "delete_back",
         help: "delete before the cursor",
         hint: false,
     },
@@ -647,6 +739,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Delete],
         action: Action::FilterEdit(Edit::DeleteForward),
+        name: "delete_forward",
         help: "delete at the cursor",
         hint: false,
     },
@@ -654,6 +747,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Ctrl('u')],
         action: Action::FilterEdit(Edit::DeleteToStart),
+        name: "delete_to_start",
         help: "delete to the start",
         hint: false,
     },
@@ -661,6 +755,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Ctrl('w')],
         action: Action::FilterEdit(Edit::DeleteWordBack),
+        name: "delete_word_back",
         help: "delete the word before the cursor",
         hint: false,
     },
@@ -668,6 +763,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Up],
         action: Action::Up,
+        name: "up",
         help: "up",
         hint: false,
     },
@@ -675,6 +771,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Down],
         action: Action::Down,
+        name: "down",
         help: "down",
         hint: false,
     },
@@ -682,6 +779,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Ctrl('c')],
         action: Action::Quit,
+        name: "quit",
         help: "quit",
         hint: false,
     },
@@ -689,6 +787,7 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Typing,
         keys: &[Ctrl('l')],
         action: Action::Redraw,
+        name: "redraw",
         help: "redraw the screen",
         hint: false,
     },
@@ -697,71 +796,113 @@ pub const BINDINGS: &[Binding] = &[
 /// What the filter box's hint says before its keys.
 pub const TYPING_HINT: &str = "type to filter";
 
-/// The one translation from an input to an action, in `scope` (the app's
-/// [`input_scope`](super::App::input_scope)): a key or the mouse through the
-/// table, a printable key typed while filtering, a resize as itself.
-pub fn translate(scope: Scope, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            let key = Key::from_key_event(*k)?;
-            match (scope, key) {
-                (s, Key::Char(c)) if s.types() => Some(Action::FilterChar(c)),
-                _ => lookup(scope, key),
-            }
+/// The effective key map: each row of [`BINDINGS`] with the keys it has after the
+/// config file's `[keys]` (see [`KeyMap::from_config`]), the table's own keys where
+/// the file says nothing. Built once at start; everything that turns input into
+/// actions or names a key asks it.
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    pub(super) rows: Vec<Row>,
+}
+
+/// One row of the effective key map.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub binding: &'static Binding,
+    /// Its keys now; empty when the config file unbound it.
+    pub keys: Vec<Key>,
+}
+
+impl Default for KeyMap {
+    /// The table as written.
+    fn default() -> Self {
+        KeyMap {
+            rows: BINDINGS
+                .iter()
+                .map(|binding| Row {
+                    binding,
+                    keys: binding.keys.to_vec(),
+                })
+                .collect(),
         }
-        Event::Mouse(m) => {
-            let key = match m.kind {
-                MouseEventKind::Down(_) => Key::Click,
-                MouseEventKind::ScrollUp => Key::WheelUp,
-                MouseEventKind::ScrollDown => Key::WheelDown,
-                _ => return None,
-            };
-            match lookup(Scope::Global, key)? {
-                Action::Click(..) => Some(Action::Click(m.column, m.row)),
-                Action::Scroll(d, ..) => Some(Action::Scroll(d, m.column, m.row)),
-                a => Some(a),
-            }
-        }
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => None,
     }
 }
 
-/// The action a key does in `scope`, falling back to global bindings (except
-/// while typing, where a key types; the story's search box edits as the filter
-/// box does).
-pub fn lookup(scope: Scope, key: Key) -> Option<Action> {
-    let find = |s: Scope| {
-        BINDINGS
-            .iter()
-            .find(|b| b.scope == s && b.keys.contains(&key))
-            .map(|b| b.action.clone())
-    };
-    match scope {
-        Scope::Typing => find(scope),
-        Scope::Find => find(scope).or_else(|| find(Scope::Typing)),
-        _ => find(scope).or_else(|| find(Scope::Global)),
+impl KeyMap {
+    /// The rows of `scope`, in the table's order.
+    pub fn rows(&self, scope: Scope) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(move |r| r.binding.scope == scope)
     }
-}
 
-/// The status bar's hints for `scope`: `key label` pairs (global ones too,
-/// except while typing).
-pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.hint && (b.scope == scope || (b.scope == Scope::Global && !scope.types())))
-        .map(|b| (b.keys[0].label(), b.help))
-        .collect()
-}
+    /// The one translation from an input to an action, in `scope` (the app's
+    /// [`input_scope`](super::App::input_scope)): a key or the mouse through the
+    /// table, a printable key typed while filtering, a resize as itself.
+    pub fn translate(&self, scope: Scope, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let key = Key::from_key_event(*k)?;
+                match (scope, key) {
+                    (s, Key::Char(c)) if s.types() => Some(Action::FilterChar(c)),
+                    _ => self.lookup(scope, key),
+                }
+            }
+            Event::Mouse(m) => {
+                let key = match m.kind {
+                    MouseEventKind::Down(_) => Key::Click,
+                    MouseEventKind::ScrollUp => Key::WheelUp,
+                    MouseEventKind::ScrollDown => Key::WheelDown,
+                    _ => return None,
+                };
+                match self.lookup(Scope::Global, key)? {
+                    Action::Click(..) => Some(Action::Click(m.column, m.row)),
+                    Action::Scroll(d, ..) => Some(Action::Scroll(d, m.column, m.row)),
+                    a => Some(a),
+                }
+            }
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            _ => None,
+        }
+    }
 
-/// The first key bound to `action` in `scope` (or globally), as the help writes it.
-pub fn key_for(scope: Scope, action: &Action) -> Option<String> {
-    [scope, Scope::Global].iter().find_map(|&s| {
-        BINDINGS
+    /// The action a key does in `scope`, falling back to global bindings (except
+    /// while typing, where a key types; the story's search box edits as the
+    /// filter box does).
+    pub fn lookup(&self, scope: Scope, key: Key) -> Option<Action> {
+        let find = |s: Scope| {
+            self.rows(s)
+                .find(|r| r.keys.contains(&key))
+                .map(|r| r.binding.action.clone())
+        };
+        match scope {
+            Scope::Typing => find(scope),
+            Scope::Find => find(scope).or_else(|| find(Scope::Typing)),
+            _ => find(scope).or_else(|| find(Scope::Global)),
+        }
+    }
+
+    /// The status bar's hints for `scope`: `key label` pairs (global ones too,
+    /// except while typing); an unbound row has none.
+    pub fn hints(&self, scope: Scope) -> Vec<(String, &'static str)> {
+        self.rows
             .iter()
-            .find(|b| b.scope == s && &b.action == action)
-            .map(|b| b.keys[0].label())
-    })
+            .filter(|r| {
+                let b = r.binding;
+                b.hint && (b.scope == scope || (b.scope == Scope::Global && !scope.types()))
+            })
+            .filter_map(|r| Some((r.keys.first()?.label(), r.binding.help)))
+            .collect()
+    }
+
+    /// The first key bound to `action` in `scope` (or globally), as the help
+    /// writes it.
+    pub fn key_for(&self, scope: Scope, action: &Action) -> Option<String> {
+        [scope, Scope::Global].iter().find_map(|&s| {
+            self.rows(s)
+                .find(|r| &r.binding.action == action)
+                .and_then(|r| r.keys.first())
+                .map(|k| k.label())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -770,15 +911,16 @@ mod tests {
 
     /// The README's key table, as this table writes it.
     fn markdown_table() -> String {
-        let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+        let mut out = String::from("| where | keys | what | name |\n|---|---|---|---|\n");
         for scope in SCOPES {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
                 out.push_str(&format!(
-                    "| {} | {} | {} |\n",
+                    "| {} | {} | {} | `{}` |\n",
                     scope.title(),
                     keys.join(" "),
-                    b.help
+                    b.help,
+                    b.name
                 ));
             }
         }
@@ -797,14 +939,14 @@ mod tests {
 
     #[test]
     fn the_help_screen_shows_every_binding() {
-        let help: Vec<String> = super::super::layout::help(200, "")
+        let help: Vec<String> = super::super::layout::help(200, "", &KeyMap::default())
             .lines
             .iter()
             .map(|l| l.iter().map(|s| s.text.as_str()).collect())
             .collect();
         for b in BINDINGS {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            let row = format!("  {:<18}{}", keys.join(" "), b.help);
+            let row = format!("  {:<18}{} ({})", keys.join(" "), b.help, b.name);
             assert!(help.contains(&row), "help lacks {row:?}");
         }
     }
@@ -814,32 +956,44 @@ mod tests {
         use crossterm::event::{MouseButton, MouseEvent};
         let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         assert_eq!(
-            translate(Scope::Typing, &key('q')),
+            KeyMap::default().translate(Scope::Typing, &key('q')),
             Some(Action::FilterChar('q'))
         );
-        assert_eq!(translate(Scope::List, &key('q')), Some(Action::Close));
-        assert_eq!(translate(Scope::Story, &key('Q')), Some(Action::Quit));
+        assert_eq!(
+            KeyMap::default().translate(Scope::List, &key('q')),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            KeyMap::default().translate(Scope::Story, &key('Q')),
+            Some(Action::Quit)
+        );
         let del = Event::Key(KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE));
         assert_eq!(
-            translate(Scope::Typing, &del),
+            KeyMap::default().translate(Scope::Typing, &del),
             Some(Action::FilterEdit(Edit::DeleteForward))
         );
         let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert_eq!(
-            translate(Scope::Typing, &ctrl_u),
+            KeyMap::default().translate(Scope::Typing, &ctrl_u),
             Some(Action::FilterEdit(Edit::DeleteToStart)),
             "while typing, not page up"
         );
-        assert_eq!(translate(Scope::List, &ctrl_u), Some(Action::PageUp));
+        assert_eq!(
+            KeyMap::default().translate(Scope::List, &ctrl_u),
+            Some(Action::PageUp)
+        );
         let click = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column: 7,
             row: 3,
             modifiers: KeyModifiers::NONE,
         });
-        assert_eq!(translate(Scope::Typing, &click), Some(Action::Click(7, 3)));
         assert_eq!(
-            translate(Scope::Story, &Event::Resize(80, 24)),
+            KeyMap::default().translate(Scope::Typing, &click),
+            Some(Action::Click(7, 3))
+        );
+        assert_eq!(
+            KeyMap::default().translate(Scope::Story, &Event::Resize(80, 24)),
             Some(Action::Resize(80, 24))
         );
     }
@@ -848,36 +1002,64 @@ mod tests {
     fn the_story_search_box_types_and_edits_as_the_filter_box() {
         let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
         assert_eq!(
-            translate(Scope::Find, &key(KeyCode::Char('q'))),
+            KeyMap::default().translate(Scope::Find, &key(KeyCode::Char('q'))),
             Some(Action::FilterChar('q'))
         );
         assert_eq!(
-            translate(Scope::Story, &key(KeyCode::Char('/'))),
+            KeyMap::default().translate(Scope::Story, &key(KeyCode::Char('/'))),
             Some(Action::Find)
         );
         assert_eq!(
-            translate(Scope::Find, &key(KeyCode::Enter)),
+            KeyMap::default().translate(Scope::Find, &key(KeyCode::Enter)),
             Some(Action::FindNext)
         );
         assert_eq!(
-            translate(Scope::Find, &key(KeyCode::Tab)),
+            KeyMap::default().translate(Scope::Find, &key(KeyCode::Tab)),
             Some(Action::FindNext)
         );
         assert_eq!(
-            translate(Scope::Find, &key(KeyCode::BackTab)),
+            KeyMap::default().translate(Scope::Find, &key(KeyCode::BackTab)),
             Some(Action::FindPrev)
         );
         assert_eq!(
-            translate(Scope::Find, &key(KeyCode::Esc)),
+            KeyMap::default().translate(Scope::Find, &key(KeyCode::Esc)),
             Some(Action::FindClear)
         );
         assert_eq!(
-            translate(Scope::Find, &key(KeyCode::Backspace)),
+            KeyMap::default().translate(Scope::Find, &key(KeyCode::Backspace)),
             Some(Action::FilterEdit(Edit::DeleteBack))
         );
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert_eq!(translate(Scope::Find, &ctrl_c), Some(Action::Quit));
-        assert!(hints(Scope::Find).iter().all(|(k, _)| k != "q"), "q types");
+        assert_eq!(
+            KeyMap::default().translate(Scope::Find, &ctrl_c),
+            Some(Action::Quit)
+        );
+        assert!(
+            KeyMap::default()
+                .hints(Scope::Find)
+                .iter()
+                .all(|(k, _)| k != "q"),
+            "q types"
+        );
+    }
+
+    #[test]
+    fn every_binding_has_a_snake_case_name_unique_in_its_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            assert!(
+                !a.name.is_empty() && a.name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{:?}",
+                a.name
+            );
+            for b in &BINDINGS[i + 1..] {
+                assert!(
+                    a.scope != b.scope || a.name != b.name,
+                    "{} twice in {:?}",
+                    a.name,
+                    a.scope
+                );
+            }
+        }
     }
 
     #[test]
@@ -895,10 +1077,22 @@ mod tests {
 
     #[test]
     fn scoped_bindings_win_over_global() {
-        assert_eq!(lookup(Scope::Story, Key::Char('h')), Some(Action::Back));
-        assert_eq!(lookup(Scope::List, Key::Enter), Some(Action::Open));
-        assert_eq!(lookup(Scope::Story, Key::Char('q')), Some(Action::Close));
-        assert_eq!(lookup(Scope::Picker, Key::Char('F')), Some(Action::Back));
-        assert_eq!(lookup(Scope::List, Key::Char('Z')), None);
+        assert_eq!(
+            KeyMap::default().lookup(Scope::Story, Key::Char('h')),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            KeyMap::default().lookup(Scope::List, Key::Enter),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            KeyMap::default().lookup(Scope::Story, Key::Char('q')),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            KeyMap::default().lookup(Scope::Picker, Key::Char('F')),
+            Some(Action::Back)
+        );
+        assert_eq!(KeyMap::default().lookup(Scope::List, Key::Char('Z')), None);
     }
 }

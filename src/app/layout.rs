@@ -6,7 +6,7 @@
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use super::keymap::{BINDINGS, SCOPES};
+use super::keymap::{KeyMap, SCOPES};
 use crate::model::{Document, Paragraph};
 use crate::summary::plural;
 use crate::text::sanitize::for_terminal;
@@ -568,13 +568,18 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize) -> PaneLines {
     b.out.number()
 }
 
+/// What the key map shows for an action the config file unbound.
+const UNBOUND: &str = "(no key)";
+
 /// The columns of the key map screen's key column (with its two of indent).
 const KEYS_COLUMN: usize = 20;
 
-/// The key map screen for a box `width` columns wide: a title per scope, then
-/// each binding's keys and what they do, wrapped under itself; when the box is
-/// too narrow for both columns, what they do goes under the keys.
-pub fn help(width: usize, config_note: &str) -> PaneLines {
+/// The key map screen for a box `width` columns wide, from the effective key map:
+/// a title per scope with the config file's table for it, then each binding's
+/// keys, what they do and (dim) the name the config file remaps it by, wrapped
+/// under itself; when the box is too narrow for both columns, what they do goes
+/// under the keys.
+pub fn help(width: usize, config_note: &str, keymap: &KeyMap) -> PaneLines {
     let mut b = Builder::new(width);
     if !config_note.is_empty() {
         b.wrap(words(config_note, SpanKind::Dim, None), 0, Vec::new());
@@ -582,11 +587,26 @@ pub fn help(width: usize, config_note: &str) -> PaneLines {
     }
     let two_columns = width >= KEYS_COLUMN + 16;
     for scope in SCOPES {
-        b.wrap(words(scope.title(), SpanKind::Title, None), 0, Vec::new());
-        for binding in BINDINGS.iter().filter(|x| x.scope == scope) {
-            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-            let keys = keys.join(" ");
-            let what = words(binding.help, SpanKind::Body, None);
+        let mut title = words(scope.title(), SpanKind::Title, None);
+        title.extend(words(
+            &format!("[keys.{}]", scope.config_name()),
+            SpanKind::Dim,
+            None,
+        ));
+        b.wrap(title, 0, Vec::new());
+        for row in keymap.rows(scope) {
+            let keys: Vec<String> = row.keys.iter().map(|k| k.label()).collect();
+            let keys = if keys.is_empty() {
+                UNBOUND.to_string()
+            } else {
+                keys.join(" ")
+            };
+            let mut what = words(row.binding.help, SpanKind::Body, None);
+            what.extend(words(
+                &format!("({})", row.binding.name),
+                SpanKind::Dim,
+                None,
+            ));
             if two_columns && display_width(&keys) < KEYS_COLUMN - 2 {
                 let key_span = Span {
                     text: format!("  {:<w$}", keys, w = KEYS_COLUMN - 2),

@@ -5,6 +5,8 @@
 pub mod action;
 mod empty;
 pub mod geometry;
+mod key_config;
+mod key_syntax;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
@@ -182,6 +184,8 @@ pub struct App {
     pub hyperlinks: bool,
     /// The config file in use, as the key map's first line says it.
     pub config_note: String,
+    /// The effective key map (the table with the config file's `[keys]`).
+    pub keys: keymap::KeyMap,
 }
 
 impl App {
@@ -217,6 +221,7 @@ impl App {
             clipboard: None,
             hyperlinks: true,
             config_note: String::new(),
+            keys: keymap::KeyMap::default(),
         }
     }
 
@@ -320,7 +325,7 @@ impl App {
     /// The key map's line count at the current size, and how many show at once.
     fn help_extent(&self) -> (usize, usize) {
         let inside = geometry::inside_border(geometry::help_box(self.size.0, self.size.1));
-        let lines = layout::help(inside.width.max(1) as usize, &self.config_note)
+        let lines = layout::help(inside.width.max(1) as usize, &self.config_note, &self.keys)
             .lines
             .len();
         (lines, inside.height.max(1) as usize)

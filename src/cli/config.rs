@@ -1,17 +1,25 @@
 //! `tidings config init|path|check`, and reading the config file for every other
-//! command.
+//! command (with the key table's check of `[keys]`, which gives the effective key
+//! map).
 
 use std::path::PathBuf;
 
 use super::args::ConfigAction;
 use super::error::{CliError, CommandResult, Finished};
 use super::output::Stdout;
+use crate::app::keymap::KeyMap;
 use crate::config::{self, Config, Located};
 
-/// The config in use: the file `--config` or `$TIDINGS_CONFIG` names, else the
-/// default file when there is one, else the defaults.
-pub fn load(flag: Option<PathBuf>) -> Result<Config, CliError> {
-    Ok(config::read(&config::locate(flag)?)?)
+/// The config in use and the key map it gives: the file `--config` or
+/// `$TIDINGS_CONFIG` names, else the default file when there is one, else the
+/// defaults.
+pub fn load(flag: Option<PathBuf>) -> Result<(Config, KeyMap), CliError> {
+    read(&config::locate(flag)?)
+}
+
+/// Reads and checks the located file, `[keys]` too.
+fn read(at: &Located) -> Result<(Config, KeyMap), CliError> {
+    Ok(config::read(at, |c| KeyMap::from_config(&c.keys))?)
 }
 
 /// Runs a `config` command.
@@ -31,7 +39,12 @@ pub fn run(action: ConfigAction, flag: Option<PathBuf>, out: &mut Stdout) -> Com
             if at.path.exists() && !force {
                 return Err(CliError::ConfigExists(at.path));
             }
-            write(&at.path, &config::template())?;
+            let text = format!(
+                "{}\n{}",
+                config::template(),
+                KeyMap::default().to_toml(true)
+            );
+            write(&at.path, &text)?;
             out.line(format_args!("wrote {}", at.path.display()))?;
             Ok(Finished::Success)
         }
@@ -40,7 +53,7 @@ pub fn run(action: ConfigAction, flag: Option<PathBuf>, out: &mut Stdout) -> Com
                 Some(path) => Located { path, named: true },
                 None => at,
             };
-            let settings = config::read(&at)?;
+            let (settings, keys) = read(&at)?;
             match &settings.path {
                 Some(path) => out.line(format_args!("{}: ok", path.display()))?,
                 None => out.line(format_args!(
@@ -48,6 +61,9 @@ pub fn run(action: ConfigAction, flag: Option<PathBuf>, out: &mut Stdout) -> Com
                     at.path.display()
                 ))?,
             }
+            out.line("")?;
+            out.line("# The key map in effect:")?;
+            out.line(keys.to_toml(false).trim_end())?;
             Ok(Finished::Success)
         }
     }

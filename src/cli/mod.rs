@@ -37,10 +37,10 @@ fn run(plan: Plan, config_flag: Option<PathBuf>) -> CommandResult {
         Plan::Parse(args) => Ok(documents::parse(args)),
         Plan::Config(action) => with_stdout(|out| config::run(action, config_flag, out)),
         Plan::Reader(at) => {
-            let settings = config::load(config_flag)?;
+            let (settings, keys) = config::load(config_flag)?;
             let mut opened = at.open(true)?;
             let cleanup = opened.cleanup();
-            match crate::tui::run(&mut opened.store, &settings, cleanup)
+            match crate::tui::run(&mut opened.store, &settings, keys, cleanup)
                 .map_err(CliError::Reader)?
             {
                 Ended::Quit => Ok(Finished::Success),

@@ -2,6 +2,7 @@
 //! config directory) and reading it. Every error is one line naming the file, the
 //! line and column, and what was expected.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
@@ -59,12 +60,25 @@ pub fn locate(flag: Option<PathBuf>) -> Result<Located, ConfigError> {
     })
 }
 
-/// Reads the located file; a default file that does not exist is the defaults.
-pub fn read(at: &Located) -> Result<Config, ConfigError> {
+/// A mistake in the file that only a layer above finds (an unknown action name,
+/// a key bound twice): what is wrong and the bytes of the file that say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistake {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// Reads the located file and `check`s what it says (the key table's check,
+/// which returns the effective key map); a default file that does not exist is
+/// the defaults, checked too.
+pub fn read<T>(
+    at: &Located,
+    check: impl FnOnce(&Config) -> Result<T, Mistake>,
+) -> Result<(Config, T), ConfigError> {
     let text = match std::fs::read_to_string(&at.path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !at.named => {
-            return Ok(Config::default())
+            return parse(&at.path, "", check)
         }
         Err(source) => {
             return Err(ConfigError::Read {
@@ -73,13 +87,32 @@ pub fn read(at: &Located) -> Result<Config, ConfigError> {
             })
         }
     };
-    let mut config = parse(&at.path, &text)?;
+    let (mut config, checked) = parse(&at.path, &text, check)?;
     config.path = Some(at.path.clone());
-    Ok(config)
+    Ok((config, checked))
 }
 
-/// Reads config text; `path` names it in errors.
-pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+/// Reads config text and `check`s it; `path` names it in errors.
+pub fn parse<T>(
+    path: &Path,
+    text: &str,
+    check: impl FnOnce(&Config) -> Result<T, Mistake>,
+) -> Result<(Config, T), ConfigError> {
+    let config = from_toml(path, text)?;
+    let checked = check(&config).map_err(|m| {
+        let (line, column) = line_column(text, m.span.start);
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: m.message,
+        }
+    })?;
+    Ok((config, checked))
+}
+
+/// The settings the text holds, as TOML and serde read them.
+fn from_toml(path: &Path, text: &str) -> Result<Config, ConfigError> {
     toml::from_str::<Config>(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         let (line, column) = line_column(text, at);
@@ -118,15 +151,15 @@ mod tests {
     use super::*;
 
     fn error(text: &str) -> String {
-        parse(Path::new("config.toml"), text)
+        from_toml(Path::new("config.toml"), text)
             .unwrap_err()
             .to_string()
     }
 
     #[test]
     fn no_text_is_the_defaults_and_settings_override_them() {
-        assert_eq!(parse(Path::new("c"), "").unwrap(), Config::default());
-        let c = parse(
+        assert_eq!(from_toml(Path::new("c"), "").unwrap(), Config::default());
+        let c = from_toml(
             Path::new("c"),
             "theme = \"light\"\n[reader]\nmark_read_on_open = false\n[keys.list]\nquit = [\"x\", \"ctrl-q\"]\n",
         )
@@ -134,7 +167,13 @@ mod tests {
         assert_eq!(c.theme, super::super::ThemeName::Light);
         assert!(!c.reader.mark_read_on_open);
         assert_eq!(c.reader.date_style, "relative", "the rest stays default");
-        assert_eq!(c.keys["list"]["quit"].keys(), ["x", "ctrl-q"]);
+        let quit = &c.keys["list"]["quit"];
+        let written = super::super::KeyList::written(quit);
+        assert_eq!(
+            written,
+            [(71..74, "x"), (76..84, "ctrl-q")],
+            "each key where it is written"
+        );
     }
 
     #[test]
@@ -171,9 +210,9 @@ mod tests {
             path: path.clone(),
             named: false,
         };
-        assert_eq!(read(&unnamed).unwrap(), Config::default());
+        assert_eq!(read(&unnamed, |_| Ok(())).unwrap().0, Config::default());
         let named = Located { path, named: true };
-        let e = read(&named).unwrap_err().to_string();
+        let e = read(&named, |_| Ok(())).unwrap_err().to_string();
         assert!(e.contains("cannot read the config file"), "{e}");
     }
 }

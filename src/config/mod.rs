@@ -6,11 +6,14 @@ mod load;
 mod template;
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
+use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
+use toml::Spanned;
 
-pub use load::{locate, read, ConfigError, Located, CONFIG_ENV};
+pub use load::{locate, parse, read, ConfigError, Located, Mistake, CONFIG_ENV};
 pub use template::template;
 
 /// Everything the file can set. A missing file or setting is today's default.
@@ -25,9 +28,10 @@ pub struct Config {
     pub colors: Colors,
     pub reader: Reader,
     pub refresh: Refresh,
-    /// Per scope (`list`, `story`, `source`, `timeline`, `filter`, `global`), an
-    /// action's name to one key or a list of keys; `"none"` unbinds.
-    pub keys: BTreeMap<String, BTreeMap<String, KeyList>>,
+    /// Per scope (`list`, `story`, `source`, `timeline`, `filter`, `global`…), an
+    /// action's name to one key or a list of keys; `"none"` unbinds. The key
+    /// table (in the app) reads it, checks it and merges it over its defaults.
+    pub keys: KeyTables,
     /// The file this came from (`None`: no file, the defaults).
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -142,20 +146,55 @@ impl Default for Refresh {
     }
 }
 
+/// `[keys]`: scope, action name and keys, each with where the file wrote it (for
+/// errors only the key table can find, such as an unknown action).
+pub type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>;
+
 /// One key (`"ctrl-d"`) or several (`["j", "down"]`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyList {
     One(String),
-    Many(Vec<String>),
+    Many(Vec<Spanned<String>>),
 }
 
 impl KeyList {
-    /// The keys as written.
-    pub fn keys(&self) -> &[String] {
-        match self {
-            KeyList::One(k) => std::slice::from_ref(k),
-            KeyList::Many(ks) => ks,
+    /// The keys as written, each with its bytes in the file (`list` is the
+    /// whole value).
+    pub fn written(list: &Spanned<KeyList>) -> Vec<(Range<usize>, &str)> {
+        match list.get_ref() {
+            KeyList::One(k) => vec![(list.span(), k.as_str())],
+            KeyList::Many(ks) => ks
+                .iter()
+                .map(|k| (k.span(), k.get_ref().as_str()))
+                .collect(),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyList {
+    /// A string or an array of strings, each array item keeping its span
+    /// (serde's untagged enums would lose them).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> Visitor<'de> for Keys {
+            type Value = KeyList;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key (\"ctrl-d\") or a list of keys ([\"j\", \"down\"])")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<KeyList, E> {
+                Ok(KeyList::One(v.to_string()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = seq.next_element()? {
+                    keys.push(k);
+                }
+                Ok(KeyList::Many(keys))
+            }
+        }
+        deserializer.deserialize_any(Keys)
     }
 }

@@ -85,7 +85,8 @@ mod tests {
 
     #[test]
     fn the_template_reads_back_to_the_defaults() {
-        let read = super::super::load::parse(std::path::Path::new("t"), &template()).unwrap();
+        let (read, ()) =
+            super::super::parse(std::path::Path::new("t"), &template(), |_| Ok(())).unwrap();
         assert_eq!(read, Config::default());
     }
 }

@@ -12,6 +12,7 @@ use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use crate::app::keymap::KeyMap;
 use crate::config::Config;
 use crate::store::Store;
 use runtime::{FIRST_ROWS, LAST_SELECTED, SORT};
@@ -34,12 +35,14 @@ pub fn signal_status(signal: i32) -> u8 {
     u8::try_from(128 + signal).unwrap_or(u8::MAX)
 }
 
-/// Runs the reader on `store` until the person quits or a signal arrives. When
+/// Runs the reader on `store`, with the effective key map `keys`, until the
+/// person quits or a signal arrives. When
 /// the terminal is gone and the reader has to be ended from another thread,
 /// `on_forced_exit` runs just before the process exits.
 pub fn run(
     store: &mut Store,
     settings: &Config,
+    keys: KeyMap,
     on_forced_exit: impl FnOnce() + Send + 'static,
 ) -> Result<Ended, String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -71,7 +74,7 @@ pub fn run(
         .list_view(&crate::store::View::all(), sort, FIRST_ROWS, 0)
         .map_err(|e| e.to_string())?;
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = runtime::event_loop(store, first, remembered, sort, settings, &stop);
+    let result = runtime::event_loop(store, first, remembered, sort, settings, keys, &stop);
     drop(guard);
     result.map(|()| match signal.load(Ordering::SeqCst) {
         0 => Ended::Quit,

@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use super::background::Background;
 use super::marker::Job;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
-use crate::app::keymap;
+use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
@@ -55,6 +55,7 @@ pub(super) fn event_loop(
     remembered: Option<String>,
     sort: Sort,
     settings: &Config,
+    keys: KeyMap,
     stop: &AtomicBool,
 ) -> Result<(), String> {
     let mut term: Terminal<CrosstermBackend<Stdout>> =
@@ -68,6 +69,7 @@ pub(super) fn event_loop(
         None => "config: none (the defaults; `tidings config init` writes one)".into(),
     };
     app.sort = sort;
+    app.keys = keys;
     // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
@@ -90,7 +92,7 @@ pub(super) fn event_loop(
         }
         if event::poll(wait(&app, &bg)).map_err(|e| e.to_string())? {
             let input = event::read().map_err(|e| e.to_string())?;
-            if let Some(a) = keymap::translate(app.input_scope(), &input) {
+            if let Some(a) = app.keys.translate(app.input_scope(), &input) {
                 if a == Action::Redraw {
                     // The next draw then repaints every cell, whatever the
                     // terminal shows now.

@@ -1,4 +1,4 @@
-//! The key map screen, written from the same table that dispatches keys, wrapped
+//! The key map screen, written from the effective key map that dispatches keys, wrapped
 //! to its box, scrolled, and saying when there is more above or below.
 
 use ratatui::text::{Line, Span};
@@ -6,19 +6,21 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::{overlay, theme};
+use crate::app::action::Action;
 use crate::app::geometry::{help_box, inside_border};
-use crate::app::layout;
+use crate::app::keymap::Scope;
+use crate::app::{layout, App};
 
-pub fn render(frame: &mut Frame, scroll: usize, config_note: &str) {
+pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let rect = help_box(area.width, area.height);
     if rect.width < 3 || rect.height < 3 {
         return;
     }
     let inside = inside_border(rect);
-    let all = layout::help(inside.width as usize, config_note).lines;
+    let all = layout::help(inside.width as usize, &app.config_note, &app.keys).lines;
     let shown = inside.height as usize;
-    let scroll = scroll.min(all.len().saturating_sub(shown));
+    let scroll = app.help_scroll.min(all.len().saturating_sub(shown));
     let lines: Vec<Line> = all
         .iter()
         .skip(scroll)
@@ -32,9 +34,13 @@ pub fn render(frame: &mut Frame, scroll: usize, config_note: &str) {
             )
         })
         .collect();
+    let close: Vec<String> = [Action::Help, Action::Back]
+        .iter()
+        .filter_map(|a| app.keys.key_for(Scope::Help, a))
+        .collect();
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Keys (? or Esc to close) ");
+        .title(format!(" Keys ({} to close) ", close.join(" or ")));
     let block = overlay::more_marks(block, scroll > 0, scroll + shown < all.len());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);

@@ -62,7 +62,7 @@ fn draw_panes(frame: &mut Frame, app: &App) -> Vec<links::Link> {
     if app.help {
         let g = crate::app::geometry::help_box(area.width, area.height);
         links::clip(&mut links, g);
-        help::render(frame, app.help_scroll, &app.config_note);
+        help::render(frame, app);
     }
     links
 }

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use super::links::{clip, Link};
 use super::theme;
 use crate::app::action::Action;
-use crate::app::keymap::{key_for, Scope};
+use crate::app::keymap::{KeyMap, Scope};
 use crate::app::{App, Overlay};
 use crate::model::Document;
 use crate::text::sanitize::for_terminal;
@@ -67,7 +67,7 @@ fn source_line(doc: &Document, n: u32) -> String {
 /// A source's card: its title, its lines, and which of them are its URL.
 type Card = (String, Vec<Line<'static>>, Option<(Range<usize>, String)>);
 
-fn source_card(doc: &Document, n: u32, width: usize) -> Card {
+fn source_card(doc: &Document, n: u32, width: usize, keys: &KeyMap) -> Card {
     let mut lines = Vec::new();
     let Some(s) = doc.source(n) else {
         lines.extend(wrapped(
@@ -101,7 +101,7 @@ fn source_card(doc: &Document, n: u32, width: usize) -> Card {
         url = Some((start..lines.len(), u.clone()));
     }
     lines.push(Line::raw(""));
-    let key = |a: Action| key_for(Scope::Overlay, &a).unwrap_or_default();
+    let key = |a: Action| keys.key_for(Scope::Overlay, &a).unwrap_or_default();
     let keys = format!(
         "{}: claims citing it · {}: open URL · {}: copy it · {}: back to the claim",
         key(Action::Open),
@@ -162,7 +162,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
     let mut url = None;
     let (title, (lines, above, below)) = match o {
         Overlay::Source { n } => {
-            let (title, mut lines, u) = source_card(&s.doc, *n, inner_w);
+            let (title, mut lines, u) = source_card(&s.doc, *n, inner_w, &app.keys);
             url = u;
             let below = lines.len() > inner_h;
             lines.truncate(inner_h);

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{edit_box, theme};
-use crate::app::keymap::{hints, Scope, TYPING_HINT};
+use crate::app::keymap::{Scope, TYPING_HINT};
 use crate::app::search::Search;
 use crate::app::{App, View};
 use crate::text::sanitize::for_terminal;
@@ -77,7 +77,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(n) = &app.notice {
         s.push_str(&for_terminal(n));
     } else {
-        let mut keys: Vec<String> = hints(app.input_scope())
+        let mut keys: Vec<String> = app
+            .keys
+            .hints(app.input_scope())
             .into_iter()
             .map(|(k, h)| format!("{k} {h}"))
             .collect();
@@ -104,7 +106,9 @@ fn render_search(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
     if !found.is_empty() {
         after.push(format!(" │ {}", for_terminal(&found)));
     }
-    let keys: Vec<String> = hints(app.input_scope())
+    let keys: Vec<String> = app
+        .keys
+        .hints(app.input_scope())
         .into_iter()
         .map(|(k, h)| format!("{k} {h}"))
         .collect();

@@ -113,3 +113,76 @@ fn the_config_variable_names_the_file() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn init_lists_every_action_and_check_prints_the_effective_key_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let init = with_config(dir.path(), &file, &["config", "init"]);
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    let written = std::fs::read_to_string(&file).unwrap();
+    for line in [
+        "[keys.list]  # Headline list",
+        "# next_unread = \"n\"",
+        "# open = [\"enter\", \"l\", \"right\"]",
+        "[keys.global]  # Everywhere",
+        "# page_down = [\"pgdn\", \"ctrl-d\"]",
+    ] {
+        assert!(written.contains(line), "{line} in:\n{written}");
+    }
+
+    std::fs::write(
+        &file,
+        "[keys.list]\nnext_unread = \"x\"\nundo = \"none\"\n[keys.timeline]\ntimeline = \"T\"\n",
+    )
+    .unwrap();
+    let check = with_config(dir.path(), &file, &["config", "check"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let out = text(&check.stdout);
+    for line in [
+        "next_unread = \"x\"                         # open the next unread story",
+        "undo = \"none\"",
+        "timeline = \"T\"",
+        "[keys.story]  # Story and timeline",
+        "quit = [\"Q\", \"ctrl-c\"]",
+    ] {
+        assert!(out.contains(line), "{line} in:\n{out}");
+    }
+}
+
+#[test]
+fn a_bad_key_setting_stops_every_command_with_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let cases = [
+        (
+            "[keys.list]\nopen = \"n\"\n",
+            ":2:8: `n` is bound to both `open` and `next_unread` in [keys.list]",
+        ),
+        (
+            "[keys.list]\nnext_unred = \"x\"\n",
+            ":2:1: unknown action `next_unred` in [keys.list]; did you mean `next_unread`?",
+        ),
+        (
+            "[keys.lst]\n",
+            ":1:7: unknown key table [keys.lst], expected one of",
+        ),
+        (
+            "[keys.list]\nopen = \"hyper-o\"\n",
+            ":2:8: unknown key \"hyper-o\"",
+        ),
+    ];
+    for (config, expected) in cases {
+        std::fs::write(&file, config).unwrap();
+        for args in [&["list"][..], &["config", "check"]] {
+            let out = with_config(dir.path(), &file, args);
+            assert_eq!(out.status.code(), Some(2), "{args:?} {config}");
+            let err = text(&out.stderr);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(
+                err.starts_with(&format!("tidings: {}{expected}", file.display())),
+                "{err}"
+            );
+        }
+    }
+}

@@ -1406,3 +1406,38 @@ fn the_key_map_names_the_config_file_and_a_bad_one_never_starts() {
     );
     assert!(!s.contains("Headlines"), "{s}");
 }
+
+/// Issue 17: a config file moves `next_unread` in the list from `n` to `x`: `x`
+/// opens the next unread story, `n` does nothing any more, and the key map shows
+/// `x` for it with the action's name.
+#[test]
+fn a_remapped_key_works_the_old_one_no_longer_does_and_help_shows_the_new_one() {
+    let dir = three_stories();
+    let config = dir.path().join("keys.toml");
+    std::fs::write(&config, "[keys.list]\nnext_unread = \"x\"\n").unwrap();
+    let cmd = format!("{} --config {}", reader_cmd(dir.path()), config.display());
+    let Some(t) = Tmux::start("keys-remap", 60, 20, &cmd) else {
+        return;
+    };
+    t.wait_for("Headlines 3/3");
+    // Keys are read in order: once `j` has moved the selection, `n` was read
+    // and left the list as it was.
+    t.keys(&["n", "j"]);
+    let s = t.wait_for("LIST 2/3");
+    assert!(!s.contains("STORY"), "{s}");
+    t.keys(&["x"]);
+    t.wait("x opens the next unread story", |s| s.contains("STORY"));
+    t.keys(&["q"]);
+    t.wait_for("LIST");
+    t.keys(&["?"]);
+    let s = t.wait_for("(next_unread)");
+    let row = s
+        .lines()
+        .find(|l| l.contains("open the next unread story"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("│  x "),
+        "the list's row shows x: {row:?}\n{s}"
+    );
+    t.keys(&["Q"]);
+}

@@ -82,7 +82,7 @@ impl Rig {
             };
             let ev = KeyEvent::new(code, KeyModifiers::NONE);
             let input = crossterm::event::Event::Key(ev);
-            if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
+            if let Some(a) = self.app.keys.translate(self.app.input_scope(), &input) {
                 self.act(a);
             }
         }
@@ -91,7 +91,7 @@ impl Rig {
     /// Presses one key with modifiers, through the key map.
     fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let input = crossterm::event::Event::Key(KeyEvent::new(code, modifiers));
-        if let Some(a) = tidings::app::keymap::translate(self.app.input_scope(), &input) {
+        if let Some(a) = self.app.keys.translate(self.app.input_scope(), &input) {
             self.act(a);
         }
     }
@@ -920,11 +920,13 @@ fn the_key_map_wraps_between_words_at_40x12() {
             let help = b.help.split(' ').map(String::from);
             keys.flat_map(|k| k.split(' ').map(String::from).collect::<Vec<_>>())
                 .chain(help)
+                .chain([format!("({})", b.name)])
                 .collect::<Vec<_>>()
         })
         .collect();
     for s in tidings::app::keymap::SCOPES {
         words.extend(s.title().split(' ').map(String::from));
+        words.insert(format!("[keys.{}]", s.config_name()));
     }
     let mut r = Rig::new(40, 12, &[]);
     r.keys("?");
@@ -1462,4 +1464,39 @@ fn n_reads_through_the_unread_stories_and_says_when_there_are_no_more() {
     r.keys("q");
     assert_eq!(r.app.focus, Focus::List);
     assert!(r.screen().contains("Headlines 12/12"));
+}
+
+/// Issue 17: the effective key map (a config file's `[keys]` over the table)
+/// drives the keys, the status bar's hints, the key map screen and its title.
+#[test]
+fn the_effective_key_map_drives_keys_hints_and_the_key_map() {
+    use tidings::app::keymap::KeyMap;
+    let text = "[keys.list]\nnext_unread = \"x\"\n[keys.global]\nhelp = \"f1\"\n";
+    let (_, keys) = tidings::config::parse(std::path::Path::new("k.toml"), text, |c| {
+        KeyMap::from_config(&c.keys)
+    })
+    .unwrap();
+    let mut r = Rig::new(140, 40, &[]);
+    r.app.keys = keys;
+    let s = r.screen();
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("F1 show or hide this key map"), "{status}");
+    let hints = r.app.keys.hints(tidings::app::keymap::Scope::List);
+    assert!(hints.contains(&("x".into(), "open the next unread story")));
+    r.keys("?");
+    assert!(!r.app.help, "? no longer opens the key map");
+    r.press(KeyCode::F(1), KeyModifiers::NONE);
+    assert!(r.app.help);
+    let s = r.screen();
+    assert!(s.contains("┌ Keys (F1 or Esc to close) "), "{s}");
+    assert!(
+        s.contains("  x                 open the next unread story (next_unread)"),
+        "{s}"
+    );
+    r.press(KeyCode::F(1), KeyModifiers::NONE);
+    assert!(!r.app.help);
+    r.keys("n");
+    assert_eq!(r.app.focus, Focus::List, "n no longer opens a story");
+    r.keys("x");
+    assert_eq!(r.app.focus, Focus::Story, "x does");
 }

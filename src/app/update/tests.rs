@@ -370,7 +370,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 
 #[test]
 fn ctrl_l_redraws_and_changes_nothing() {
-    use crate::app::keymap::{translate, Scope};
+    use crate::app::keymap::{KeyMap, Scope};
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
     for scope in [
@@ -380,7 +380,10 @@ fn ctrl_l_redraws_and_changes_nothing() {
         Scope::Help,
         Scope::Typing,
     ] {
-        assert_eq!(translate(scope, &ctrl_l), Some(Action::Redraw));
+        assert_eq!(
+            KeyMap::default().translate(scope, &ctrl_l),
+            Some(Action::Redraw)
+        );
     }
     let mut app = opened();
     let before = format!("{:?}", app.story.as_ref().map(|s| (s.cursor, s.scroll)));

@@ -5,13 +5,13 @@
 
 use super::tests::{item, narrow, story};
 use crate::app::action::{Action, Arrival, Effect, Loaded};
-use crate::app::keymap::{lookup, Key};
+use crate::app::keymap::Key;
 use crate::app::{App, Focus, Overlay, UNDO_DEPTH};
 use crate::store::{FeedCounts, ListItem, Mark, Marked, Selection, Show, Sort, View};
 
 /// Presses `key` as the key table reads it where the reader is now.
 fn press(app: &mut App, key: Key) -> Option<Effect> {
-    let action = lookup(app.input_scope(), key).expect("bound here");
+    let action = app.keys.lookup(app.input_scope(), key).expect("bound here");
     app.update(action)
 }
 
@@ -99,7 +99,8 @@ fn j_and_k_go_story_to_story_in_the_lists_order_without_the_list() {
     assert_eq!(press(&mut app, Key::Char('K')), None);
     assert_eq!(app.notice.as_deref(), Some("this is the first story"));
     assert_eq!(
-        lookup(crate::app::keymap::Scope::List, Key::Char('J')),
+        app.keys
+            .lookup(crate::app::keymap::Scope::List, Key::Char('J')),
         None
     );
 }
