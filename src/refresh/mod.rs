@@ -21,6 +21,8 @@ pub const MAX_JOBS: u16 = 32;
 /// Seconds allowed for each fetch, from connecting to the last byte, unless told
 /// otherwise.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+/// The longest timeout accepted, in seconds.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
 /// The largest response read, in bytes, unless told otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -32,15 +34,23 @@ pub struct Options {
     pub limits: Limits,
 }
 
-impl Default for Options {
-    fn default() -> Self {
+impl Options {
+    /// `jobs` at once (1 to [`MAX_JOBS`]), `timeout_secs` for each fetch (1 to
+    /// [`MAX_TIMEOUT_SECS`]), responses up to `max_bytes`.
+    pub fn new(jobs: u16, timeout_secs: u64, max_bytes: u64) -> Options {
         Options {
-            jobs: DEFAULT_JOBS.into(),
+            jobs: jobs.clamp(1, MAX_JOBS).into(),
             limits: Limits {
-                timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
-                max_bytes: DEFAULT_MAX_BYTES,
+                timeout: Duration::from_secs(timeout_secs.clamp(1, MAX_TIMEOUT_SECS)),
+                max_bytes,
             },
         }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options::new(DEFAULT_JOBS, DEFAULT_TIMEOUT_SECS, DEFAULT_MAX_BYTES)
     }
 }
 

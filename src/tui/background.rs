@@ -1,27 +1,43 @@
 //! Work the reader runs off its event loop: refreshing the subscriptions on a
 //! thread with its own store connection, reporting progress and the outcome as
 //! arrivals that the event loop picks up between keys; and writing marks
-//! ([`Marker`]).
+//! ([`Marker`]). It also keeps the settings effects are carried out with (the
+//! refresh's limits, the browser command).
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::marker::{Job, Marker};
 use crate::app::action::Arrival;
+use crate::config::Config;
 use crate::refresh::{self, Options, RefreshError, RefreshTotals, SourceResult};
 use crate::store::{Store, StoreError};
 
-/// Background work in flight.
+/// Background work in flight, and how effects are carried out.
 #[derive(Default)]
 pub struct Background {
     refresh: Option<Receiver<Arrival>>,
     marker: Option<Marker>,
     /// Set when background work wrote to the store, until [`Background::take_wrote`].
     wrote: bool,
+    /// How `R` refreshes (the config's `[refresh]`).
+    pub options: Options,
+    /// The config's browser command (empty: `$BROWSER`, else the platform's).
+    pub browser: String,
 }
 
 impl Background {
+    /// Background work with the built-in settings.
     pub fn new() -> Self {
         Background::default()
+    }
+
+    /// Background work with the config's settings.
+    pub fn configured(settings: &Config) -> Self {
+        Background {
+            options: settings.refresh.options(),
+            browser: settings.reader.browser.clone(),
+            ..Background::default()
+        }
     }
 
     /// True while a refresh runs or marks are being written.

@@ -18,7 +18,6 @@ use crate::app::keymap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
-use crate::refresh::Options;
 use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
 
@@ -72,7 +71,7 @@ pub(super) fn event_loop(
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
     crossterm::style::force_color_output(true);
-    let mut bg = Background::new();
+    let mut bg = Background::configured(settings);
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
     let mut checked = Instant::now();
     while !quit && !stop.load(Ordering::Relaxed) {
@@ -256,7 +255,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             Ok(()) => Arrival::Saved { uid, saved },
             Err(e) => failed(uid, e),
         }),
-        Effect::OpenUrl(url) => Some(Arrival::Notice(match opener::open(&url) {
+        Effect::OpenUrl(url) => Some(Arrival::Notice(match opener::open(&url, &bg.browser) {
             Ok(()) => format!("opened {url}"),
             Err(e) => e,
         })),
@@ -276,7 +275,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             Err(e) => notice(e),
         },
         Effect::Refresh => {
-            bg.start_refresh(store.sibling(), Options::default());
+            bg.start_refresh(store.sibling(), bg.options);
             None
         }
         Effect::ReloadList(sort) => reload(store, sort),
