@@ -97,6 +97,8 @@ pub enum Action {
     CycleSort,
     /// Pick a feed to show alone, or back to every feed.
     Feeds,
+    /// The answer to the question the status bar asks: yes or no.
+    Confirm(bool),
 }
 
 /// What arrives from outside the reader: an effect's result, or the background

@@ -36,9 +36,6 @@ pub struct Config {
     pub path: Option<PathBuf>,
 }
 
-/// Two panes from this many columns, unless the file says otherwise.
-pub const TWO_PANES_FROM: u16 = 100;
-
 /// The layout of the file this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
 
@@ -113,7 +110,7 @@ impl Default for Reader {
             date_style: DateStyle::Relative,
             default_view: Show::All,
             default_sort: Sort::Newest,
-            two_pane_min_width: TWO_PANES_FROM,
+            two_pane_min_width: crate::app::geometry::TWO_PANES_FROM,
             mark_read_on_open: true,
             confirm_bulk_marking: false,
             hyperlinks: true,

@@ -38,6 +38,29 @@ pub(super) const LAST_SELECTED: &str = "last_selected";
 /// The reader state name that remembers the list's sort.
 pub(super) const SORT: &str = "sort";
 
+/// The reader state name that remembers the config's `default_sort` at the
+/// last start.
+const SORT_DEFAULT: &str = "sort_default";
+
+/// The sort the reader starts in: the one `S` picked last, unless the config's
+/// `default_sort` changed since (the newer choice wins: the file's, which `S`
+/// overrides again). Stores from before the setting started in `newest`.
+pub(super) fn start_sort(store: &mut Store, configured: Sort) -> Result<Sort, StoreError> {
+    let read = |name| -> Result<Option<Sort>, StoreError> {
+        Ok(store.state(name)?.and_then(|s| s.parse().ok()))
+    };
+    let seen = read(SORT_DEFAULT)?.unwrap_or_default();
+    let sort = match read(SORT)? {
+        Some(picked) if seen == configured => picked,
+        _ => configured,
+    };
+    if seen != configured || store.state(SORT_DEFAULT)?.is_none() {
+        store.set_state(SORT_DEFAULT, configured.as_str())?;
+        store.set_state(SORT, sort.as_str())?;
+    }
+    Ok(sort)
+}
+
 /// How often the reader asks whether another process changed the store.
 const CHECK_EVERY: Duration = Duration::from_millis(500);
 
@@ -60,8 +83,9 @@ pub(super) fn event_loop(
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
+    app.configure(&settings.reader);
     app.colour = colour_wanted();
-    app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
+    app.hyperlinks &= hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
     app.config_note = match &settings.path {
         Some(path) => format!("config: {}", path.display()),
         None => "config: none (the defaults; `tidings config init` writes one)".into(),
@@ -525,6 +549,35 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\x1b]52;c;aHR0cHM6Ly9leGFtcGxlLm9yZy9hJTIwYg==\x1b\\"
+        );
+    }
+
+    #[test]
+    fn the_sort_s_picked_lasts_until_the_configs_default_changes() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        assert_eq!(start_sort(&mut store, Sort::Newest).unwrap(), Sort::Newest);
+        app.sort = Sort::Newest;
+        dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
+        assert_eq!(
+            start_sort(&mut store, Sort::Newest).unwrap(),
+            Sort::Oldest,
+            "S wins"
+        );
+        assert_eq!(
+            start_sort(&mut store, Sort::Title).unwrap(),
+            Sort::Title,
+            "the file changed since: it wins"
+        );
+        assert_eq!(
+            start_sort(&mut store, Sort::Title).unwrap(),
+            Sort::Title,
+            "and stays"
+        );
+        dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
+        assert_eq!(
+            start_sort(&mut store, Sort::Title).unwrap(),
+            app.sort,
+            "S again"
         );
     }
 

@@ -1463,3 +1463,26 @@ fn n_reads_through_the_unread_stories_and_says_when_there_are_no_more() {
     assert_eq!(r.app.focus, Focus::List);
     assert!(r.screen().contains("Headlines 12/12"));
 }
+
+/// The config's `[reader]` on screen: dates in its pattern on the rows and in the
+/// story's header, and two panes only from its width.
+#[test]
+fn the_configs_date_style_and_two_pane_width_show_on_screen() {
+    let mut r = Rig::new(120, 40, &[]);
+    let reader = tidings::config::Reader {
+        date_style: "%Y-%m-%d".to_string().try_into().unwrap(),
+        two_pane_min_width: 130,
+        ..Default::default()
+    };
+    r.app.configure(&reader);
+    r.act(Action::Resize(120, 40));
+    assert!(r.app.geometry().story.is_none(), "one pane below 130");
+    let text = r.screen();
+    assert!(text.contains("2025-09-20"), "{text}");
+    assert!(!text.contains("20 Sep 2025"), "{text}");
+    r.open("Kestrel Bay");
+    let text = r.screen();
+    assert!(text.contains("· 2025-09-20"), "{text}");
+    r.act(Action::Resize(130, 40));
+    assert!(r.app.geometry().story.is_some(), "two from 130");
+}
