@@ -139,6 +139,8 @@ pub enum Arrival {
     },
     /// The background refresh ended; what it did, in one line.
     RefreshDone(String),
+    /// The automatic refresh ended: what it brought, when it brought news.
+    AutoRefreshed(Option<String>),
     /// A marking was written to the store: exactly what changed; `undo` when it
     /// undid an earlier one.
     Marked { marked: Marked, undo: bool },

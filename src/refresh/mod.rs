@@ -32,6 +32,9 @@ pub struct Options {
     /// Subscriptions fetched at once.
     pub jobs: usize,
     pub limits: Limits,
+    /// An automatic refresh every so many seconds: only the subscriptions due
+    /// ([`Store::due_subscriptions`]); `None` fetches every one.
+    pub due_every: Option<u64>,
 }
 
 impl Options {
@@ -44,6 +47,7 @@ impl Options {
                 timeout: Duration::from_secs(timeout_secs.clamp(1, MAX_TIMEOUT_SECS)),
                 max_bytes,
             },
+            due_every: None,
         }
     }
 }
@@ -170,7 +174,13 @@ pub fn refresh(
     opts: &Options,
     mut progress: impl FnMut(usize, usize, &SourceResult),
 ) -> Result<Vec<SourceResult>, RefreshError> {
-    let subs = store.subscriptions()?;
+    let subs = match opts.due_every {
+        Some(every) => store.due_subscriptions(
+            chrono::Utc::now().timestamp(),
+            i64::try_from(every).unwrap_or(i64::MAX),
+        )?,
+        None => store.subscriptions()?,
+    };
     if subs.is_empty() {
         return Ok(Vec::new());
     }
@@ -194,6 +204,7 @@ pub fn refresh(
         drop(tx);
         for (done, (i, fetched)) in rx.iter().enumerate() {
             let mut subscription = subs[i].clone();
+            let ttl = fetched.as_ref().ok().and_then(|pages| ttl_of(pages));
             let outcome = match fetched {
                 Ok(pages) => {
                     let (outcome, title) = land(
@@ -215,13 +226,22 @@ pub fn refresh(
                 subscription,
                 outcome,
             };
-            store.record_check(&subs[i].url, &result.status())?;
+            let not_before = ttl.map(|m| chrono::Utc::now().timestamp() + i64::from(m) * 60);
+            store.record_check(&subs[i].url, &result.status(), not_before)?;
             progress(done + 1, subs.len(), &result);
             results[i] = Some(result);
         }
         Ok(())
     })?;
     Ok(results.into_iter().flatten().collect())
+}
+
+/// The `<ttl>` of a subscription's first page, when it loaded and has one.
+fn ttl_of(pages: &[Page]) -> Option<u32> {
+    match &pages.first()?.result {
+        Ok(PageContent::Loaded(contents, _)) => contents.ttl_minutes,
+        _ => None,
+    }
 }
 
 /// What a URL held when `subscribe` fetched it once.

@@ -17,7 +17,7 @@ use crate::store::Store;
 use runtime::{start_sort, FIRST_ROWS, LAST_SELECTED};
 use terminal::{spawn_watchdog, TerminalGuard};
 
-pub use runtime::{deliver, dispatch};
+pub use runtime::{deliver, dispatch, tick};
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -108,9 +108,7 @@ pub(super) fn event_loop(
             ui::draw(f, &app)
         })
         .map_err(|e| e.to_string())?;
-        for news in bg.poll() {
-            quit |= deliver(&mut app, store, &mut bg, news);
-        }
+        quit |= tick(&mut app, store, &mut bg, Instant::now());
         if event::poll(wait(&app, &bg)).map_err(|e| e.to_string())? {
             let input = event::read().map_err(|e| e.to_string())?;
             if let Some(a) = keymap::translate(app.input_scope(), &input) {
@@ -198,6 +196,19 @@ fn list_arrival(first: Vec<ListItem>) -> Arrival {
     } else {
         Arrival::ListPartial(first)
     }
+}
+
+/// Takes in what the background work reported, and starts the automatic
+/// refresh when it is due at `now`; true to quit.
+pub fn tick(app: &mut App, store: &mut Store, bg: &mut Background, now: Instant) -> bool {
+    let mut quit = false;
+    for news in bg.poll() {
+        quit |= deliver(app, store, bg, news);
+    }
+    if bg.auto_due(now) {
+        bg.start_auto_refresh(store.sibling());
+    }
+    quit
 }
 
 /// Applies an action and every effect that follows from it; true to quit.
@@ -298,6 +309,9 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             }),
             Err(e) => notice(e),
         },
+        Effect::Refresh if bg.refreshing() => Some(Arrival::RefreshDone(
+            "an automatic refresh is running; press R again when it ends".into(),
+        )),
         Effect::Refresh => {
             bg.start_refresh(store.sibling(), bg.options);
             None

@@ -1486,3 +1486,57 @@ fn the_configs_date_style_and_two_pane_width_show_on_screen() {
     r.act(Action::Resize(130, 40));
     assert!(r.app.geometry().story.is_some(), "two from 130");
 }
+
+/// An RSS feed of one item, with a `<ttl>` when given.
+fn one_item_feed(title: &str, ttl: Option<u32>) -> String {
+    let ttl = ttl.map(|m| format!("<ttl>{m}</ttl>")).unwrap_or_default();
+    format!(
+        r#"<rss version="2.0"><channel><title>{title}</title>{ttl}<item><title>{title} news</title><link>https://example.org/{title}</link><description>Something happened.</description></item></channel></rss>"#
+    )
+}
+
+/// The automatic refresh against the loopback server, every second: in 2.6 s it
+/// runs twice, no more, fetching a feed without `<ttl>` each time and one whose
+/// `<ttl>` is longer than the interval once; the first brings news and says so.
+#[test]
+fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
+    use common::http_server::{Route, Server};
+    use std::time::{Duration, Instant};
+    let server = Server::start(vec![
+        (
+            "/often.rss",
+            Route::body(one_item_feed("Often", None), "application/rss+xml"),
+        ),
+        (
+            "/rarely.rss",
+            Route::body(one_item_feed("Rarely", Some(60)), "application/rss+xml"),
+        ),
+    ]);
+    let mut rig = Rig::new(140, 40, &[]);
+    for name in ["often", "rarely"] {
+        rig.store
+            .subscribe(&server.url(&format!("/{name}.rss")), None)
+            .unwrap();
+    }
+    let before = rig.app.items.len();
+    rig.bg.auto_every = Some(Duration::from_secs(1));
+    let started = Instant::now();
+    let mut said = Vec::new();
+    while started.elapsed() < Duration::from_millis(2600) {
+        tidings::tui::tick(&mut rig.app, &mut rig.store, &mut rig.bg, Instant::now());
+        said.extend(rig.app.notice.take());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let paths: Vec<String> = server.take_log().into_iter().map(|s| s.path).collect();
+    let count = |p: &str| paths.iter().filter(|s| *s == p).count();
+    assert_eq!(count("/often.rss"), 2, "{paths:?}");
+    assert_eq!(count("/rarely.rss"), 1, "its <ttl> is an hour: {paths:?}");
+    assert_eq!(
+        said,
+        ["auto-refresh: 2 new, 0 updated"],
+        "only news is said"
+    );
+    assert_eq!(rig.app.items.len(), before + 2, "the list read again");
+    let none = Background::new();
+    assert_eq!(none.auto_every, None, "off unless the config says");
+}
