@@ -187,7 +187,7 @@ pub fn refresh(
     let known = store.all_validators()?;
     let client = Client::new(opts.limits).map_err(RefreshError::Client)?;
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, String>)>();
+    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, Failure>)>();
     let mut results: Vec<Option<SourceResult>> = vec![None; subs.len()];
     std::thread::scope(|scope| -> Result<(), StoreError> {
         for _ in 0..opts.jobs.clamp(1, MAX_JOBS.into()).min(subs.len()) {
@@ -204,7 +204,11 @@ pub fn refresh(
         drop(tx);
         for (done, (i, fetched)) in rx.iter().enumerate() {
             let mut subscription = subs[i].clone();
-            let ttl = fetched.as_ref().ok().and_then(|pages| ttl_of(pages));
+            // How long the feed asks to be left alone: its <ttl>, or Retry-After.
+            let wait = match &fetched {
+                Ok(pages) => ttl_of(pages).map(|m| u64::from(m) * 60),
+                Err(f) => f.retry_after,
+            };
             let outcome = match fetched {
                 Ok(pages) => {
                     let (outcome, title) = land(
@@ -220,13 +224,17 @@ pub fn refresh(
                     }
                     outcome
                 }
-                Err(reason) => FeedOutcome::Failed(reason),
+                Err(f) => FeedOutcome::Failed(f.reason),
             };
             let result = SourceResult {
                 subscription,
                 outcome,
             };
-            let not_before = ttl.map(|m| chrono::Utc::now().timestamp() + i64::from(m) * 60);
+            let not_before = wait.map(|secs| {
+                chrono::Utc::now()
+                    .timestamp()
+                    .saturating_add(i64::try_from(secs).unwrap_or(i64::MAX))
+            });
             store.record_check(&subs[i].url, &result.status(), not_before)?;
             progress(done + 1, subs.len(), &result);
             results[i] = Some(result);
@@ -283,12 +291,34 @@ pub fn check(url: &str, limits: Limits) -> Result<Checked, String> {
     }
 }
 
+/// Why a URL could not be read, and how many seconds its server asked to wait
+/// (`Retry-After`), when it said.
+struct Failure {
+    reason: String,
+    retry_after: Option<u64>,
+}
+
+impl From<String> for Failure {
+    fn from(reason: String) -> Failure {
+        Failure {
+            reason,
+            retry_after: None,
+        }
+    }
+}
+
+impl From<Failure> for String {
+    fn from(f: Failure) -> String {
+        f.reason
+    }
+}
+
 /// Fetches a subscription's URL, and a Kagi index's category files after it.
 fn fetch(
     client: &Client,
     url: &str,
     known: &HashMap<String, Validators>,
-) -> Result<Vec<Page>, String> {
+) -> Result<Vec<Page>, Failure> {
     let first = fetch_page(client, url, known)?;
     let categories = match &first {
         PageContent::Loaded(l, _) => l.categories.clone(),
@@ -309,7 +339,8 @@ fn fetch(
                 continue;
             }
         };
-        let result = fetch_page(client, &page_url, known).map_err(|r| format!("{name}: {r}"));
+        let result =
+            fetch_page(client, &page_url, known).map_err(|f| format!("{name}: {}", f.reason));
         pages.push(Page {
             url: page_url,
             result,
@@ -322,19 +353,27 @@ fn fetch_page(
     client: &Client,
     url: &str,
     known: &HashMap<String, Validators>,
-) -> Result<PageContent, String> {
+) -> Result<PageContent, Failure> {
     let none = Validators::default();
     match client.get(url, known.get(url).unwrap_or(&none))? {
         Fetched::NotModified => Ok(PageContent::NotModified),
+        Fetched::Refused {
+            reason,
+            retry_after,
+        } => Err(Failure {
+            reason,
+            retry_after,
+        }),
         Fetched::Body { bytes, validators } => match feeds::load(&bytes, Some(url)) {
             Some(Ok(loaded)) => Ok(PageContent::Loaded(Box::new(loaded), validators)),
-            Some(Err(reason)) => Err(reason),
+            Some(Err(reason)) => Err(reason.into()),
             None => Err(format!(
                 "neither a feed nor Kagi News JSON (it starts {:?})",
                 crate::text::sanitize::for_terminal(&String::from_utf8_lossy(
                     &bytes[..bytes.len().min(40)]
                 ))
-            )),
+            )
+            .into()),
         },
     }
 }

@@ -1496,8 +1496,9 @@ fn one_item_feed(title: &str, ttl: Option<u32>) -> String {
 }
 
 /// The automatic refresh against the loopback server, every second: in 2.6 s it
-/// runs twice, no more, fetching a feed without `<ttl>` each time and one whose
-/// `<ttl>` is longer than the interval once; the first brings news and says so.
+/// runs twice, no more, fetching a feed without `<ttl>` each time, and once
+/// only one whose `<ttl>` is longer than the interval and one whose server
+/// answered with a longer `Retry-After`; the first brings news and says so.
 #[test]
 fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
     use common::http_server::{Route, Server};
@@ -1511,9 +1512,10 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
             "/rarely.rss",
             Route::body(one_item_feed("Rarely", Some(60)), "application/rss+xml"),
         ),
+        ("/busy.rss", Route::RetryAfter("3600")),
     ]);
     let mut rig = Rig::new(140, 40, &[]);
-    for name in ["often", "rarely"] {
+    for name in ["often", "rarely", "busy"] {
         rig.store
             .subscribe(&server.url(&format!("/{name}.rss")), None)
             .unwrap();
@@ -1531,6 +1533,7 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
     let count = |p: &str| paths.iter().filter(|s| *s == p).count();
     assert_eq!(count("/often.rss"), 2, "{paths:?}");
     assert_eq!(count("/rarely.rss"), 1, "its <ttl> is an hour: {paths:?}");
+    assert_eq!(count("/busy.rss"), 1, "Retry-After an hour: {paths:?}");
     assert_eq!(
         said,
         ["auto-refresh: 2 new, 0 updated"],
