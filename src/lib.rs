@@ -4,14 +4,15 @@
 //! Module map, by layer: each layer uses only the layers under it.
 //! - Bottom: [`text`] (sanitizing for the terminal, folding, spaces, display
 //!   width), [`model`] (serde types of the JSON contract, `tidings parse --json`),
-//!   [`paths`] (where the store lives), [`config`] (the config file: its
-//!   settings and defaults, read once at start).
+//!   [`paths`] (where the store lives).
 //! - Input and storage: [`parse`] (page dumps to documents), [`feeds`] (Kagi News
 //!   JSON, RSS/Atom/JSON Feed, OPML), [`store`] (the SQLite store, the only code
 //!   that speaks SQL), [`refresh`] (fetching subscriptions over HTTP(S)),
 //!   [`import`] / [`export`], [`samples`], [`summary`], [`opener`] (URLs to the
 //!   browser, never through a shell), [`invariants`] (what every parse, import
-//!   and frame must hold).
+//!   and frame must hold), [`config`] (the config file: its settings and
+//!   defaults, read once at start; the key tables are checked by the app's key
+//!   map).
 //! - Top: [`cli`] (the command line: clap's arguments, the plan they become,
 //!   one module per group of commands, output, one error type); [`app`] (the
 //!   reader's state, actions and `update`, no I/O), [`ui`] (drawing it), [`tui`]

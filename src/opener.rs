@@ -1,7 +1,8 @@
 //! URLs as tidings hands them on: cleaned ([`clean`]) for the browser, the
 //! clipboard and terminal hyperlinks, and opened in the browser (http and https
-//! only, the URL passed as one argument to `$BROWSER`, split on white space and
-//! never through a shell, or to the platform's opener).
+//! only, the URL passed as one argument to the config's `browser` command, else
+//! `$BROWSER`, split on white space and never through a shell, else to the
+//! platform's opener).
 
 use std::process::{Command, Stdio};
 
@@ -63,9 +64,19 @@ pub fn argv(url: &str, browser: Option<&str>) -> Option<Vec<String>> {
     Some(argv)
 }
 
-/// Starts the browser on `url`, detached from the terminal.
-pub fn open(url: &str) -> Result<(), String> {
-    let browser = std::env::var("BROWSER").ok();
+/// The browser command: the config's `configured` one unless empty, else
+/// `$BROWSER` (`env`), else none (the platform's opener).
+pub fn browser(configured: &str, env: Option<String>) -> Option<String> {
+    Some(configured.trim())
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .or(env)
+}
+
+/// Starts the browser on `url`, detached from the terminal: the config's
+/// `configured` command, else `$BROWSER`, else the platform's opener.
+pub fn open(url: &str, configured: &str) -> Result<(), String> {
+    let browser = browser(configured, std::env::var("BROWSER").ok());
     let argv = argv(url, browser.as_deref()).ok_or("only http and https links are opened")?;
     Command::new(&argv[0])
         .args(&argv[1..])
@@ -127,6 +138,20 @@ mod tests {
         ] {
             assert_eq!(clean(refused), None, "{refused}");
         }
+    }
+
+    #[test]
+    fn the_configured_browser_wins_over_browser_in_the_environment() {
+        let env = || Some("lynx".to_string());
+        assert_eq!(
+            browser("firefox --new-tab", env()).as_deref(),
+            Some("firefox --new-tab")
+        );
+        assert_eq!(browser("  ", env()).as_deref(), Some("lynx"));
+        assert_eq!(browser("", None), None);
+        let url = "https://example.org/a;b";
+        let v = argv(url, browser("firefox --new-tab", env()).as_deref()).unwrap();
+        assert_eq!(v, vec!["firefox", "--new-tab", url]);
     }
 
     #[test]

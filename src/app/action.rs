@@ -97,6 +97,8 @@ pub enum Action {
     CycleSort,
     /// Pick a feed to show alone, or back to every feed.
     Feeds,
+    /// The answer to the question the status bar asks: yes or no.
+    Confirm(bool),
 }
 
 /// What arrives from outside the reader: an effect's result, or the background
@@ -137,6 +139,8 @@ pub enum Arrival {
     },
     /// The background refresh ended; what it did, in one line.
     RefreshDone(String),
+    /// The automatic refresh ended: what it brought, when it brought news.
+    AutoRefreshed(Option<String>),
     /// A marking was written to the store: exactly what changed; `undo` when it
     /// undid an earlier one.
     Marked { marked: Marked, undo: bool },

@@ -1,9 +1,11 @@
-//! Where each pane goes for a terminal size: two panes from 100 columns, one below.
+//! Where each pane goes for a terminal size: two panes from 100 columns (or the
+//! config's `two_pane_min_width`), one below.
 //! Shared by `update` (page sizes, clicks, wrap width) and the drawing code.
 
 use ratatui::layout::Rect;
 
-/// The width from which the list and the story stand side by side.
+/// The width from which the list and the story stand side by side, unless the
+/// config says otherwise.
 pub const TWO_PANES_FROM: u16 = 100;
 
 /// The panes for one terminal size.
@@ -17,9 +19,9 @@ pub struct Geometry {
     pub status: Option<Rect>,
 }
 
-/// Lays out a `width` x `height` screen; `story_focused` picks the pane in one-pane
-/// mode.
-pub fn geometry(width: u16, height: u16, story_focused: bool) -> Geometry {
+/// Lays out a `width` x `height` screen, two panes from `two_panes_from`
+/// columns; `story_focused` picks the pane in one-pane mode.
+pub fn geometry(width: u16, height: u16, story_focused: bool, two_panes_from: u16) -> Geometry {
     let full = Rect::new(0, 0, width, height);
     let (main, status) = if height >= 2 {
         (
@@ -29,7 +31,8 @@ pub fn geometry(width: u16, height: u16, story_focused: bool) -> Geometry {
     } else {
         (full, None)
     };
-    if width >= TWO_PANES_FROM {
+    // The list takes at least 30 columns, the story what is left but one.
+    if width >= two_panes_from.max(32) {
         let list_w = (width * 2 / 5).max(30);
         let list = Rect::new(0, 0, list_w, main.height);
         // One column of separator between the panes.
@@ -57,7 +60,7 @@ pub fn geometry(width: u16, height: u16, story_focused: bool) -> Geometry {
 /// The key map box for a `width` x `height` screen: up to 72 columns, centred,
 /// over everything above the status bar.
 pub fn help_box(width: u16, height: u16) -> Rect {
-    let above = geometry(width, height, false)
+    let above = geometry(width, height, false, TWO_PANES_FROM)
         .status
         .map_or(height, |s| s.y);
     let w = width.min(72);
@@ -93,19 +96,21 @@ mod tests {
 
     #[test]
     fn two_panes_from_100_columns() {
-        let g = geometry(140, 40, false);
+        let g = geometry(140, 40, false, TWO_PANES_FROM);
         assert!(g.list.is_some() && g.story.is_some());
-        let g = geometry(80, 24, false);
+        let g = geometry(80, 24, false, TWO_PANES_FROM);
         assert!(g.list.is_some() && g.story.is_none());
-        let g = geometry(80, 24, true);
+        let g = geometry(80, 24, true, TWO_PANES_FROM);
         assert!(g.list.is_none() && g.story.is_some());
+        let g = geometry(80, 24, true, 80);
+        assert!(g.list.is_some() && g.story.is_some(), "as the config says");
     }
 
     #[test]
     fn tiny_sizes_do_not_underflow() {
         for w in 0..5 {
             for h in 0..4 {
-                let g = geometry(w, h, h % 2 == 0);
+                let g = geometry(w, h, h % 2 == 0, w.min(3));
                 if let Some(s) = g.story {
                     let _ = story_text(s);
                 }

@@ -353,7 +353,7 @@ mod tests {
     fn an_unknown_table_lists_the_tables() {
         assert_eq!(
             error("[keys.lst]\nopen = \"x\"\n"),
-            "config.toml:1:7: unknown key table [keys.lst], expected one of `list`, `story`, `timeline`, `search`, `source`, `feeds`, `filter`, `help`, `global`"
+            "config.toml:1:7: unknown key table [keys.lst], expected one of `list`, `story`, `timeline`, `search`, `source`, `feeds`, `confirm`, `filter`, `help`, `global`"
         );
     }
 

@@ -26,15 +26,18 @@ pub enum Scope {
     Find,
     /// The key map screen.
     Help,
+    /// A question in the status bar (`A` asking before it marks a view read).
+    Confirm,
 }
 
 /// The scopes in the order the help screen (and the README) lists them.
-pub const SCOPES: [Scope; 8] = [
+pub const SCOPES: [Scope; 9] = [
     Scope::List,
     Scope::Story,
     Scope::Find,
     Scope::Overlay,
     Scope::Picker,
+    Scope::Confirm,
     Scope::Typing,
     Scope::Help,
     Scope::Global,
@@ -51,6 +54,7 @@ impl Scope {
             Scope::Typing => "Filter box",
             Scope::Find => "Search in the story",
             Scope::Help => "Key map",
+            Scope::Confirm => "A question",
         }
     }
 
@@ -66,6 +70,7 @@ impl Scope {
             Scope::Typing => "filter",
             Scope::Find => "search",
             Scope::Help => "help",
+            Scope::Confirm => "confirm",
         }
     }
 
@@ -630,6 +635,22 @@ pub const BINDINGS: &[Binding] = &[
         name: "redraw",
         help: "redraw the screen",
         hint: false,
+    },
+    Binding {
+        scope: Scope::Confirm,
+        keys: &[Char('y')],
+        action: Action::Confirm(true),
+        name: "yes",
+        help: "yes",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Confirm,
+        keys: &[Char('n'), Esc],
+        action: Action::Confirm(false),
+        name: "no",
+        help: "no (so does any other key)",
+        hint: true,
     },
     Binding {
         scope: Scope::Help,

@@ -7,7 +7,7 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use super::keymap::{KeyMap, SCOPES};
-use crate::model::{Document, Paragraph};
+use crate::model::{DateStyle, Document, Paragraph};
 use crate::summary::plural;
 use crate::text::sanitize::for_terminal;
 use crate::text::width::{split_at_width, truncate, width as display_width};
@@ -343,7 +343,7 @@ fn plain(text: &str, kind: SpanKind) -> Span {
 }
 
 /// The title and the meta line.
-fn header(b: &mut Builder, doc: &Document, saved: bool) {
+fn header(b: &mut Builder, doc: &Document, saved: bool, dates: &DateStyle) {
     b.wrap(words(&doc.title, SpanKind::Title, None), 0, Vec::new());
     let mut meta = vec![doc.kind.as_str().to_string()];
     meta.extend(doc.category.iter().chain(&doc.location).cloned());
@@ -352,7 +352,7 @@ fn header(b: &mut Builder, doc: &Document, saved: bool) {
     }
     meta.push(plural(doc.sources.len(), "source"));
     if let Some(d) = doc.latest_date() {
-        meta.push(d.shown(Some(chrono::Local::now())));
+        meta.push(d.styled(dates, chrono::Local::now()));
     }
     if saved {
         meta.push("★ saved".into());
@@ -414,9 +414,10 @@ pub fn story(
     related: &[Option<String>],
     saved: bool,
     width: usize,
+    dates: &DateStyle,
 ) -> PaneLines {
     let mut b = Builder::new(width);
-    header(&mut b, doc, saved);
+    header(&mut b, doc, saved, dates);
     for (i, p) in doc.lead.iter().enumerate() {
         paragraph(&mut b, doc, p, None, i, 0);
         b.blank();
@@ -523,9 +524,9 @@ pub fn timeline_order(doc: &Document) -> Vec<usize> {
 }
 
 /// The timeline view: a date gutter on the left and each event's text beside it.
-pub fn timeline(doc: &Document, order: &[usize], width: usize) -> PaneLines {
+pub fn timeline(doc: &Document, order: &[usize], width: usize, dates: &DateStyle) -> PaneLines {
     let mut b = Builder::new(width);
-    header(&mut b, doc, false);
+    header(&mut b, doc, false, dates);
     if doc.timeline.is_empty() {
         b.wrap(
             words("This page has no timeline.", SpanKind::Dim, None),
@@ -651,7 +652,7 @@ mod tests {
         // Narrower than the indents, lines are clipped by the frame instead (the
         // size sweep in tests/reader/ui.rs covers those).
         for width in [8, 12, 20, 40, 80] {
-            let l = story(&d, &[false], &[], false, width);
+            let l = story(&d, &[false], &[], false, width, &DateStyle::Relative);
             for line in &l.lines {
                 let w: usize = line.iter().map(|s| display_width(&s.text)).sum();
                 assert!(w <= width, "width {width}: {line:?}");
@@ -662,7 +663,7 @@ mod tests {
     #[test]
     fn claims_carry_citations_and_unresolved_markers_are_marked() {
         let d = doc();
-        let l = story(&d, &[false], &[], false, 60);
+        let l = story(&d, &[false], &[], false, 60, &DateStyle::Relative);
         let claims: Vec<&ItemInfo> = l
             .items
             .iter()
@@ -681,8 +682,8 @@ mod tests {
     #[test]
     fn folding_hides_the_section_body() {
         let d = doc();
-        let open = story(&d, &[false], &[], false, 60);
-        let shut = story(&d, &[true], &[], false, 60);
+        let open = story(&d, &[false], &[], false, 60, &DateStyle::Relative);
+        let shut = story(&d, &[true], &[], false, 60, &DateStyle::Relative);
         assert!(open
             .find(Item::Claim {
                 section: Some(0),
@@ -705,7 +706,7 @@ mod tests {
         let d = doc();
         let order = timeline_order(&d);
         assert_eq!(order, vec![1, 2, 0]);
-        let l = timeline(&d, &order, 90);
+        let l = timeline(&d, &order, 90, &DateStyle::Relative);
         let text: Vec<String> = l
             .lines
             .iter()

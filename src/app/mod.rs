@@ -13,7 +13,8 @@ pub mod line_edit;
 pub mod search;
 mod update;
 
-use crate::model::Document;
+use crate::config::Reader;
+use crate::model::{DateStyle, Document};
 use crate::store::{FeedCounts, ListItem, Marked, Show, Sort};
 use action::Loaded;
 use geometry::{geometry, Geometry};
@@ -87,6 +88,8 @@ pub struct OpenStory {
     pub width: usize,
     /// The search within the story (`/`), while its box is open.
     pub search: Option<Search>,
+    /// How the header shows the story's date.
+    pub dates: DateStyle,
 }
 
 /// The filter typed with `/`.
@@ -186,6 +189,17 @@ pub struct App {
     pub config_note: String,
     /// The effective key map (the table with the config file's `[keys]`).
     pub keys: keymap::KeyMap,
+    /// Two panes from this many columns (the config's `two_pane_min_width`).
+    pub two_panes_from: u16,
+    /// Opening a story marks it read (the config's `mark_read_on_open`).
+    pub mark_read_on_open: bool,
+    /// `A` asks first (the config's `confirm_bulk_marking`).
+    pub confirm_bulk: bool,
+    /// The question the status bar asks (whether to mark the view read), until
+    /// it is answered.
+    pub asking: Option<String>,
+    /// How dates show (the config's `date_style`).
+    pub date_style: DateStyle,
 }
 
 impl App {
@@ -222,12 +236,33 @@ impl App {
             hyperlinks: true,
             config_note: String::new(),
             keys: keymap::KeyMap::default(),
+            two_panes_from: geometry::TWO_PANES_FROM,
+            mark_read_on_open: true,
+            confirm_bulk: false,
+            asking: None,
+            date_style: DateStyle::default(),
         }
+    }
+
+    /// Takes in the config's `[reader]` settings (before the list arrives).
+    pub fn configure(&mut self, reader: &Reader) {
+        self.two_panes_from = reader.two_pane_min_width;
+        self.mark_read_on_open = reader.mark_read_on_open;
+        self.confirm_bulk = reader.confirm_bulk_marking;
+        self.hyperlinks = reader.hyperlinks;
+        self.date_style = reader.date_style.clone();
+        self.show = reader.default_view;
+        self.sort = reader.default_sort;
     }
 
     /// The panes for the current size and focus.
     pub fn geometry(&self) -> Geometry {
-        geometry(self.size.0, self.size.1, self.focus == Focus::Story)
+        self.panes(self.focus == Focus::Story)
+    }
+
+    /// The panes for the current size, with the story focused or not.
+    fn panes(&self, story_focused: bool) -> Geometry {
+        geometry(self.size.0, self.size.1, story_focused, self.two_panes_from)
     }
 
     /// The rows the list draws from: the filter's results, or everything.
@@ -264,6 +299,8 @@ impl App {
     pub fn input_scope(&self) -> keymap::Scope {
         if self.help {
             keymap::Scope::Help
+        } else if self.asking.is_some() {
+            keymap::Scope::Confirm
         } else if self.typing() {
             keymap::Scope::Typing
         } else if self.searching() {
@@ -304,6 +341,7 @@ impl App {
             scroll: 0,
             width: 0,
             search: None,
+            dates: self.date_style.clone(),
         };
         story.relayout(self.story_width());
         self.story = Some(story);
@@ -311,15 +349,16 @@ impl App {
 
     /// The wrap width of the story text for the current size.
     fn story_width(&self) -> usize {
-        let g = geometry(self.size.0, self.size.1, true);
-        g.story
+        self.panes(true)
+            .story
             .map_or(1, |r| geometry::story_text(r).width.max(1) as usize)
     }
 
     /// Rows the story pane shows.
     fn story_height(&self) -> usize {
-        let g = geometry(self.size.0, self.size.1, true);
-        g.story.map_or(1, |r| r.height.max(1) as usize)
+        self.panes(true)
+            .story
+            .map_or(1, |r| r.height.max(1) as usize)
     }
 
     /// The key map's line count at the current size, and how many show at once.
@@ -333,8 +372,8 @@ impl App {
 
     /// Rows the list shows under its header.
     fn list_height(&self) -> usize {
-        let g = geometry(self.size.0, self.size.1, false);
-        g.list
+        self.panes(false)
+            .list
             .map_or(1, |r| geometry::list_rows(r).height.max(1) as usize)
     }
 }
@@ -360,8 +399,11 @@ impl OpenStory {
                 &self.related,
                 self.item.saved,
                 self.width,
+                &self.dates,
             ),
-            View::Timeline => layout::timeline(&self.doc, &self.timeline_order, self.width),
+            View::Timeline => {
+                layout::timeline(&self.doc, &self.timeline_order, self.width, &self.dates)
+            }
         }
     }
 

@@ -16,8 +16,6 @@ use crate::store::Sort;
 const LIST_LIMIT: usize = 50;
 /// Hits `search` prints, unless told otherwise.
 const SEARCH_LIMIT: usize = 20;
-/// The longest refresh timeout accepted, in seconds.
-const MAX_TIMEOUT_SECS: u64 = 3600;
 
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
 ///
@@ -217,25 +215,24 @@ pub enum SubscriptionCommand {
         #[command(subcommand)]
         action: OpmlAction,
     },
-    /// Fetch every subscription and import what changed.
+    /// Fetch every subscription and import what changed. Each flag's default is
+    /// the config file's `[refresh]` setting, else the one shown.
     Refresh {
-        /// Subscriptions fetched at once.
+        /// Subscriptions fetched at once [default: 4].
         #[arg(
             long,
-            default_value_t = refresh::DEFAULT_JOBS,
             value_parser = clap::value_parser!(u16).range(1..=i64::from(refresh::MAX_JOBS))
         )]
-        jobs: u16,
-        /// Seconds allowed for each fetch, from connecting to the last byte.
+        jobs: Option<u16>,
+        /// Seconds allowed for each fetch, from connecting to the last byte [default: 30].
         #[arg(
             long,
-            default_value_t = refresh::DEFAULT_TIMEOUT_SECS,
-            value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS)
+            value_parser = clap::value_parser!(u64).range(1..=refresh::MAX_TIMEOUT_SECS)
         )]
-        timeout: u64,
-        /// Largest response read, in bytes.
-        #[arg(long, default_value_t = refresh::DEFAULT_MAX_BYTES, value_name = "BYTES")]
-        max_bytes: u64,
+        timeout: Option<u64>,
+        /// Largest response read, in bytes [default: 16777216].
+        #[arg(long, value_name = "BYTES")]
+        max_bytes: Option<u64>,
     },
 }
 
@@ -303,5 +300,21 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn refreshs_documented_defaults_are_the_built_in_ones() {
+        let help = Cli::command()
+            .find_subcommand_mut("refresh")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        for default in [
+            format!("[default: {}]", refresh::DEFAULT_JOBS),
+            format!("[default: {}]", refresh::DEFAULT_TIMEOUT_SECS),
+            format!("[default: {}]", refresh::DEFAULT_MAX_BYTES),
+        ] {
+            assert!(help.contains(&default), "{default}: {help}");
+        }
     }
 }

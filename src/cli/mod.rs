@@ -53,9 +53,11 @@ fn run(plan: Plan, config_flag: Option<PathBuf>) -> CommandResult {
             with_stdout(|out| documents::run(&mut opened.store, command, out))
         }
         Plan::Subscriptions(at, command) => {
-            config::load(config_flag)?;
+            let (settings, _keys) = config::load(config_flag)?;
             let mut opened = at.open(false)?;
-            with_stdout(|out| subscriptions::run(&mut opened.store, command, out))
+            with_stdout(|out| {
+                subscriptions::run(&mut opened.store, command, &settings.refresh, out)
+            })
         }
     }
 }

@@ -4,27 +4,42 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::time::Duration;
 
 use serde::Serialize;
 
 use super::args::{OpmlAction, SubscriptionCommand};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
+use crate::config;
 use crate::feeds::opml::{self, Outline};
 use crate::import;
 use crate::refresh::{self, http::Limits, Checked, Options, RefreshTotals, SourceResult};
 use crate::store::{Store, Subscription};
 use crate::text::sanitize::for_terminal;
 
-/// Runs a command on subscriptions.
-pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) -> CommandResult {
+/// Runs a command on subscriptions; `settings` are the config's `[refresh]`, the
+/// defaults of `refresh`'s flags and of `subscribe`'s one fetch.
+pub fn run(
+    store: &mut Store,
+    command: SubscriptionCommand,
+    settings: &config::Refresh,
+    out: &mut Stdout,
+) -> CommandResult {
     match command {
         SubscriptionCommand::Subscribe {
             url,
             name,
             no_check,
-        } => subscribe(store, out, &url, name.as_deref(), !no_check),
+        } => {
+            let limits = settings.options().limits;
+            subscribe(
+                store,
+                out,
+                &url,
+                name.as_deref(),
+                (!no_check).then_some(limits),
+            )
+        }
         SubscriptionCommand::Unsubscribe { url_or_name } => {
             let sub = store.unsubscribe(&url_or_name)?;
             out.line(format_args!(
@@ -56,7 +71,14 @@ pub fn run(store: &mut Store, command: SubscriptionCommand, out: &mut Stdout) ->
             jobs,
             timeout,
             max_bytes,
-        } => refresh_all(store, out, &options(jobs, timeout, max_bytes)),
+        } => {
+            let opts = Options::new(
+                jobs.unwrap_or(settings.jobs),
+                timeout.unwrap_or(settings.timeout_secs),
+                max_bytes.unwrap_or(settings.max_bytes),
+            );
+            refresh_all(store, out, &opts)
+        }
     }
 }
 
@@ -72,14 +94,14 @@ fn check_url(url: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Subscribes to `url`; a new one is fetched once first (unless not `check`) to
-/// say what it is, and is not subscribed to when it is no feed.
+/// Subscribes to `url`; a new one is fetched once first within `check`'s limits
+/// (unless none) to say what it is, and is not subscribed to when it is no feed.
 fn subscribe(
     store: &mut Store,
     out: &mut Stdout,
     url: &str,
     name: Option<&str>,
-    check: bool,
+    check: Option<Limits>,
 ) -> CommandResult {
     check_url(url)?;
     if store.is_subscribed(url)? {
@@ -87,8 +109,7 @@ fn subscribe(
         out.line(format_args!("already subscribed to {}", for_terminal(url)))?;
         return Ok(Finished::Success);
     }
-    let checked = if check {
-        let limits = Options::default().limits;
+    let checked = if let Some(limits) = check {
         let checked = refresh::check(url, limits).map_err(|reason| CliError::NotAFeed {
             url: url.into(),
             reason,
@@ -193,17 +214,6 @@ fn opml_import(store: &mut Store, out: &mut Stdout, file: &Path) -> CommandResul
         "{name}: {added} subscribed, {known} already subscribed, {refused} refused"
     ))?;
     Ok(Finished::shortfall_if(refused > 0))
-}
-
-/// Options of `tidings refresh` from its flags.
-fn options(jobs: u16, timeout: u64, max_bytes: u64) -> Options {
-    Options {
-        jobs: jobs.into(),
-        limits: Limits {
-            timeout: Duration::from_secs(timeout),
-            max_bytes,
-        },
-    }
 }
 
 fn refresh_all(store: &mut Store, out: &mut Stdout, opts: &Options) -> CommandResult {

@@ -166,7 +166,11 @@ mod tests {
         .unwrap();
         assert_eq!(c.theme, super::super::ThemeName::Light);
         assert!(!c.reader.mark_read_on_open);
-        assert_eq!(c.reader.date_style, "relative", "the rest stays default");
+        assert_eq!(
+            c.reader.date_style,
+            crate::model::DateStyle::Relative,
+            "the rest stays default"
+        );
         let quit = &c.keys["list"]["quit"];
         let written = super::super::KeyList::written(quit);
         assert_eq!(
@@ -191,6 +195,31 @@ mod tests {
         assert!(theme.starts_with("config.toml:1:9: "), "{theme}");
         assert!(theme.contains("`dark`, `light`, `mono`"), "{theme}");
         assert!(!theme.contains('\n'));
+    }
+
+    #[test]
+    fn closed_settings_are_checked_where_they_are_written() {
+        let view = error("[reader]\ndefault_view = \"starred\"\n");
+        assert!(view.starts_with("config.toml:2:16: "), "{view}");
+        assert!(view.contains("`all`, `unread`, `saved`"), "{view}");
+        let sort = error("[reader]\n\ndefault_sort = \"random\"\n");
+        assert!(sort.starts_with("config.toml:3:16: "), "{sort}");
+        assert!(
+            sort.contains("`newest`, `oldest`, `sources`, `title`"),
+            "{sort}"
+        );
+        let style = error("[reader]\ndate_style = \"%Y-%Q\"\n");
+        assert!(style.starts_with("config.toml:2:14: "), "{style}");
+        assert!(style.contains("invalid date_style \"%Y-%Q\""), "{style}");
+        let (c, ()) = parse(
+            Path::new("c"),
+            "[reader]\ndate_style = \"%d.%m.%Y\"\ndefault_view = \"unread\"\ndefault_sort = \"title\"\n",
+            |_| Ok(()),
+        )
+        .unwrap();
+        assert_eq!(c.reader.date_style.to_string(), "%d.%m.%Y");
+        assert_eq!(c.reader.default_view, crate::store::Show::Unread);
+        assert_eq!(c.reader.default_sort, crate::store::Sort::Title);
     }
 
     #[test]

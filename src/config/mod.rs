@@ -13,6 +13,9 @@ use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::model::DateStyle;
+use crate::store::{Show, Sort};
+
 pub use load::{locate, parse, read, ConfigError, Located, Mistake, CONFIG_ENV};
 pub use template::template;
 
@@ -36,9 +39,6 @@ pub struct Config {
     #[serde(skip)]
     pub path: Option<PathBuf>,
 }
-
-/// Two panes from this many columns, unless the file says otherwise.
-pub const TWO_PANES_FROM: u16 = 100;
 
 /// The layout of the file this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
@@ -91,11 +91,12 @@ pub struct Reader {
     /// else the platform's opener.
     pub browser: String,
     /// `relative` (`3h ago` within the last week), `absolute`, or a strftime pattern.
-    pub date_style: String,
+    pub date_style: DateStyle,
     /// `all`, `unread` or `saved`.
-    pub default_view: String,
-    /// `newest`, `oldest`, `sources` or `title` (until `S` picks another).
-    pub default_sort: String,
+    pub default_view: Show,
+    /// `newest`, `oldest`, `sources` or `title`, until `S` picks another (the
+    /// sort `S` picked is remembered until this setting changes).
+    pub default_sort: Sort,
     /// Two panes from this many columns.
     pub two_pane_min_width: u16,
     /// Opening a story marks it read.
@@ -110,10 +111,10 @@ impl Default for Reader {
     fn default() -> Self {
         Reader {
             browser: String::new(),
-            date_style: "relative".into(),
-            default_view: "all".into(),
-            default_sort: "newest".into(),
-            two_pane_min_width: TWO_PANES_FROM,
+            date_style: DateStyle::Relative,
+            default_view: Show::All,
+            default_sort: Sort::Newest,
+            two_pane_min_width: crate::app::geometry::TWO_PANES_FROM,
             mark_read_on_open: true,
             confirm_bulk_marking: false,
             hyperlinks: true,
@@ -143,6 +144,13 @@ impl Default for Refresh {
             max_bytes: crate::refresh::DEFAULT_MAX_BYTES,
             auto_interval_minutes: 0,
         }
+    }
+}
+
+impl Refresh {
+    /// How `tidings refresh` and `R` fetch unless told otherwise.
+    pub fn options(&self) -> crate::refresh::Options {
+        crate::refresh::Options::new(self.jobs, self.timeout_secs, self.max_bytes)
     }
 }
 

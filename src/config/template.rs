@@ -38,11 +38,12 @@ theme = "dark"
 # $BROWSER, else the platform's opener.
 browser = "{browser}"
 # "relative" (3h ago within the last week), "absolute" (20 Sep 2025), or a
-# strftime pattern ("%Y-%m-%d %H:%M").
+# strftime pattern ("%Y-%m-%d %H:%M") for dates known to the day.
 date_style = "{date_style}"
 # The list at start: "all", "unread" or "saved".
 default_view = "{default_view}"
-# The order at start, until S picks another: "newest", "oldest", "sources", "title".
+# The order at start: "newest", "oldest", "sources", "title". The sort S picks
+# is remembered until this setting changes.
 default_sort = "{default_sort}"
 # Two panes (list and story) from this many columns.
 two_pane_min_width = {two_pane}
@@ -66,8 +67,8 @@ auto_interval_minutes = {auto}
 "##,
         browser = r.browser,
         date_style = r.date_style,
-        default_view = r.default_view,
-        default_sort = r.default_sort,
+        default_view = r.default_view.as_str(),
+        default_sort = r.default_sort.as_str(),
         two_pane = r.two_pane_min_width,
         mark_read = r.mark_read_on_open,
         confirm = r.confirm_bulk_marking,
@@ -82,6 +83,27 @@ auto_interval_minutes = {auto}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_readme_lists_every_reader_and_refresh_setting() {
+        let readme = include_str!("../../README.md");
+        let mut section = "";
+        let mut listed = 0;
+        for line in template().lines() {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+            } else if let (Some((key, _)), "reader" | "refresh") = (line.split_once(" = "), section)
+            {
+                let row = format!("| `{section}.{key}` |");
+                assert!(
+                    readme.contains(&row),
+                    "README.md's config table lacks {row}"
+                );
+                listed += 1;
+            }
+        }
+        assert_eq!(listed, 12);
+    }
 
     #[test]
     fn the_template_reads_back_to_the_defaults() {

@@ -91,6 +91,9 @@ fn describe(chan: &Element, url: Option<&str>) -> Channel {
         identity,
         home: home.or_else(|| url.map(str::to_string)),
         items: Vec::new(),
+        ttl_minutes: chan
+            .main_child("ttl")
+            .and_then(|t| t.text().trim().parse().ok()),
     }
 }
 
@@ -362,6 +365,20 @@ mod tests {
 <item><description>Untitled note about the ferry timetable change this weekend [2].</description></item>
 <item></item>
 </channel></rss>"#;
+
+    #[test]
+    fn an_rss_channels_ttl_is_kept_in_minutes() {
+        let rss = |ttl: &str| {
+            docs(&format!(
+                r#"<rss version="2.0"><channel><title>T</title>{ttl}<item><title>A</title></item></channel></rss>"#
+            ))
+            .ttl_minutes
+        };
+        assert_eq!(rss("<ttl>90</ttl>"), Some(90));
+        assert_eq!(rss("<ttl> 5 </ttl>"), Some(5));
+        assert_eq!(rss("<ttl>soon</ttl>"), None);
+        assert_eq!(rss(""), None);
+    }
 
     #[test]
     fn rss_items_become_articles_citing_their_link() {

@@ -52,12 +52,16 @@ pub struct Channel {
     /// The home page, for naming the outlet when the feed has no title.
     pub home: Option<String>,
     pub items: Vec<Item>,
+    /// RSS `<ttl>`: minutes the feed may be cached before it is fetched again.
+    pub ttl_minutes: Option<u32>,
 }
 
 /// A read feed: its title and the articles its items became.
 #[derive(Debug)]
 pub struct FeedDocuments {
     pub title: Option<String>,
+    /// The channel's `<ttl>`, in minutes.
+    pub ttl_minutes: Option<u32>,
     pub documents: Vec<Document>,
     /// Items left out, with the reason (`item 3: no title or text`).
     pub problems: Vec<String>,
@@ -76,6 +80,7 @@ pub fn documents(channel: Channel) -> FeedDocuments {
         .unwrap_or_default();
     let mut out = FeedDocuments {
         title,
+        ttl_minutes: channel.ttl_minutes,
         documents: Vec::new(),
         problems: Vec::new(),
     };

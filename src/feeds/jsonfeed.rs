@@ -42,6 +42,7 @@ pub fn channel(v: &Value, url: Option<&str>) -> Channel {
         title: s(v, "title"),
         identity: s(v, "feed_url").or_else(|| s(v, "home_page_url")),
         home: home.clone(),
+        ttl_minutes: None,
         items: items
             .iter()
             .map(|i| {

@@ -32,6 +32,8 @@ pub struct Contents {
     pub marks: Vec<Marks>,
     /// The feed each of those documents was listed under, when it says.
     pub feeds: Vec<Option<String>>,
+    /// How long the feed asks to be left alone after a fetch (RSS `<ttl>`), in minutes.
+    pub ttl_minutes: Option<u32>,
 }
 
 /// Reads bytes that may be a feed or Kagi News JSON; `None` when they are neither
@@ -70,6 +72,7 @@ impl From<item::FeedDocuments> for Contents {
             documents: f.documents,
             problems: f.problems,
             title: f.title,
+            ttl_minutes: f.ttl_minutes,
             ..Contents::default()
         }
     }

@@ -1,9 +1,59 @@
 //! Dates: a date as written with whatever parts it states, its compact form (what
 //! the store's list rows and `list --json` hold), and the one way every screen and
-//! command shows a date (`20 Sep 2025, evening`; `3h ago` within the last week).
+//! command shows a date (`20 Sep 2025, evening`; `3h ago` within the last week),
+//! or in a [`DateStyle`] the person chose.
 
+use std::fmt::{self, Write as _};
+
+use chrono::format::{Fixed, Item, Numeric, StrftimeItems};
 use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+
+/// How the reader shows dates: relative within the last week (`3h ago`, the
+/// default), always absolute (`20 Sep 2025`), or a strftime pattern
+/// (`%Y-%m-%d %H:%M`) for every date known to the day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum DateStyle {
+    #[default]
+    Relative,
+    Absolute,
+    Pattern(String),
+}
+
+impl TryFrom<String> for DateStyle {
+    type Error = String;
+
+    /// `relative`, `absolute`, or a strftime pattern chrono can format.
+    fn try_from(s: String) -> Result<DateStyle, String> {
+        match s.as_str() {
+            "relative" => return Ok(DateStyle::Relative),
+            "absolute" => return Ok(DateStyle::Absolute),
+            _ => {}
+        }
+        let items: Vec<Item> = StrftimeItems::new(&s).collect();
+        let formats_something = items
+            .iter()
+            .any(|i| matches!(i, Item::Numeric(..) | Item::Fixed(_)));
+        if s.trim().is_empty() || items.contains(&Item::Error) || !formats_something {
+            return Err(format!(
+                "invalid date_style {s:?}: expected \"relative\", \"absolute\" or a strftime pattern such as \"%Y-%m-%d %H:%M\""
+            ));
+        }
+        Ok(DateStyle::Pattern(s))
+    }
+}
+
+impl fmt::Display for DateStyle {
+    /// As the config file writes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateStyle::Relative => f.write_str("relative"),
+            DateStyle::Absolute => f.write_str("absolute"),
+            DateStyle::Pattern(p) => f.write_str(p),
+        }
+    }
+}
 
 /// A date as written (`Jan 6 2026 (morning)`) with whatever fields it states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,6 +226,47 @@ impl PartialDate {
         }
     }
 
+    /// The date in `style`: [`shown`](Self::shown) relative to `now` or never
+    /// relative, or by the pattern when the date is known to the day (a time the
+    /// date does not know is left out of the pattern, with what joins it).
+    pub fn styled(&self, style: &DateStyle, now: DateTime<Local>) -> String {
+        match style {
+            DateStyle::Relative => self.shown(Some(now)),
+            DateStyle::Absolute => self.shown(None),
+            DateStyle::Pattern(p) => self.patterned(p).unwrap_or_else(|| self.shown(None)),
+        }
+    }
+
+    /// [`styled`](Self::styled) for a list row: [`shown_short`](Self::shown_short)
+    /// relative or absolute; a pattern as it is.
+    pub fn styled_short(&self, style: &DateStyle, now: DateTime<Local>) -> String {
+        match style {
+            DateStyle::Relative => self.shown_short(Some(now)),
+            DateStyle::Absolute => self.shown_short(None),
+            DateStyle::Pattern(_) => self.styled(style, now),
+        }
+    }
+
+    /// The date by strftime `pattern`, when it is known to the day.
+    fn patterned(&self, pattern: &str) -> Option<String> {
+        let date = NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)?;
+        let items: Vec<Item> = StrftimeItems::new(pattern).collect();
+        let mut out = String::new();
+        match self.time_of_day() {
+            Some(t) => {
+                let at = Utc
+                    .from_utc_datetime(&date.and_time(t))
+                    .with_timezone(&Local);
+                write!(out, "{}", at.format_with_items(items.iter())).ok()?;
+            }
+            None => {
+                let kept = without_time(&items);
+                write!(out, "{}", date.format_with_items(kept.iter())).ok()?;
+            }
+        }
+        Some(out.trim().to_string())
+    }
+
     fn time_of_day(&self) -> Option<NaiveTime> {
         NaiveTime::parse_from_str(self.time.as_deref()?, "%H:%M").ok()
     }
@@ -192,6 +283,62 @@ fn ago(age: chrono::TimeDelta) -> Option<String> {
         86_400..604_800 => Some(format!("{}d ago", secs / 86_400)),
         _ => None,
     }
+}
+
+/// Whether a strftime item formats a time of day (or a zone, which needs one).
+fn is_time(item: &Item) -> bool {
+    match item {
+        Item::Numeric(n, _) => matches!(
+            n,
+            Numeric::Hour
+                | Numeric::Hour12
+                | Numeric::Minute
+                | Numeric::Second
+                | Numeric::Nanosecond
+                | Numeric::Timestamp
+        ),
+        Item::Fixed(f) => !matches!(
+            f,
+            Fixed::ShortMonthName
+                | Fixed::LongMonthName
+                | Fixed::ShortWeekdayName
+                | Fixed::LongWeekdayName
+        ),
+        _ => false,
+    }
+}
+
+/// The pattern's items without those of the time of day, and without the
+/// literals (`:`, ` on `) beside a time left out.
+fn without_time<'a>(items: &[Item<'a>]) -> Vec<Item<'a>> {
+    let beside_kept = |mut around: std::slice::Iter<'_, Item>, back: bool| {
+        let next = if back {
+            around.rfind(|i| !is_literal(i))
+        } else {
+            around.find(|i| !is_literal(i))
+        };
+        next.is_none_or(|i| !is_time(i))
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter(|&(n, i)| {
+            if is_literal(i) {
+                beside_kept(items[..n].iter(), true) && beside_kept(items[n + 1..].iter(), false)
+            } else {
+                !is_time(i)
+            }
+        })
+        .map(|(_, i)| i.clone())
+        .collect()
+}
+
+/// Text a pattern writes as it is.
+fn is_literal(item: &Item) -> bool {
+    matches!(
+        item,
+        Item::Literal(_) | Item::OwnedLiteral(_) | Item::Space(_) | Item::OwnedSpace(_)
+    )
 }
 
 fn parse_compact(s: &str) -> Option<PartialDate> {
@@ -264,6 +411,56 @@ fn part_rank(part: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_date_style_shows_a_date_its_way() {
+        let noon = local(2026, 11, 30, 12, 0);
+        let at = PartialDate {
+            time: Some(
+                local(2026, 11, 30, 9, 5)
+                    .with_timezone(&Utc)
+                    .format("%H:%M")
+                    .to_string(),
+            ),
+            ..date("x", Some(2026), Some(11), Some(30), None)
+        };
+        let evening = date("x", Some(2025), Some(9), Some(20), Some("evening"));
+        let relative = DateStyle::Relative;
+        assert_eq!(at.styled(&relative, noon), "2h ago");
+        assert_eq!(at.styled_short(&relative, noon), "2h ago");
+        let absolute: DateStyle = "absolute".to_string().try_into().unwrap();
+        assert_eq!(at.styled(&absolute, noon), "30 Nov 2026 09:05");
+        assert_eq!(at.styled_short(&absolute, noon), "30 Nov 2026");
+        assert_eq!(evening.styled(&absolute, noon), "20 Sep 2025, evening");
+        let pattern: DateStyle = "%Y-%m-%d %H:%M".to_string().try_into().unwrap();
+        assert_eq!(at.styled(&pattern, noon), "2026-11-30 09:05");
+        assert_eq!(at.styled_short(&pattern, noon), "2026-11-30 09:05");
+        assert_eq!(
+            evening.styled(&pattern, noon),
+            "2025-09-20",
+            "no time known: the pattern's time and what joins it left out"
+        );
+        let around: DateStyle = "%H:%M on %a %-d %b".to_string().try_into().unwrap();
+        assert_eq!(evening.styled(&around, noon), "Sat 20 Sep");
+        let coarse = date("Oct 2025", Some(2025), Some(10), None, None);
+        assert_eq!(coarse.styled(&pattern, noon), "Oct 2025", "no day: as ever");
+        for (style, name) in [
+            (relative, "relative"),
+            (absolute, "absolute"),
+            (pattern, "%Y-%m-%d %H:%M"),
+        ] {
+            assert_eq!(style.to_string(), name);
+        }
+    }
+
+    #[test]
+    fn a_pattern_chrono_cannot_format_is_refused() {
+        for bad in ["%Y-%Q", "%", "", "   "] {
+            let e = DateStyle::try_from(bad.to_string()).unwrap_err();
+            assert!(e.contains("relative"), "{bad}: {e}");
+        }
+        assert!(DateStyle::try_from("week %V".to_string()).is_ok());
+    }
 
     fn date(
         label: &str,

@@ -8,7 +8,7 @@ mod clean;
 mod date;
 
 pub use citing::Citing;
-pub use date::PartialDate;
+pub use date::{DateStyle, PartialDate};
 
 use serde::{Deserialize, Serialize};
 

@@ -29,6 +29,22 @@ pub enum Fetched {
         bytes: Vec<u8>,
         validators: Validators,
     },
+    /// Another status (`HTTP 503 Service Unavailable`), and how many seconds
+    /// its `Retry-After` asks to wait, when it says.
+    Refused {
+        reason: String,
+        retry_after: Option<u64>,
+    },
+}
+
+/// `Retry-After` as seconds from `now`: a number of seconds, or an HTTP date.
+pub fn retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(secs);
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    u64::try_from((at.with_timezone(&chrono::Utc) - now).num_seconds()).ok()
 }
 
 /// An HTTP client with the limits set once.
@@ -103,18 +119,22 @@ impl Client {
         if status == 304 {
             return Ok(Fetched::NotModified);
         }
-        if !status.is_success() {
-            let reason = status.canonical_reason().unwrap_or("");
-            return Err(format!("HTTP {} {reason}", status.as_u16())
-                .trim_end()
-                .to_string());
-        }
         let header_text = |name| {
             resp.headers()
                 .get(name)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
+        if !status.is_success() {
+            let reason = status.canonical_reason().unwrap_or("");
+            return Ok(Fetched::Refused {
+                reason: format!("HTTP {} {reason}", status.as_u16())
+                    .trim_end()
+                    .to_string(),
+                retry_after: header_text(header::RETRY_AFTER)
+                    .and_then(|v| retry_after(&v, chrono::Utc::now())),
+            });
+        }
         let validators = Validators {
             etag: header_text(header::ETAG),
             last_modified: header_text(header::LAST_MODIFIED),
@@ -176,5 +196,25 @@ pub fn human_bytes(n: u64) -> String {
         n if n >= KIB * KIB => format!("{} MiB", n / (KIB * KIB)),
         n if n >= KIB => format!("{} KiB", n / KIB),
         n => format!("{n} B"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_or_an_http_date() {
+        let now = chrono::DateTime::parse_from_rfc3339("2025-11-06T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(retry_after(" 120 ", now), Some(120));
+        assert_eq!(retry_after("Thu, 06 Nov 2025 08:10:00 GMT", now), Some(600));
+        assert_eq!(
+            retry_after("Thu, 06 Nov 2025 07:00:00 GMT", now),
+            None,
+            "past"
+        );
+        assert_eq!(retry_after("soon", now), None);
     }
 }

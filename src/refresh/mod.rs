@@ -21,6 +21,8 @@ pub const MAX_JOBS: u16 = 32;
 /// Seconds allowed for each fetch, from connecting to the last byte, unless told
 /// otherwise.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+/// The longest timeout accepted, in seconds.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
 /// The largest response read, in bytes, unless told otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -30,17 +32,29 @@ pub struct Options {
     /// Subscriptions fetched at once.
     pub jobs: usize,
     pub limits: Limits,
+    /// An automatic refresh every so many seconds: only the subscriptions due
+    /// ([`Store::due_subscriptions`]); `None` fetches every one.
+    pub due_every: Option<u64>,
+}
+
+impl Options {
+    /// `jobs` at once (1 to [`MAX_JOBS`]), `timeout_secs` for each fetch (1 to
+    /// [`MAX_TIMEOUT_SECS`]), responses up to `max_bytes`.
+    pub fn new(jobs: u16, timeout_secs: u64, max_bytes: u64) -> Options {
+        Options {
+            jobs: jobs.clamp(1, MAX_JOBS).into(),
+            limits: Limits {
+                timeout: Duration::from_secs(timeout_secs.clamp(1, MAX_TIMEOUT_SECS)),
+                max_bytes,
+            },
+            due_every: None,
+        }
+    }
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            jobs: DEFAULT_JOBS.into(),
-            limits: Limits {
-                timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
-                max_bytes: DEFAULT_MAX_BYTES,
-            },
-        }
+        Options::new(DEFAULT_JOBS, DEFAULT_TIMEOUT_SECS, DEFAULT_MAX_BYTES)
     }
 }
 
@@ -160,14 +174,20 @@ pub fn refresh(
     opts: &Options,
     mut progress: impl FnMut(usize, usize, &SourceResult),
 ) -> Result<Vec<SourceResult>, RefreshError> {
-    let subs = store.subscriptions()?;
+    let subs = match opts.due_every {
+        Some(every) => store.due_subscriptions(
+            chrono::Utc::now().timestamp(),
+            i64::try_from(every).unwrap_or(i64::MAX),
+        )?,
+        None => store.subscriptions()?,
+    };
     if subs.is_empty() {
         return Ok(Vec::new());
     }
     let known = store.all_validators()?;
     let client = Client::new(opts.limits).map_err(RefreshError::Client)?;
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, String>)>();
+    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<Page>, Failure>)>();
     let mut results: Vec<Option<SourceResult>> = vec![None; subs.len()];
     std::thread::scope(|scope| -> Result<(), StoreError> {
         for _ in 0..opts.jobs.clamp(1, MAX_JOBS.into()).min(subs.len()) {
@@ -184,6 +204,11 @@ pub fn refresh(
         drop(tx);
         for (done, (i, fetched)) in rx.iter().enumerate() {
             let mut subscription = subs[i].clone();
+            // How long the feed asks to be left alone: its <ttl>, or Retry-After.
+            let wait = match &fetched {
+                Ok(pages) => ttl_of(pages).map(|m| u64::from(m) * 60),
+                Err(f) => f.retry_after,
+            };
             let outcome = match fetched {
                 Ok(pages) => {
                     let (outcome, title) = land(
@@ -199,19 +224,32 @@ pub fn refresh(
                     }
                     outcome
                 }
-                Err(reason) => FeedOutcome::Failed(reason),
+                Err(f) => FeedOutcome::Failed(f.reason),
             };
             let result = SourceResult {
                 subscription,
                 outcome,
             };
-            store.record_check(&subs[i].url, &result.status())?;
+            let not_before = wait.map(|secs| {
+                chrono::Utc::now()
+                    .timestamp()
+                    .saturating_add(i64::try_from(secs).unwrap_or(i64::MAX))
+            });
+            store.record_check(&subs[i].url, &result.status(), not_before)?;
             progress(done + 1, subs.len(), &result);
             results[i] = Some(result);
         }
         Ok(())
     })?;
     Ok(results.into_iter().flatten().collect())
+}
+
+/// The `<ttl>` of a subscription's first page, when it loaded and has one.
+fn ttl_of(pages: &[Page]) -> Option<u32> {
+    match &pages.first()?.result {
+        Ok(PageContent::Loaded(contents, _)) => contents.ttl_minutes,
+        _ => None,
+    }
 }
 
 /// What a URL held when `subscribe` fetched it once.
@@ -253,12 +291,34 @@ pub fn check(url: &str, limits: Limits) -> Result<Checked, String> {
     }
 }
 
+/// Why a URL could not be read, and how many seconds its server asked to wait
+/// (`Retry-After`), when it said.
+struct Failure {
+    reason: String,
+    retry_after: Option<u64>,
+}
+
+impl From<String> for Failure {
+    fn from(reason: String) -> Failure {
+        Failure {
+            reason,
+            retry_after: None,
+        }
+    }
+}
+
+impl From<Failure> for String {
+    fn from(f: Failure) -> String {
+        f.reason
+    }
+}
+
 /// Fetches a subscription's URL, and a Kagi index's category files after it.
 fn fetch(
     client: &Client,
     url: &str,
     known: &HashMap<String, Validators>,
-) -> Result<Vec<Page>, String> {
+) -> Result<Vec<Page>, Failure> {
     let first = fetch_page(client, url, known)?;
     let categories = match &first {
         PageContent::Loaded(l, _) => l.categories.clone(),
@@ -279,7 +339,8 @@ fn fetch(
                 continue;
             }
         };
-        let result = fetch_page(client, &page_url, known).map_err(|r| format!("{name}: {r}"));
+        let result =
+            fetch_page(client, &page_url, known).map_err(|f| format!("{name}: {}", f.reason));
         pages.push(Page {
             url: page_url,
             result,
@@ -292,19 +353,27 @@ fn fetch_page(
     client: &Client,
     url: &str,
     known: &HashMap<String, Validators>,
-) -> Result<PageContent, String> {
+) -> Result<PageContent, Failure> {
     let none = Validators::default();
     match client.get(url, known.get(url).unwrap_or(&none))? {
         Fetched::NotModified => Ok(PageContent::NotModified),
+        Fetched::Refused {
+            reason,
+            retry_after,
+        } => Err(Failure {
+            reason,
+            retry_after,
+        }),
         Fetched::Body { bytes, validators } => match feeds::load(&bytes, Some(url)) {
             Some(Ok(loaded)) => Ok(PageContent::Loaded(Box::new(loaded), validators)),
-            Some(Err(reason)) => Err(reason),
+            Some(Err(reason)) => Err(reason.into()),
             None => Err(format!(
                 "neither a feed nor Kagi News JSON (it starts {:?})",
                 crate::text::sanitize::for_terminal(&String::from_utf8_lossy(
                     &bytes[..bytes.len().min(40)]
                 ))
-            )),
+            )
+            .into()),
         },
     }
 }

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 5;
+pub const CURRENT_VERSION: i32 = 6;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -87,6 +87,9 @@ const MIGRATIONS: &[Step] = &[
     // 4 -> 5: each document names its feed (where it came from), in the list's
     // covering indexes so a row shows it and a view of one feed reads no document.
     Step::Rows(super::feed::add_feeds),
+    // 5 -> 6: when a subscription may next be fetched by the reader's automatic
+    // refresh (Unix seconds), from the feed's `<ttl>`.
+    Step::Sql("ALTER TABLE subscriptions ADD COLUMN not_before INTEGER;"),
 ];
 
 /// The indexes of the list's views (step 4 -> 5): the covering list indexes with

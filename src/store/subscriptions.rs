@@ -123,13 +123,36 @@ impl Store {
 
     /// Every subscription, in the order they were added.
     pub fn subscriptions(&self) -> Result<Vec<Subscription>, StoreError> {
+        self.subscriptions_where("1", &[])
+    }
+
+    /// The subscriptions an automatic refresh every `every` seconds fetches at
+    /// `now` (Unix seconds): those not checked within `every`, and not asked
+    /// (by their `<ttl>`) to be left alone longer.
+    pub fn due_subscriptions(&self, now: i64, every: i64) -> Result<Vec<Subscription>, StoreError> {
+        self.subscriptions_where(
+            "(not_before IS NULL OR not_before <= ?1)
+             AND (checked_at IS NULL OR checked_at + ?2 <= ?1)",
+            &[&now, &every],
+        )
+    }
+
+    /// The subscriptions matching `condition`, in the order they were added.
+    fn subscriptions_where(
+        &self,
+        condition: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Subscription>, StoreError> {
         let err = sql_err(&self.path, "read the subscriptions");
         let mut stmt = self
             .conn
-            .prepare("SELECT url, name, checked_at, status FROM subscriptions ORDER BY id")
+            .prepare(&format!(
+                "SELECT url, name, checked_at, status FROM subscriptions
+                 WHERE {condition} ORDER BY id"
+            ))
             .map_err(err)?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(values, |r| {
                 Ok(Subscription {
                     url: r.get(0)?,
                     name: r.get(1)?,
@@ -153,12 +176,19 @@ impl Store {
             })
     }
 
-    /// Records what a refresh said of a subscription.
-    pub fn record_check(&mut self, url: &str, status: &str) -> Result<(), StoreError> {
+    /// Records what a refresh said of a subscription, and that an automatic refresh leaves it alone until `not_before` (Unix
+    /// seconds), when it says.
+    pub fn record_check(
+        &mut self,
+        url: &str,
+        status: &str,
+        not_before: Option<i64>,
+    ) -> Result<(), StoreError> {
         self.conn
             .execute(
-                "UPDATE subscriptions SET checked_at = ?2, status = ?3 WHERE url = ?1",
-                params![url, chrono::Utc::now().timestamp(), status],
+                "UPDATE subscriptions SET checked_at = ?2, status = ?3, not_before = ?4
+                 WHERE url = ?1",
+                params![url, chrono::Utc::now().timestamp(), status, not_before],
             )
             .map_err(sql_err(&self.path, "record a refresh"))?;
         Ok(())

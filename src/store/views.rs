@@ -10,13 +10,26 @@ use super::read::{item, ListItem, ITEM_COLUMNS};
 use super::{sql_err, Store, StoreError};
 use crate::text::sanitize::for_terminal_owned;
 
-/// Which documents of a feed a view shows, by their marks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Which documents of a feed a view shows, by their marks (named in the config
+/// file's `default_view` as [`Show::as_str`] says).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Show {
     #[default]
     All,
     Unread,
     Saved,
+}
+
+impl Show {
+    /// The name the config file takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Show::All => "all",
+            Show::Unread => "unread",
+            Show::Saved => "saved",
+        }
+    }
 }
 
 /// What the headline list shows: documents by their marks, of one feed or of
@@ -58,8 +71,10 @@ impl View {
 }
 
 /// The order of the headline list. The reader's `S` cycles [`Sort::ALL`] and
-/// remembers the choice by [`Sort::as_str`] (read back with `parse`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// remembers the choice by [`Sort::as_str`] (read back with `parse`), the name
+/// the config file's `default_sort` takes too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Sort {
     /// The latest dated news first (the list's order since schema 1).
     #[default]

@@ -15,10 +15,10 @@ use std::sync::Arc;
 use crate::app::keymap::KeyMap;
 use crate::config::Config;
 use crate::store::Store;
-use runtime::{FIRST_ROWS, LAST_SELECTED, SORT};
+use runtime::{start_sort, FIRST_ROWS, LAST_SELECTED};
 use terminal::{spawn_watchdog, TerminalGuard};
 
-pub use runtime::{deliver, dispatch};
+pub use runtime::{deliver, dispatch, tick};
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +65,7 @@ pub fn run(
     }
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&signal), on_forced_exit);
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
-    let sort: crate::store::Sort = store
-        .state(SORT)
-        .map_err(|e| e.to_string())?
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_default();
+    let sort = start_sort(store, settings.reader.default_sort).map_err(|e| e.to_string())?;
     let first = store
         .list_view(&crate::store::View::all(), sort, FIRST_ROWS, 0)
         .map_err(|e| e.to_string())?;

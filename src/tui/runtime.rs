@@ -18,7 +18,6 @@ use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
-use crate::refresh::Options;
 use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
 
@@ -38,6 +37,29 @@ pub(super) const LAST_SELECTED: &str = "last_selected";
 
 /// The reader state name that remembers the list's sort.
 pub(super) const SORT: &str = "sort";
+
+/// The reader state name that remembers the config's `default_sort` at the
+/// last start.
+const SORT_DEFAULT: &str = "sort_default";
+
+/// The sort the reader starts in: the one `S` picked last, unless the config's
+/// `default_sort` changed since (the newer choice wins: the file's, which `S`
+/// overrides again). Stores from before the setting started in `newest`.
+pub(super) fn start_sort(store: &mut Store, configured: Sort) -> Result<Sort, StoreError> {
+    let read = |name| -> Result<Option<Sort>, StoreError> {
+        Ok(store.state(name)?.and_then(|s| s.parse().ok()))
+    };
+    let seen = read(SORT_DEFAULT)?.unwrap_or_default();
+    let sort = match read(SORT)? {
+        Some(picked) if seen == configured => picked,
+        _ => configured,
+    };
+    if seen != configured || store.state(SORT_DEFAULT)?.is_none() {
+        store.set_state(SORT_DEFAULT, configured.as_str())?;
+        store.set_state(SORT, sort.as_str())?;
+    }
+    Ok(sort)
+}
 
 /// How often the reader asks whether another process changed the store.
 const CHECK_EVERY: Duration = Duration::from_millis(500);
@@ -62,8 +84,9 @@ pub(super) fn event_loop(
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
+    app.configure(&settings.reader);
     app.colour = colour_wanted();
-    app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
+    app.hyperlinks &= hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
     app.config_note = match &settings.path {
         Some(path) => format!("config: {}", path.display()),
         None => "config: none (the defaults; `tidings config init` writes one)".into(),
@@ -74,7 +97,7 @@ pub(super) fn event_loop(
     // support would write each colour change as `ESC[m`, which resets reverse and
     // bold too and left the selected row unmarked.
     crossterm::style::force_color_output(true);
-    let mut bg = Background::new();
+    let mut bg = Background::configured(settings);
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
     let mut checked = Instant::now();
     while !quit && !stop.load(Ordering::Relaxed) {
@@ -87,9 +110,7 @@ pub(super) fn event_loop(
             ui::draw(f, &app)
         })
         .map_err(|e| e.to_string())?;
-        for news in bg.poll() {
-            quit |= deliver(&mut app, store, &mut bg, news);
-        }
+        quit |= tick(&mut app, store, &mut bg, Instant::now());
         if event::poll(wait(&app, &bg)).map_err(|e| e.to_string())? {
             let input = event::read().map_err(|e| e.to_string())?;
             if let Some(a) = app.keys.translate(app.input_scope(), &input) {
@@ -179,6 +200,19 @@ fn list_arrival(first: Vec<ListItem>) -> Arrival {
     }
 }
 
+/// Takes in what the background work reported, and starts the automatic
+/// refresh when it is due at `now`; true to quit.
+pub fn tick(app: &mut App, store: &mut Store, bg: &mut Background, now: Instant) -> bool {
+    let mut quit = false;
+    for news in bg.poll() {
+        quit |= deliver(app, store, bg, news);
+    }
+    if bg.auto_due(now) {
+        bg.start_auto_refresh(store.sibling());
+    }
+    quit
+}
+
 /// Applies an action and every effect that follows from it; true to quit.
 pub fn dispatch(app: &mut App, store: &mut Store, bg: &mut Background, action: Action) -> bool {
     let effect = app.update(action);
@@ -258,7 +292,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             Ok(()) => Arrival::Saved { uid, saved },
             Err(e) => failed(uid, e),
         }),
-        Effect::OpenUrl(url) => Some(Arrival::Notice(match opener::open(&url) {
+        Effect::OpenUrl(url) => Some(Arrival::Notice(match opener::open(&url, &bg.browser) {
             Ok(()) => format!("opened {url}"),
             Err(e) => e,
         })),
@@ -277,8 +311,11 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             }),
             Err(e) => notice(e),
         },
+        Effect::Refresh if bg.refreshing() => Some(Arrival::RefreshDone(
+            "an automatic refresh is running; press R again when it ends".into(),
+        )),
         Effect::Refresh => {
-            bg.start_refresh(store.sibling(), Options::default());
+            bg.start_refresh(store.sibling(), bg.options);
             None
         }
         Effect::ReloadList(sort) => reload(store, sort),
@@ -528,6 +565,35 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\x1b]52;c;aHR0cHM6Ly9leGFtcGxlLm9yZy9hJTIwYg==\x1b\\"
+        );
+    }
+
+    #[test]
+    fn the_sort_s_picked_lasts_until_the_configs_default_changes() {
+        let (_dir, mut store, mut app, mut bg) = rig();
+        assert_eq!(start_sort(&mut store, Sort::Newest).unwrap(), Sort::Newest);
+        app.sort = Sort::Newest;
+        dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
+        assert_eq!(
+            start_sort(&mut store, Sort::Newest).unwrap(),
+            Sort::Oldest,
+            "S wins"
+        );
+        assert_eq!(
+            start_sort(&mut store, Sort::Title).unwrap(),
+            Sort::Title,
+            "the file changed since: it wins"
+        );
+        assert_eq!(
+            start_sort(&mut store, Sort::Title).unwrap(),
+            Sort::Title,
+            "and stays"
+        );
+        dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
+        assert_eq!(
+            start_sort(&mut store, Sort::Title).unwrap(),
+            app.sort,
+            "S again"
         );
     }
 

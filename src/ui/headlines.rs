@@ -12,7 +12,7 @@ use ratatui::Frame;
 use super::{list_header, theme};
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
-use crate::model::PartialDate;
+use crate::model::{DateStyle, PartialDate};
 use crate::store::ListItem;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .take(rows.height as usize)
     {
         let selected = pos == app.selected;
-        let mut line = row(&all[idx], selected, width, now);
+        let mut line = row(&all[idx], selected, width, (&app.date_style, now));
         if selected {
             line = line.style(if app.focus == Focus::List {
                 theme::cursor()
@@ -67,9 +67,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 const MARKS: usize = 4;
 
 /// One row: `›●★ Title…      Harbour Gazette · 5 src · 3h ago`.
-fn row(item: &ListItem, selected: bool, width: usize, now: DateTime<Local>) -> Line<'static> {
+/// How rows show dates, and the moment they are relative to.
+type Dates<'a> = (&'a DateStyle, DateTime<Local>);
+
+fn row(item: &ListItem, selected: bool, width: usize, dates: Dates) -> Line<'static> {
     let room = width.saturating_sub(MARKS);
-    let meta = meta(item, room, text::width(&item.title), now);
+    let meta = meta(item, room, text::width(&item.title), dates);
     let title = text::truncate(
         &for_terminal(&item.title),
         room.saturating_sub(text::width(&meta)),
@@ -93,12 +96,12 @@ const FEED_WIDTH: usize = 24;
 /// date) when that leaves the whole title `title` columns; else the source
 /// count and the date, or the date alone. The first that fits in half the room:
 /// the title always keeps the other half.
-fn meta(item: &ListItem, room: usize, title: usize, now: DateTime<Local>) -> String {
+fn meta(item: &ListItem, room: usize, title: usize, (style, now): Dates) -> String {
     let limit = room / 2;
     let date = item
         .latest
         .as_deref()
-        .map(|l| for_terminal(&PartialDate::from_compact(l).shown_short(Some(now))).into_owned());
+        .map(|l| for_terminal(&PartialDate::from_compact(l).styled_short(style, now)).into_owned());
     let sources = (item.source_count > 0).then(|| format!("{} src", item.source_count));
     let feed =
         (!item.feed.is_empty()).then(|| text::truncate(&for_terminal(&item.feed), FEED_WIDTH));

@@ -529,3 +529,43 @@ fn a_refresh_ended_by_a_signal_reports_that_signal() {
         assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
     }
 }
+
+#[test]
+fn refresh_takes_the_configs_limits_and_its_flags_override_them() {
+    let server = Server::start(vec![
+        ("/stalled", Route::Stall(Duration::from_secs(20))),
+        ("/big", Route::Huge(4 << 20)),
+    ]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/stalled", "Stalled");
+    subscribe(d, &server, "/big", "Big");
+    let config = d.join("config.toml");
+    std::fs::write(
+        &config,
+        "[refresh]\njobs = 2\ntimeout_secs = 1\nmax_bytes = 1048576\n",
+    )
+    .unwrap();
+    let with_config = |args: &[&str]| {
+        let mut all = vec!["--config", config.to_str().unwrap(), "refresh"];
+        all.extend_from_slice(args);
+        tidings(d, &all)
+    };
+    let started = Instant::now();
+    let (_, err) = text(&with_config(&[]));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the file's 1 s"
+    );
+    assert!(
+        err.contains("tidings: Stalled: no complete answer within 1 s; cut off"),
+        "{err}"
+    );
+    assert!(err.contains("over the 1 MiB limit"), "{err}");
+    let (_, err) = text(&with_config(&["--timeout", "2", "--max-bytes", "8388608"]));
+    assert!(
+        err.contains("tidings: Stalled: no complete answer within 2 s; cut off"),
+        "{err}"
+    );
+    assert!(!err.contains("limit"), "8 MiB allowed: {err}");
+}

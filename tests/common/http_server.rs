@@ -22,6 +22,8 @@ pub enum Route {
     },
     /// This status with a short text body.
     Status(u16),
+    /// 503 with `Retry-After` saying this.
+    RetryAfter(&'static str),
     /// Waits this long before sending anything, then a feed with no items.
     Stall(Duration),
     /// Headers at once, then one byte every interval, forever.
@@ -214,6 +216,13 @@ fn serve(
     match route {
         None => respond(&mut out, 404, "text/plain", &[], b"not found"),
         Some(Route::Status(code)) => respond(&mut out, code, "text/plain", &[], b"error"),
+        Some(Route::RetryAfter(when)) => respond(
+            &mut out,
+            503,
+            "text/plain",
+            &[("Retry-After", when.to_string())],
+            b"busy",
+        ),
         Some(Route::Body {
             body,
             content_type,

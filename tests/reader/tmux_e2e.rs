@@ -1441,3 +1441,54 @@ fn a_remapped_key_works_the_old_one_no_longer_does_and_help_shows_the_new_one() 
     );
     t.keys(&["Q"]);
 }
+
+#[test]
+fn the_automatic_refresh_says_what_it_brought_in_the_status_bar() {
+    let (_server, dir) = subscribed_to_gazette_and_slow(Duration::from_millis(10));
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[refresh]\nauto_interval_minutes = 30\n").unwrap();
+    // Debug builds read the interval in seconds from the environment (tests only).
+    let cmd = format!(
+        "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY TIDINGS_AUTO_REFRESH_SECS=1 {} --config {}",
+        reader_cmd(dir.path()),
+        config.display()
+    );
+    let Some(t) = Tmux::start("auto-refresh", 140, 40, &cmd) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    let s = t.wait_for("auto-refresh: 2 new, 0 updated");
+    assert!(!s.contains("⟳"), "quiet while it runs: {s}");
+    t.wait_for("Headlines 14/14");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn the_configs_reader_settings_ask_before_a_and_show_dates_its_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::tidings(dir.path(), &["import", common::samples().to_str().unwrap()]);
+    assert!(out.status.success());
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[reader]\nconfirm_bulk_marking = true\ndate_style = \"%Y-%m-%d\"\ntwo_pane_min_width = 150\n",
+    )
+    .unwrap();
+    let cmd = format!("{} --config {}", reader_cmd(dir.path()), config.display());
+    let Some(t) = Tmux::start("reader-settings", 120, 40, &cmd) else {
+        return;
+    };
+    let s = t.wait_for("Headlines 12/12");
+    assert!(s.contains("2025-09-20"), "the pattern: {s}");
+    let top = s.lines().next().unwrap();
+    assert!(!top.contains('│'), "one pane below 150 columns: {s}");
+    t.keys(&["A"]);
+    t.wait_for("mark 12 stories of this view read? y/n");
+    t.keys(&["n"]);
+    t.wait_for("not marked");
+    t.keys(&["A"]);
+    t.wait_for("y/n");
+    t.keys(&["y"]);
+    t.wait_for("marked 12 stories read");
+    t.keys(&["q"]);
+}

@@ -1500,3 +1500,83 @@ fn the_effective_key_map_drives_keys_hints_and_the_key_map() {
     r.keys("x");
     assert_eq!(r.app.focus, Focus::Story, "x does");
 }
+
+/// The config's `[reader]` on screen: dates in its pattern on the rows and in the
+/// story's header, and two panes only from its width.
+#[test]
+fn the_configs_date_style_and_two_pane_width_show_on_screen() {
+    let mut r = Rig::new(120, 40, &[]);
+    let reader = tidings::config::Reader {
+        date_style: "%Y-%m-%d".to_string().try_into().unwrap(),
+        two_pane_min_width: 130,
+        ..Default::default()
+    };
+    r.app.configure(&reader);
+    r.act(Action::Resize(120, 40));
+    assert!(r.app.geometry().story.is_none(), "one pane below 130");
+    let text = r.screen();
+    assert!(text.contains("2025-09-20"), "{text}");
+    assert!(!text.contains("20 Sep 2025"), "{text}");
+    r.open("Kestrel Bay");
+    let text = r.screen();
+    assert!(text.contains("· 2025-09-20"), "{text}");
+    r.act(Action::Resize(130, 40));
+    assert!(r.app.geometry().story.is_some(), "two from 130");
+}
+
+/// An RSS feed of one item, with a `<ttl>` when given.
+fn one_item_feed(title: &str, ttl: Option<u32>) -> String {
+    let ttl = ttl.map(|m| format!("<ttl>{m}</ttl>")).unwrap_or_default();
+    format!(
+        r#"<rss version="2.0"><channel><title>{title}</title>{ttl}<item><title>{title} news</title><link>https://example.org/{title}</link><description>Something happened.</description></item></channel></rss>"#
+    )
+}
+
+/// The automatic refresh against the loopback server, every second: in 2.6 s it
+/// runs twice, no more, fetching a feed without `<ttl>` each time, and once
+/// only one whose `<ttl>` is longer than the interval and one whose server
+/// answered with a longer `Retry-After`; the first brings news and says so.
+#[test]
+fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
+    use common::http_server::{Route, Server};
+    use std::time::{Duration, Instant};
+    let server = Server::start(vec![
+        (
+            "/often.rss",
+            Route::body(one_item_feed("Often", None), "application/rss+xml"),
+        ),
+        (
+            "/rarely.rss",
+            Route::body(one_item_feed("Rarely", Some(60)), "application/rss+xml"),
+        ),
+        ("/busy.rss", Route::RetryAfter("3600")),
+    ]);
+    let mut rig = Rig::new(140, 40, &[]);
+    for name in ["often", "rarely", "busy"] {
+        rig.store
+            .subscribe(&server.url(&format!("/{name}.rss")), None)
+            .unwrap();
+    }
+    let before = rig.app.items.len();
+    rig.bg.auto_every = Some(Duration::from_secs(1));
+    let started = Instant::now();
+    let mut said = Vec::new();
+    while started.elapsed() < Duration::from_millis(2600) {
+        tidings::tui::tick(&mut rig.app, &mut rig.store, &mut rig.bg, Instant::now());
+        said.extend(rig.app.notice.take());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let paths: Vec<String> = server.take_log().into_iter().map(|s| s.path).collect();
+    let count = |p: &str| paths.iter().filter(|s| *s == p).count();
+    assert_eq!(count("/often.rss"), 2, "{paths:?}");
+    assert_eq!(count("/rarely.rss"), 1, "its <ttl> is an hour: {paths:?}");
+    assert_eq!(count("/busy.rss"), 1, "Retry-After an hour: {paths:?}");
+    assert_eq!(
+        said,
+        ["auto-refresh: 2 new, 0 updated"],
+        "only news is said"
+    );
+    assert_eq!(rig.app.items.len(), before + 2, "the list read again");
+    let none = Background::new();
+    assert_eq!(none.auto_every, None, "off unless the config says");
+}

@@ -86,6 +86,14 @@ impl App {
                 self.notice = Some(summary);
                 self.reload()
             }
+            Arrival::AutoRefreshed(news) => {
+                // Said unless the status bar is asking a question.
+                let said = news?;
+                if self.asking.is_none() {
+                    self.notice = Some(said);
+                }
+                self.reload()
+            }
             Arrival::Marked { marked, undo } => {
                 self.marked(marked, undo);
                 None

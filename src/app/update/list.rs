@@ -24,7 +24,7 @@ impl App {
                 self.history.clear();
                 Some(Effect::Load {
                     uid,
-                    mark_read: true,
+                    mark_read: self.mark_read_on_open,
                 })
             }
             // Esc drops the filter.

@@ -13,6 +13,8 @@ mod list;
 mod mouse;
 mod overlay;
 mod picker;
+#[cfg(test)]
+mod settings_tests;
 mod story;
 #[cfg(test)]
 mod tests;
@@ -37,6 +39,9 @@ impl App {
         }
         if self.picker.is_some() {
             return self.update_picker(action);
+        }
+        if self.asking.is_some() {
+            return self.answer(action);
         }
         match action {
             Action::Quit => Some(Effect::Quit),
@@ -90,6 +95,8 @@ impl App {
             Action::Scroll(d, x, y) => self.scroll(d, x, y),
             // The event loop repaints the terminal; the state stays as it is.
             Action::Redraw => None,
+            // No question is asked.
+            Action::Confirm(_) => None,
         }
     }
 

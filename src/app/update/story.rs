@@ -85,7 +85,7 @@ impl App {
                 }
                 Some(Effect::Load {
                     uid,
-                    mark_read: true,
+                    mark_read: self.mark_read_on_open,
                 })
             }
         }

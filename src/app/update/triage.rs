@@ -143,6 +143,38 @@ impl App {
     /// Marks every story of the view read: the rows at once, the store off the
     /// event loop (with the filter, every match, not only those listed).
     fn mark_all_read(&mut self) -> Option<Effect> {
+        if self.confirm_bulk {
+            let question = format!("mark {} of this view read? y/n", stories(self.unread));
+            self.notice = Some(question.clone());
+            self.asking = Some(question);
+            return None;
+        }
+        self.mark_view_read()
+    }
+
+    /// The answer to `A`'s question: `y` marks the view read; anything else
+    /// (but a resize, a repaint or quitting) leaves it as it is and does nothing more.
+    pub(super) fn answer(&mut self, action: Action) -> Option<Effect> {
+        let effect = match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Redraw => None,
+            _ => {
+                self.asking = None;
+                if action == Action::Confirm(true) {
+                    return self.mark_view_read();
+                }
+                self.notice = Some("not marked".into());
+                return None;
+            }
+        };
+        // Still asking.
+        self.notice = self.asking.clone();
+        effect
+    }
+
+    /// Marks every story of the view read: the rows at once, the store off the loop.
+    fn mark_view_read(&mut self) -> Option<Effect> {
         let rows = self.rows();
         let uids: Vec<String> = self
             .visible
