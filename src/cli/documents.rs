@@ -9,13 +9,19 @@ use serde::Serialize;
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::{self, Progress, Stdout, WriteError};
-use crate::model::{Document, Marks, PartialDate};
+use crate::model::{DateStyle, Document, Marks, PartialDate};
 use crate::store::{self, ListItem, Selection, Show, Sort, Store, Stored, View};
 use crate::text::sanitize::for_terminal;
 use crate::{export, import, samples, summary};
 
 /// Runs a command on the store's documents.
-pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> CommandResult {
+/// Runs a command on the store's documents; `dates` is how the config shows dates.
+pub fn run(
+    store: &mut Store,
+    command: DocumentCommand,
+    dates: &DateStyle,
+    out: &mut Stdout,
+) -> CommandResult {
     match command {
         DocumentCommand::Import {
             max_page_bytes,
@@ -35,7 +41,7 @@ pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Com
                 _ => Show::All,
             };
             let feed = feed.map(|name| feed_named(store, &name)).transpose()?;
-            list(store, out, &View { show, feed }, sort, limit, json)?;
+            list(store, out, &View { show, feed }, sort, limit, json, dates)?;
             Ok(Finished::Success)
         }
         DocumentCommand::Feeds { json } => {
@@ -46,7 +52,9 @@ pub fn run(store: &mut Store, command: DocumentCommand, out: &mut Stdout) -> Com
             show(store, out, &id, json)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Search { query, json, limit } => search(store, out, &query, json, limit),
+        DocumentCommand::Search { query, json, limit } => {
+            search(store, out, &query, json, limit, dates)
+        }
         DocumentCommand::Export {
             format,
             output,
@@ -321,10 +329,11 @@ fn list(
     sort: Sort,
     limit: usize,
     json: bool,
+    dates: &DateStyle,
 ) -> Result<(), CliError> {
     let limit = if limit == 0 { i64::MAX as usize } else { limit };
     let items = store.list_view(view, sort, limit, 0)?;
-    print_items(out, &items, json)?;
+    print_items(out, &items, json, dates)?;
     if items.is_empty() {
         if !json {
             if store.is_empty()? {
@@ -433,14 +442,14 @@ impl<'a> ItemRow<'a> {
     }
 }
 
-fn item_line(i: &ListItem) -> String {
+fn item_line(i: &ListItem, dates: &DateStyle) -> String {
     let now = chrono::Local::now();
     let mark = if i.read { ' ' } else { '●' };
     let saved = if i.saved { "★ " } else { "" };
     let latest = i
         .latest
         .as_deref()
-        .map(|l| format!(", {}", PartialDate::from_compact(l).shown(Some(now))))
+        .map(|l| format!(", {}", PartialDate::from_compact(l).styled(dates, now)))
         .unwrap_or_default();
     format!(
         "{}  {mark} {saved}{}  ({}{} · {})",
@@ -452,12 +461,17 @@ fn item_line(i: &ListItem) -> String {
     )
 }
 
-fn print_items(out: &mut Stdout, items: &[ListItem], json: bool) -> Result<(), WriteError> {
+fn print_items(
+    out: &mut Stdout,
+    items: &[ListItem],
+    json: bool,
+    dates: &DateStyle,
+) -> Result<(), WriteError> {
     for i in items {
         if json {
             out.json_line(&ItemRow::of(i, None))?;
         } else {
-            out.line(item_line(i))?;
+            out.line(item_line(i, dates))?;
         }
     }
     Ok(())
@@ -478,7 +492,14 @@ fn show(store: &Store, out: &mut Stdout, id: &str, json: bool) -> Result<(), Cli
     Ok(())
 }
 
-fn search(store: &Store, out: &mut Stdout, query: &str, json: bool, limit: usize) -> CommandResult {
+fn search(
+    store: &Store,
+    out: &mut Stdout,
+    query: &str,
+    json: bool,
+    limit: usize,
+    dates: &DateStyle,
+) -> CommandResult {
     let hits = store.search(query, limit)?;
     for h in &hits {
         if json {
@@ -486,7 +507,7 @@ fn search(store: &Store, out: &mut Stdout, query: &str, json: bool, limit: usize
         } else {
             out.line(format_args!(
                 "{}\n    {}",
-                item_line(&h.item),
+                item_line(&h.item, dates),
                 for_terminal(&h.snippet)
             ))?;
         }

@@ -48,9 +48,10 @@ fn run(plan: Plan, config_flag: Option<PathBuf>) -> CommandResult {
             }
         }
         Plan::Documents(at, command) => {
-            config::load(config_flag)?;
+            let (settings, _keys) = config::load(config_flag)?;
             let mut opened = at.open(false)?;
-            with_stdout(|out| documents::run(&mut opened.store, command, out))
+            let dates = &settings.reader.date_style;
+            with_stdout(|out| documents::run(&mut opened.store, command, dates, out))
         }
         Plan::Subscriptions(at, command) => {
             let (settings, _keys) = config::load(config_flag)?;

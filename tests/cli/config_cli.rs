@@ -186,3 +186,20 @@ fn a_bad_key_setting_stops_every_command_with_one_line_and_exit_2() {
         }
     }
 }
+
+#[test]
+fn list_and_search_show_dates_in_the_configs_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/gazette.rss");
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[reader]\ndate_style = \"%d.%m.%Y\"\n").unwrap();
+    assert!(
+        with_config(dir.path(), &file, &["import", feed.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let list = text(&with_config(dir.path(), &file, &["list"]).stdout);
+    assert!(list.contains("05.12.2025"), "{list}");
+    let search = text(&with_config(dir.path(), &file, &["search", "bridge"]).stdout);
+    assert!(search.contains("05.12.2025"), "{search}");
+}
