@@ -2,6 +2,7 @@
 //! unknown fields, each with the default a missing setting takes. `load` finds and
 //! reads it; `template` writes the commented file `tidings config init` makes.
 
+mod colors;
 mod load;
 mod template;
 
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+pub use colors::{Colors, Colour};
 pub use load::{locate, read, ConfigError, Located, CONFIG_ENV};
 pub use template::template;
 
@@ -22,6 +24,7 @@ pub struct Config {
     pub version: u32,
     /// `dark`, `light` or `mono`; `[colors]` overrides single elements.
     pub theme: ThemeName,
+    /// Colours that win over the theme's, element by element.
     pub colors: Colors,
     pub reader: Reader,
     pub refresh: Refresh,
@@ -61,22 +64,6 @@ pub enum ThemeName {
     Dark,
     Light,
     Mono,
-}
-
-/// Colour overrides per element: a name (`yellow`, `darkgray`), `#rrggbb` or 0-255.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Colors {
-    pub selection: Option<String>,
-    pub unread: Option<String>,
-    pub saved: Option<String>,
-    pub heading: Option<String>,
-    pub citation: Option<String>,
-    pub unresolved_citation: Option<String>,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    pub border: Option<String>,
-    pub status_bar: Option<String>,
 }
 
 /// How the reader behaves.

@@ -21,6 +21,7 @@ use crate::opener;
 use crate::refresh::Options;
 use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
+use crate::ui::theme::Theme;
 
 /// Fault injection for the terminal tests, in debug builds only: with
 /// `TIDINGS_FAULT=panic-in-draw` the reader panics inside the draw once a story has the focus.
@@ -61,16 +62,16 @@ pub(super) fn event_loop(
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
-    app.colour = colour_wanted();
     app.hyperlinks = hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
     app.config_note = match &settings.path {
         Some(path) => format!("config: {}", path.display()),
         None => "config: none (the defaults; `tidings config init` writes one)".into(),
     };
     app.sort = sort;
-    // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
-    // support would write each colour change as `ESC[m`, which resets reverse and
-    // bold too and left the selected row unmarked.
+    // Under NO_COLOR the theme has no colour but keeps its emphasis. crossterm's
+    // own NO_COLOR support would write each colour change as `ESC[m`, which
+    // resets reverse and bold too and left the selected row unmarked.
+    let theme = Theme::from_config(settings, colour_wanted());
     crossterm::style::force_color_output(true);
     let mut bg = Background::new();
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
@@ -82,7 +83,7 @@ pub(super) fn event_loop(
         term.draw(|f| {
             #[cfg(debug_assertions)]
             injected_fault(&app);
-            ui::draw(f, &app)
+            ui::draw(f, &app, &theme)
         })
         .map_err(|e| e.to_string())?;
         for news in bg.poll() {

@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{list_header, theme};
+use super::list_header;
+use super::theme::Theme;
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
 use crate::model::PartialDate;
@@ -17,11 +18,11 @@ use crate::store::ListItem;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    list_header::render(frame, app, Rect::new(area.x, area.y, area.width, 1));
+    list_header::render(frame, app, theme, Rect::new(area.x, area.y, area.width, 1));
 
     let rows = list_rows(area);
     let all = app.rows();
@@ -36,19 +37,19 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .take(rows.height as usize)
     {
         let selected = pos == app.selected;
-        let mut line = row(&all[idx], selected, width, now);
+        let mut line = row(theme, &all[idx], selected, width, now);
         if selected {
             line = line.style(if app.focus == Focus::List {
-                theme::cursor()
+                theme.cursor
             } else {
-                theme::cursor_unfocused()
+                theme.cursor_unfocused
             });
         }
         lines.push(line);
     }
     if let Some(msg) = app.empty_list_message() {
         let text = Paragraph::new(for_terminal(&msg).into_owned())
-            .style(theme::dim())
+            .style(theme.dim)
             .wrap(Wrap { trim: true });
         let inset = Rect::new(
             rows.x + 2.min(rows.width),
@@ -67,7 +68,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 const MARKS: usize = 4;
 
 /// One row: `›●★ Title…      Harbour Gazette · 5 src · 3h ago`.
-fn row(item: &ListItem, selected: bool, width: usize, now: DateTime<Local>) -> Line<'static> {
+fn row(
+    theme: &Theme,
+    item: &ListItem,
+    selected: bool,
+    width: usize,
+    now: DateTime<Local>,
+) -> Line<'static> {
     let room = width.saturating_sub(MARKS);
     let meta = meta(item, room, text::width(&item.title), now);
     let title = text::truncate(
@@ -77,11 +84,12 @@ fn row(item: &ListItem, selected: bool, width: usize, now: DateTime<Local>) -> L
     let pad = room.saturating_sub(text::width(&title) + text::width(&meta));
     Line::from(vec![
         Span::raw(if selected { "›" } else { " " }),
-        Span::styled(if item.read { " " } else { "●" }, theme::unread_mark()),
-        Span::raw(if item.saved { "★ " } else { "  " }),
+        Span::styled(if item.read { " " } else { "●" }, theme.unread),
+        Span::styled(if item.saved { "★" } else { " " }, theme.saved),
+        Span::raw(" "),
         Span::raw(title),
         Span::raw(" ".repeat(pad)),
-        Span::styled(meta, theme::dim()),
+        Span::styled(meta, theme.dim),
     ])
 }
 

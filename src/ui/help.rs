@@ -5,11 +5,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::{overlay, theme};
+use super::overlay;
+use super::theme::Theme;
 use crate::app::geometry::{help_box, inside_border};
 use crate::app::layout;
 
-pub fn render(frame: &mut Frame, scroll: usize, config_note: &str) {
+pub fn render(frame: &mut Frame, theme: &Theme, scroll: usize, config_note: &str) {
     let area = frame.area();
     let rect = help_box(area.width, area.height);
     if rect.width < 3 || rect.height < 3 {
@@ -27,13 +28,14 @@ pub fn render(frame: &mut Frame, scroll: usize, config_note: &str) {
             Line::from(
                 spans
                     .iter()
-                    .map(|s| Span::styled(s.text.as_str(), theme::span(s.kind)))
+                    .map(|s| Span::styled(s.text.as_str(), theme.span(s.kind)))
                     .collect::<Vec<_>>(),
             )
         })
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(theme.frame)
         .title(" Keys (? or Esc to close) ");
     let block = overlay::more_marks(block, scroll > 0, scroll + shown < all.len());
     frame.render_widget(Clear, rect);
