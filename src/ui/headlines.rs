@@ -85,7 +85,11 @@ fn row(
     Line::from(vec![
         Span::raw(if selected { "›" } else { " " }),
         Span::styled(if item.read { " " } else { "●" }, theme.unread),
-        Span::styled(if item.saved { "★" } else { " " }, theme.saved),
+        if item.saved {
+            Span::styled("★", theme.saved)
+        } else {
+            Span::raw(" ")
+        },
         Span::raw(" "),
         Span::raw(title),
         Span::raw(" ".repeat(pad)),

@@ -307,6 +307,43 @@ fn snapshot_help_from_the_key_table() {
     }
 }
 
+/// The theme a config file with `text` in it asks for, as the reader builds it.
+fn theme_of(text: &str, colour: bool) -> Theme {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    let at = tidings::config::Located { path, named: true };
+    Theme::from_config(&tidings::config::read(&at).unwrap(), colour)
+}
+
+/// The light and mono themes and a dark one with `[colors]` overrides, each as
+/// styled snapshots at 120x30 (two panes, so the border shows): the list with a
+/// saved and a read row beside the story, then the sources with a source's card
+/// over them.
+#[test]
+fn each_theme_and_an_override_as_styled_snapshots() {
+    let themes = [
+        ("light", "theme = \"light\"\n"),
+        ("mono", "theme = \"mono\"\n"),
+        (
+            "override",
+            "[colors]\nselection = \"blue\"\nheading = \"#ff8700\"\nsource = 173\n\
+             border = \"lightblue\"\nstatus_bar = \"22\"\nstatus_bar_text = \"black\"\nsaved = \"yellow\"\n",
+        ),
+    ];
+    for (name, text) in themes {
+        let mut r = Rig::new(120, 30, &[]);
+        r.theme = theme_of(text, true);
+        r.keys("js");
+        r.open("Private Lander");
+        r.keys("\x1b");
+        insta::assert_snapshot!(format!("styled_{name}_list_120x30"), r.styled_screen());
+        r.keys("\nG\n");
+        assert_eq!(r.app.overlay, Some(Overlay::Source { n: 6 }), "{name}");
+        insta::assert_snapshot!(format!("styled_{name}_source_120x30"), r.styled_screen());
+    }
+}
+
 #[test]
 fn claim_to_source_and_back_through_the_history_stack() {
     let mut r = Rig::new(140, 40, &[]);
@@ -799,11 +836,14 @@ fn a_character_terminal_shows_exactly_the_frame_with_complex_scripts() {
     }
 }
 
+/// NO_COLOR: no colour at all, whatever the file's theme and `[colors]` say.
 #[test]
 fn without_colour_the_selected_row_keeps_reverse_and_a_mark() {
+    let file =
+        "theme = \"light\"\n[colors]\nselection = \"blue\"\nstatus_bar = \"#ff0000\"\ndim = 240\n";
     for (w, h) in [(60, 20), (120, 30)] {
         let mut r = Rig::new(w, h, &[]);
-        r.theme = Theme::from_config(&Config::default(), false);
+        r.theme = theme_of(file, false);
         r.keys("jj");
         let buf = r.buffer();
         for cell in buf.content() {
