@@ -136,3 +136,98 @@ impl Theme {
 fn colour(c: Option<crate::config::Colour>) -> Option<Color> {
     c.map(|c| c.0).filter(|&c| c != Color::Reset)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Colour;
+
+    fn has_colour(s: Style) -> bool {
+        [s.fg, s.bg].iter().flatten().any(|&c| c != Color::Reset)
+    }
+
+    fn all(t: &Theme) -> Vec<Style> {
+        let kinds = [
+            SpanKind::Title,
+            SpanKind::Meta,
+            SpanKind::Heading,
+            SpanKind::Body,
+            SpanKind::Citation,
+            SpanKind::Unresolved,
+            SpanKind::Label,
+            SpanKind::Date,
+            SpanKind::Dim,
+            SpanKind::Link,
+            SpanKind::Key,
+            SpanKind::Source,
+        ];
+        let mut styles: Vec<Style> = kinds.iter().map(|&k| t.span(k)).collect();
+        styles.extend([
+            t.cursor,
+            t.cursor_unfocused,
+            t.search_hit,
+            t.search_current,
+            t.header,
+            t.status,
+            t.unread,
+            t.saved,
+            t.dim,
+            t.separator,
+            t.frame,
+        ]);
+        styles
+    }
+
+    #[test]
+    fn without_colour_every_element_keeps_its_emphasis() {
+        let loud = Config {
+            theme: ThemeName::Light,
+            colors: Colors {
+                selection: Some(Colour(Color::Blue)),
+                heading: Some(Colour(Color::Red)),
+                ..Colors::default()
+            },
+            ..Config::default()
+        };
+        let mono = Theme::new(&ThemeName::Mono.palette());
+        assert_eq!(Theme::from_config(&loud, false), mono, "NO_COLOR wins");
+        assert!(!all(&mono).into_iter().any(has_colour));
+        let has = |s: Style, m: Modifier| s.add_modifier.contains(m);
+        assert!(has(mono.cursor, Modifier::REVERSED));
+        assert!(has(mono.header, Modifier::REVERSED | Modifier::BOLD));
+        assert!(has(mono.status, Modifier::REVERSED));
+        assert!(has(mono.dim, Modifier::DIM));
+        assert!(has(mono.separator, Modifier::DIM));
+        assert!(has(mono.span(SpanKind::Source), Modifier::DIM));
+        assert!(has(
+            mono.search_hit,
+            Modifier::REVERSED | Modifier::UNDERLINED
+        ));
+        assert!(has(mono.search_current, Modifier::BOLD));
+        assert!(has(mono.span(SpanKind::Heading), Modifier::BOLD));
+    }
+
+    #[test]
+    fn an_override_wins_over_the_theme_and_none_leaves_the_emphasis() {
+        let config = Config {
+            theme: ThemeName::Light,
+            colors: Colors {
+                selection: Some(Colour(Color::Blue)),
+                heading: Some(Colour::NONE),
+                status_bar: Some(Colour::NONE),
+                ..Colors::default()
+            },
+            ..Config::default()
+        };
+        let t = Theme::from_config(&config, true);
+        assert_eq!(t.cursor, Style::new().bg(Color::Blue), "no reverse");
+        assert_eq!(
+            t.span(SpanKind::Heading),
+            Style::new().add_modifier(Modifier::BOLD)
+        );
+        assert_eq!(t.status, Style::new().add_modifier(Modifier::REVERSED));
+        let light = Theme::new(&ThemeName::Light.palette());
+        assert_eq!(t.span(SpanKind::Citation), light.span(SpanKind::Citation));
+        assert_ne!(light, Theme::default());
+    }
+}
