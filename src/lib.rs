@@ -5,7 +5,7 @@
 //! - Bottom: [`text`] (sanitizing for the terminal, folding, spaces, display
 //!   width), [`model`] (serde types of the JSON contract, `tidings parse --json`),
 //!   [`paths`] (where the store lives), [`config`] (the config file: its
-//!   settings and defaults, read once at start).
+//!   settings and defaults, the themes' colours, read once at start).
 //! - Input and storage: [`parse`] (page dumps to documents), [`feeds`] (Kagi News
 //!   JSON, RSS/Atom/JSON Feed, OPML), [`store`] (the SQLite store, the only code
 //!   that speaks SQL), [`refresh`] (fetching subscriptions over HTTP(S)),
@@ -14,7 +14,7 @@
 //!   and frame must hold).
 //! - Top: [`cli`] (the command line: clap's arguments, the plan they become,
 //!   one module per group of commands, output, one error type); [`app`] (the
-//!   reader's state, actions and `update`, no I/O), [`ui`] (drawing it), [`tui`]
+//!   reader's state, actions and `update`, no I/O), [`ui`] (drawing it in a theme), [`tui`]
 //!   (the terminal, the event loop, effects, background work).
 
 pub mod app;
