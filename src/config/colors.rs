@@ -74,7 +74,8 @@ impl<'de> Deserialize<'de> for Colour {
 
 /// A colour per element of the screen. Text colours, except the five that
 /// colour a background (`selection`, `header`, `status_bar`, `search_match`,
-/// `search_current`). In `[colors]` each is optional and wins over the theme's.
+/// `search_current`). In `[colors]` each is optional and wins over the theme's;
+/// in a theme's palette an element left out has no colour, like `none`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Colors {

@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::layout::SpanKind;
-use crate::config::{Colors, Config, ThemeName};
+use crate::config::{Colors, Colour, Config, ThemeName};
 
 /// The styles of the screen's elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,9 +64,7 @@ impl Theme {
     /// The styles for `colors`, an element without a colour keeping its
     /// emphasis: a bar or the selection reversed, secondary text dim.
     pub fn new(colors: &Colors) -> Theme {
-        let fg = |c: Option<crate::config::Colour>| {
-            colour(c).map_or(Style::new(), |c| Style::new().fg(c))
-        };
+        let fg = |c: Option<Colour>| colour(c).map_or(Style::new(), |c| Style::new().fg(c));
         let bar = |bg, text| match colour(bg) {
             Some(bg) => fg(text).bg(bg),
             None => Style::new().add_modifier(Modifier::REVERSED),
@@ -133,14 +131,13 @@ impl Theme {
 }
 
 /// The colour, if it is one (`none` is not).
-fn colour(c: Option<crate::config::Colour>) -> Option<Color> {
+fn colour(c: Option<Colour>) -> Option<Color> {
     c.map(|c| c.0).filter(|&c| c != Color::Reset)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Colour;
 
     fn has_colour(s: Style) -> bool {
         [s.fg, s.bg].iter().flatten().any(|&c| c != Color::Reset)
