@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use tidings::app::action::{Action, Arrival, Loaded};
 use tidings::app::App;
 use tidings::store::ListItem;
+use tidings::ui::theme::Theme;
 
 const W: u16 = 200;
 const H: u16 = 60;
@@ -39,10 +40,11 @@ fn item(i: usize) -> ListItem {
 fn measure(label: &str, app: &mut App, step: &[Action]) {
     let mut term = Terminal::new(TestBackend::new(W, H)).unwrap();
     let mut times = Vec::with_capacity(FRAMES);
+    let theme = Theme::default();
     for i in 0..FRAMES {
         app.update(step[i % step.len()].clone());
         let t = Instant::now();
-        term.draw(|f| tidings::ui::draw(f, app)).unwrap();
+        term.draw(|f| tidings::ui::draw(f, app, &theme)).unwrap();
         times.push(t.elapsed());
     }
     times.sort();

@@ -205,11 +205,12 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         doc: doc.clone(),
         related: vec![None; doc.related.len()],
     })));
+    let theme = crate::ui::theme::Theme::default();
     let mut frames = String::new();
     for action in WALK {
         app.update(action.clone());
         terminal
-            .draw(|f| crate::ui::draw(f, &app))
+            .draw(|f| crate::ui::draw(f, &app, &theme))
             .map_err(|e| e.to_string())?;
         let buffer = terminal.backend().buffer();
         let mut bytes = Vec::new();

@@ -15,7 +15,7 @@
 //!   map).
 //! - Top: [`cli`] (the command line: clap's arguments, the plan they become,
 //!   one module per group of commands, output, one error type); [`app`] (the
-//!   reader's state, actions and `update`, no I/O), [`ui`] (drawing it), [`tui`]
+//!   reader's state, actions and `update`, no I/O), [`ui`] (drawing it in a theme), [`tui`]
 //!   (the terminal, the event loop, effects, background work).
 
 pub mod app;

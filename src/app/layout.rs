@@ -28,6 +28,8 @@ pub enum SpanKind {
     Link,
     /// A key's name on the key map screen.
     Key,
+    /// A source's outlet in the list of sources.
+    Source,
 }
 
 /// A selectable thing in the story pane, identified stably across re-layouts.
@@ -469,7 +471,7 @@ pub fn story(
             let idx = b.begin(Item::Source(i), vec![s.n]);
             let mut pieces = words(&format!("[{}]", s.n), SpanKind::Citation, Some(idx));
             if let Some(o) = &s.outlet {
-                pieces.extend(words(&format!("{o}:"), SpanKind::Meta, Some(idx)));
+                pieces.extend(words(&format!("{o}:"), SpanKind::Source, Some(idx)));
             }
             pieces.extend(words(&s.title, SpanKind::Body, Some(idx)));
             b.wrap(pieces, 2, vec![plain("  ", SpanKind::Body)]);

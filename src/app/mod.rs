@@ -175,9 +175,6 @@ pub struct App {
     pub loading: bool,
     /// While a background refresh runs: subscriptions done and in all.
     pub refreshing: Option<(usize, usize)>,
-    /// False under `NO_COLOR`: the screen keeps its emphasis (reverse, bold,
-    /// underline, dim) and draws no colour.
-    pub colour: bool,
     /// A cleaned URL for the terminal's clipboard (`y`): the event loop writes
     /// it once (OSC 52) and takes it. Only URLs tidings cleaned go there, never
     /// content.
@@ -231,7 +228,6 @@ impl App {
             remembered,
             loading: false,
             refreshing: None,
-            colour: true,
             clipboard: None,
             hyperlinks: true,
             config_note: String::new(),

@@ -2,6 +2,7 @@
 //! unknown fields, each with the default a missing setting takes. `load` finds and
 //! reads it; `template` writes the commented file `tidings config init` makes.
 
+mod colors;
 mod load;
 mod template;
 
@@ -16,6 +17,7 @@ use toml::Spanned;
 use crate::model::DateStyle;
 use crate::store::{Show, Sort};
 
+pub use colors::{Colors, Colour};
 pub use load::{locate, parse, read, ConfigError, Located, Mistake, CONFIG_ENV};
 pub use template::template;
 
@@ -28,6 +30,7 @@ pub struct Config {
     pub version: u32,
     /// `dark`, `light` or `mono`; `[colors]` overrides single elements.
     pub theme: ThemeName,
+    /// Colours that win over the theme's, element by element.
     pub colors: Colors,
     pub reader: Reader,
     pub refresh: Refresh,
@@ -65,22 +68,6 @@ pub enum ThemeName {
     Dark,
     Light,
     Mono,
-}
-
-/// Colour overrides per element: a name (`yellow`, `darkgray`), `#rrggbb` or 0-255.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Colors {
-    pub selection: Option<String>,
-    pub unread: Option<String>,
-    pub saved: Option<String>,
-    pub heading: Option<String>,
-    pub citation: Option<String>,
-    pub unresolved_citation: Option<String>,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    pub border: Option<String>,
-    pub status_bar: Option<String>,
 }
 
 /// How the reader behaves.

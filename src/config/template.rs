@@ -1,7 +1,7 @@
 //! The file `tidings config init` writes: every setting at its default, each with
 //! a comment saying what it does and what it takes.
 
-use super::{Config, CONFIG_VERSION};
+use super::{Config, ThemeName, CONFIG_VERSION};
 
 /// The commented default config, as TOML that reads back to [`Config::default`].
 pub fn template() -> String {
@@ -19,20 +19,13 @@ version = {CONFIG_VERSION}
 # reader then keeps reverse, bold and underline but no colour).
 theme = "dark"
 
-# Override single elements of the theme: a colour name ("yellow", "darkgray"),
-# "#rrggbb", or a number 0-255.
+# Override single elements of the theme: a colour name ("yellow", "darkgray",
+# "lightblue"), "#rrggbb", a number 0-255, or "none" (no colour: the element
+# keeps only its emphasis). Each colours the text, except selection, header,
+# status_bar, search_match and search_current, which colour a background (with
+# "none" these are reversed). Shown here: the dark theme's colours.
 [colors]
-# selection = "blue"
-# unread = "yellow"
-# saved = "yellow"
-# heading = "cyan"
-# citation = "cyan"
-# unresolved_citation = "red"
-# source = "green"
-# date = "magenta"
-# border = "darkgray"
-# status_bar = "blue"
-
+{colors}
 [reader]
 # The command that opens URLs, given the URL as its one argument; empty means
 # $BROWSER, else the platform's opener.
@@ -77,7 +70,15 @@ auto_interval_minutes = {auto}
         timeout = f.timeout_secs,
         max_bytes = f.max_bytes,
         auto = f.auto_interval_minutes,
+        colors = commented_out(&ThemeName::Dark.palette()),
     )
+}
+
+/// The palette as `[colors]` lines, each commented out: uncommented, an element
+/// would stay that colour in every theme.
+fn commented_out(palette: &super::Colors) -> String {
+    let lines = toml::to_string(palette).expect("colours serialize");
+    lines.lines().map(|l| format!("# {l}\n")).collect()
 }
 
 #[cfg(test)]
@@ -110,5 +111,33 @@ mod tests {
         let (read, ()) =
             super::super::parse(std::path::Path::new("t"), &template(), |_| Ok(())).unwrap();
         assert_eq!(read, Config::default());
+    }
+
+    #[test]
+    fn the_templates_colors_are_the_dark_themes_every_one() {
+        let mut in_colors = false;
+        let uncommented: String = template()
+            .lines()
+            .map(|l| {
+                if l.starts_with('[') {
+                    in_colors = l == "[colors]";
+                }
+                match l.strip_prefix("# ") {
+                    Some(setting) if in_colors => format!("{setting}\n"),
+                    _ => format!("{l}\n"),
+                }
+            })
+            .collect();
+        let (read, ()) =
+            super::super::load::parse(std::path::Path::new("t"), &uncommented, |_| Ok(())).unwrap();
+        assert_eq!(read.colors, ThemeName::Dark.palette());
+        assert!(
+            uncommented.contains("\nheading = \"lightblue\"\n"),
+            "{uncommented}"
+        );
+        assert!(
+            uncommented.contains("\nselection = \"none\"\n"),
+            "{uncommented}"
+        );
     }
 }

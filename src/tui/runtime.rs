@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::opener;
 use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
+use crate::ui::theme::Theme;
 
 /// Fault injection for the terminal tests, in debug builds only: with
 /// `TIDINGS_FAULT=panic-in-draw` the reader panics inside the draw once a story has the focus.
@@ -85,7 +86,6 @@ pub(super) fn event_loop(
     let size = term.size().map_err(|e| e.to_string())?;
     let mut app = App::new(size.width, size.height, remembered);
     app.configure(&settings.reader);
-    app.colour = colour_wanted();
     app.hyperlinks &= hyperlinks_wanted(std::env::var("TERM").ok().as_deref());
     app.config_note = match &settings.path {
         Some(path) => format!("config: {}", path.display()),
@@ -93,9 +93,10 @@ pub(super) fn event_loop(
     };
     app.sort = sort;
     app.keys = keys;
-    // The frame leaves colour out itself under NO_COLOR. crossterm's own NO_COLOR
-    // support would write each colour change as `ESC[m`, which resets reverse and
-    // bold too and left the selected row unmarked.
+    // Under NO_COLOR the theme has no colour but keeps its emphasis. crossterm's
+    // own NO_COLOR support would write each colour change as `ESC[m`, which
+    // resets reverse and bold too and left the selected row unmarked.
+    let theme = Theme::from_config(settings, colour_wanted());
     crossterm::style::force_color_output(true);
     let mut bg = Background::configured(settings);
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
@@ -107,7 +108,7 @@ pub(super) fn event_loop(
         term.draw(|f| {
             #[cfg(debug_assertions)]
             injected_fault(&app);
-            ui::draw(f, &app)
+            ui::draw(f, &app, &theme)
         })
         .map_err(|e| e.to_string())?;
         quit |= tick(&mut app, store, &mut bg, Instant::now());

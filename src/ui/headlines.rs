@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{list_header, theme};
+use super::list_header;
+use super::theme::Theme;
 use crate::app::geometry::list_rows;
 use crate::app::{App, Focus};
 use crate::model::{DateStyle, PartialDate};
@@ -17,11 +18,11 @@ use crate::store::ListItem;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    list_header::render(frame, app, Rect::new(area.x, area.y, area.width, 1));
+    list_header::render(frame, app, theme, Rect::new(area.x, area.y, area.width, 1));
 
     let rows = list_rows(area);
     let all = app.rows();
@@ -36,19 +37,19 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .take(rows.height as usize)
     {
         let selected = pos == app.selected;
-        let mut line = row(&all[idx], selected, width, (&app.date_style, now));
+        let mut line = row(theme, &all[idx], selected, width, (&app.date_style, now));
         if selected {
             line = line.style(if app.focus == Focus::List {
-                theme::cursor()
+                theme.cursor
             } else {
-                theme::cursor_unfocused()
+                theme.cursor_unfocused
             });
         }
         lines.push(line);
     }
     if let Some(msg) = app.empty_list_message() {
         let text = Paragraph::new(for_terminal(&msg).into_owned())
-            .style(theme::dim())
+            .style(theme.dim)
             .wrap(Wrap { trim: true });
         let inset = Rect::new(
             rows.x + 2.min(rows.width),
@@ -70,7 +71,13 @@ const MARKS: usize = 4;
 /// How rows show dates, and the moment they are relative to.
 type Dates<'a> = (&'a DateStyle, DateTime<Local>);
 
-fn row(item: &ListItem, selected: bool, width: usize, dates: Dates) -> Line<'static> {
+fn row(
+    theme: &Theme,
+    item: &ListItem,
+    selected: bool,
+    width: usize,
+    dates: Dates,
+) -> Line<'static> {
     let room = width.saturating_sub(MARKS);
     let meta = meta(item, room, text::width(&item.title), dates);
     let title = text::truncate(
@@ -80,11 +87,16 @@ fn row(item: &ListItem, selected: bool, width: usize, dates: Dates) -> Line<'sta
     let pad = room.saturating_sub(text::width(&title) + text::width(&meta));
     Line::from(vec![
         Span::raw(if selected { "›" } else { " " }),
-        Span::styled(if item.read { " " } else { "●" }, theme::unread_mark()),
-        Span::raw(if item.saved { "★ " } else { "  " }),
+        Span::styled(if item.read { " " } else { "●" }, theme.unread),
+        if item.saved {
+            Span::styled("★", theme.saved)
+        } else {
+            Span::raw(" ")
+        },
+        Span::raw(" "),
         Span::raw(title),
         Span::raw(" ".repeat(pad)),
-        Span::styled(meta, theme::dim()),
+        Span::styled(meta, theme.dim),
     ])
 }
 

@@ -5,13 +5,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::{overlay, theme};
+use super::overlay;
+use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::geometry::{help_box, inside_border};
 use crate::app::keymap::Scope;
 use crate::app::{layout, App};
 
-pub fn render(frame: &mut Frame, app: &App) {
+pub fn render(frame: &mut Frame, theme: &Theme, app: &App) {
     let area = frame.area();
     let rect = help_box(area.width, area.height);
     if rect.width < 3 || rect.height < 3 {
@@ -29,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             Line::from(
                 spans
                     .iter()
-                    .map(|s| Span::styled(s.text.as_str(), theme::span(s.kind)))
+                    .map(|s| Span::styled(s.text.as_str(), theme.span(s.kind)))
                     .collect::<Vec<_>>(),
             )
         })
@@ -40,6 +41,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(theme.frame)
         .title(format!(" Keys ({} to close) ", close.join(" or ")));
     let block = overlay::more_marks(block, scroll > 0, scroll + shown < all.len());
     frame.render_widget(Clear, rect);

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{edit_box, theme};
+use super::edit_box;
+use super::theme::Theme;
 use crate::app::{App, Filter};
 use crate::store::{Show, Sort};
 use crate::text::sanitize::for_terminal;
@@ -16,7 +17,7 @@ use crate::text::width as text;
 /// The fewest columns the filter box gets while the header has words to drop.
 const MIN_BOX: usize = 12;
 
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width as usize;
     let count = match app.filter.as_ref().and_then(capped) {
         Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
@@ -41,7 +42,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             }
             None => text::truncate(&heads[0], width),
         };
-        frame.render_widget(Paragraph::new(line).style(theme::header()), area);
+        frame.render_widget(Paragraph::new(line).style(theme.header), area);
         return;
     };
     // The richest header that leaves the box room, then barer ones.
@@ -72,10 +73,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         line.push(Span::raw(" ".repeat(pad)));
         line.push(Span::raw(tail));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(line)).style(theme::header()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(line)).style(theme.header), area);
     if f.editing && start < width {
         frame.set_cursor_position(Position::new(area.x + (start + cursor) as u16, area.y));
     }

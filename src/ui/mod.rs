@@ -10,31 +10,29 @@ mod overlay;
 mod picker;
 mod status;
 mod story;
-mod theme;
+pub mod theme;
 
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::app::App;
+use theme::Theme;
 
-/// Draws the whole screen, then makes every cell hold what the terminal will draw
-/// there, without colour when the app has none, and the link text hyperlinks
-/// when the app writes them.
-pub fn draw(frame: &mut Frame, app: &App) {
-    let links = draw_panes(frame, app);
+/// Draws the whole screen in `theme`, then makes every cell hold what the
+/// terminal will draw there, and the link text hyperlinks when the app writes
+/// them.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let links = draw_panes(frame, app, theme);
     let buf = frame.buffer_mut();
     cells::settle(buf);
-    if !app.colour {
-        theme::without_colour(buf);
-    }
     if app.hyperlinks {
         links::apply(buf, &links);
     }
 }
 
 /// Draws every pane; returns the link text left in sight.
-fn draw_panes(frame: &mut Frame, app: &App) -> Vec<links::Link> {
+fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<links::Link> {
     let mut links = Vec::new();
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
@@ -42,27 +40,27 @@ fn draw_panes(frame: &mut Frame, app: &App) -> Vec<links::Link> {
     }
     let g = app.geometry();
     if let Some(list) = g.list {
-        headlines::render(frame, app, list);
+        headlines::render(frame, app, theme, list);
     }
     if let Some(pane) = g.story {
-        story::render(frame, app, pane, &mut links);
+        story::render(frame, app, theme, pane, &mut links);
         if let Some(list) = g.list {
             let sep = Rect::new(list.x + list.width, pane.y, 1, pane.height);
             let bar: Vec<ratatui::text::Line> = (0..sep.height).map(|_| "│".into()).collect();
-            frame.render_widget(Paragraph::new(bar).style(theme::dim()), sep);
+            frame.render_widget(Paragraph::new(bar).style(theme.separator), sep);
         }
-        overlay::render(frame, app, pane, &mut links);
+        overlay::render(frame, app, theme, pane, &mut links);
     }
     if let Some(st) = g.status {
-        status::render(frame, app, st);
+        status::render(frame, app, theme, st);
     }
     if let Some(p) = &app.picker {
-        picker::render(frame, p);
+        picker::render(frame, theme, p);
     }
     if app.help {
         let g = crate::app::geometry::help_box(area.width, area.height);
         links::clip(&mut links, g);
-        help::render(frame, app);
+        help::render(frame, theme, app);
     }
     links
 }

@@ -12,9 +12,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::links::{clip, Link};
-use super::theme;
+use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::keymap::{KeyMap, Scope};
+use crate::app::layout::SpanKind;
 use crate::app::{App, Overlay};
 use crate::model::Document;
 use crate::text::sanitize::for_terminal;
@@ -67,18 +68,18 @@ fn source_line(doc: &Document, n: u32) -> String {
 /// A source's card: its title, its lines, and which of them are its URL.
 type Card = (String, Vec<Line<'static>>, Option<(Range<usize>, String)>);
 
-fn source_card(doc: &Document, n: u32, width: usize, keys: &KeyMap) -> Card {
+fn source_card(theme: &Theme, doc: &Document, n: u32, width: usize, keys: &KeyMap) -> Card {
     let mut lines = Vec::new();
     let Some(s) = doc.source(n) else {
         lines.extend(wrapped(
             &format!("The page cites [{n}] but does not list a source with that number."),
             width,
-            theme::span(crate::app::layout::SpanKind::Unresolved),
+            theme.span(SpanKind::Unresolved),
         ));
         return (format!(" Source [{n}] (unresolved) "), lines, None);
     };
     if let Some(o) = &s.outlet {
-        lines.extend(wrapped(o, width, theme::dim()));
+        lines.extend(wrapped(o, width, theme.span(SpanKind::Source)));
     }
     lines.extend(wrapped(
         &s.title,
@@ -93,11 +94,7 @@ fn source_card(doc: &Document, n: u32, width: usize, keys: &KeyMap) -> Card {
     if let Some(u) = &s.url {
         lines.push(Line::raw(""));
         let start = lines.len();
-        lines.extend(wrapped(
-            u,
-            width,
-            theme::span(crate::app::layout::SpanKind::Link),
-        ));
+        lines.extend(wrapped(u, width, theme.span(SpanKind::Link)));
         url = Some((start..lines.len(), u.clone()));
     }
     lines.push(Line::raw(""));
@@ -109,7 +106,7 @@ fn source_card(doc: &Document, n: u32, width: usize, keys: &KeyMap) -> Card {
         key(Action::CopyUrl),
         key(Action::JumpBack)
     );
-    lines.extend(wrapped(&keys, width, theme::dim()));
+    lines.extend(wrapped(&keys, width, theme.dim));
     (format!(" Source [{n}] "), lines, url)
 }
 
@@ -118,6 +115,7 @@ fn source_card(doc: &Document, n: u32, width: usize, keys: &KeyMap) -> Card {
 /// head when it is taller than `height`). Also says whether rows are hidden
 /// above and below.
 fn pick_list(
+    theme: &Theme,
     rows: Vec<String>,
     selected: usize,
     width: usize,
@@ -128,7 +126,7 @@ fn pick_list(
     for (i, r) in rows.iter().enumerate() {
         let first = lines.len();
         let style = if i == selected {
-            theme::cursor()
+            theme.cursor
         } else {
             Style::new()
         };
@@ -149,7 +147,7 @@ fn pick_list(
 
 /// Draws the overlay, cutting the links it covers; a card's URL lines are
 /// links.
-pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, links: &mut Vec<Link>) {
     let (Some(o), Some(s)) = (&app.overlay, &app.story) else {
         return;
     };
@@ -162,7 +160,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
     let mut url = None;
     let (title, (lines, above, below)) = match o {
         Overlay::Source { n } => {
-            let (title, mut lines, u) = source_card(&s.doc, *n, inner_w, &app.keys);
+            let (title, mut lines, u) = source_card(theme, &s.doc, *n, inner_w, &app.keys);
             url = u;
             let below = lines.len() > inner_h;
             lines.truncate(inner_h);
@@ -175,7 +173,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
             let rows = citations.iter().map(|&n| source_line(&s.doc, n)).collect();
             (
                 " This claim cites several sources ".to_string(),
-                pick_list(rows, *selected, inner_w, inner_h),
+                pick_list(theme, rows, *selected, inner_w, inner_h),
             )
         }
         Overlay::Citers {
@@ -185,7 +183,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
         } => {
             let rows: Vec<String> = entries.iter().map(|c| c.label.clone()).collect();
             let title = format!(" {} claims and events cite [{n}] ", rows.len());
-            (title, pick_list(rows, *selected, inner_w, inner_h))
+            (title, pick_list(theme, rows, *selected, inner_w, inner_h))
         }
     };
     let rect = centred(area, width, lines.len() as u16 + 2);
@@ -199,6 +197,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, links: &mut Vec<Link>) {
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(theme.frame)
         .title(text::truncate(&title, inner_w));
     let block = more_marks(block, above, below);
     frame.render_widget(Paragraph::new(lines).block(block), rect);

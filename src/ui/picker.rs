@@ -6,13 +6,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::overlay::{centred, more_marks};
-use super::theme;
+use super::theme::Theme;
 use crate::app::geometry::{help_box, inside_border};
 use crate::app::Picker;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
-pub fn render(frame: &mut Frame, picker: &Picker) {
+pub fn render(frame: &mut Frame, theme: &Theme, picker: &Picker) {
     let area = frame.area();
     let room = help_box(area.width, area.height);
     let rect = centred(room, 64, picker.feeds.len() as u16 + 2);
@@ -38,10 +38,10 @@ pub fn render(frame: &mut Frame, picker: &Picker) {
             let line = Line::from(vec![
                 Span::raw(name),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(counts, theme::dim()),
+                Span::styled(counts, theme.dim),
             ]);
             if i == picker.selected {
-                line.style(theme::cursor())
+                line.style(theme.cursor)
             } else {
                 line
             }
@@ -49,6 +49,7 @@ pub fn render(frame: &mut Frame, picker: &Picker) {
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(theme.frame)
         .title(" Feeds (Enter: this one only · Esc: close) ");
     let block = more_marks(block, first > 0, first + shown < picker.feeds.len());
     frame.render_widget(Clear, rect);

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{edit_box, theme};
+use super::edit_box;
+use super::theme::Theme;
 use crate::app::keymap::{Scope, TYPING_HINT};
 use crate::app::search::Search;
 use crate::app::{App, View};
@@ -60,10 +61,10 @@ fn matches(search: &Search) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(search) = app.story.as_ref().and_then(|s| s.search.as_ref()) {
         if app.searching() {
-            return render_search(frame, app, search, area);
+            return render_search(frame, app, theme, search, area);
         }
     }
     let mut s = format!(" {} │ ", position(app));
@@ -89,11 +90,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         s.push_str(&keys.join(" · "));
     }
     let line = Line::raw(text::truncate(&s, area.width as usize));
-    frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+    frame.render_widget(Paragraph::new(line).style(theme.status), area);
 }
 
 /// ` SEARCH │ /query │ match 2/7 · keys`, the terminal's cursor in the query.
-fn render_search(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
+fn render_search(frame: &mut Frame, app: &App, theme: &Theme, search: &Search, area: Rect) {
     let width = area.width as usize;
     let prefix = text::truncate(&format!(" {} │ /", position(app)), width);
     let start = text::width(&prefix);
@@ -117,10 +118,7 @@ fn render_search(frame: &mut Frame, app: &App, search: &Search, area: Rect) {
     let mut line = vec![Span::raw(prefix)];
     line.extend(spans);
     line.push(Span::raw(tail));
-    frame.render_widget(
-        Paragraph::new(Line::from(line)).style(theme::status()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(line)).style(theme.status), area);
     if start < width {
         frame.set_cursor_position(Position::new(area.x + (start + cursor) as u16, area.y));
     }

@@ -10,14 +10,14 @@ use ratatui::Frame;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::links::Link;
-use super::theme;
+use super::theme::Theme;
 use crate::app::geometry::story_text;
 use crate::app::layout::Item;
 use crate::app::search::Hit;
 use crate::app::{App, Focus, OpenStory};
 use crate::text::width::width as display_width;
 
-pub fn render(frame: &mut Frame, app: &App, pane: Rect, links: &mut Vec<Link>) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, pane: Rect, links: &mut Vec<Link>) {
     let area = story_text(pane);
     if area.height == 0 || area.width == 0 {
         return;
@@ -27,21 +27,18 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, links: &mut Vec<Link>) {
             // The list says why it is empty; there is nothing to select.
             return;
         }
-        let hint = Paragraph::new(Line::styled(
-            "Select a story and press Enter.",
-            theme::dim(),
-        ));
+        let hint = Paragraph::new(Line::styled("Select a story and press Enter.", theme.dim));
         frame.render_widget(hint, area);
         return;
     };
     let focused = app.focus == Focus::Story && app.overlay.is_none();
     let cursor = if focused {
-        theme::cursor()
+        theme.cursor
     } else {
-        theme::cursor_unfocused()
+        theme.cursor_unfocused
     };
     let shown = s.scroll..s.scroll + area.height as usize;
-    let hits = visible_hits(s, &shown);
+    let hits = visible_hits(theme, s, &shown);
     let lines: Vec<Line> = s
         .layout
         .lines
@@ -55,7 +52,7 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, links: &mut Vec<Link>) {
             let mut out = Vec::new();
             let mut at = 0;
             for sp in spans {
-                let mut style = theme::span(sp.kind);
+                let mut style = theme.span(sp.kind);
                 if sp.item == Some(s.cursor) && !sp.text.trim().is_empty() {
                     style = style.patch(cursor);
                 }
@@ -107,7 +104,7 @@ fn source_links(s: &OpenStory, area: Rect, links: &mut Vec<Link>) {
 
 /// The hits of the search's matches on the `shown` lines of the view on
 /// screen, each with its style (the current match's apart).
-fn visible_hits(s: &OpenStory, shown: &std::ops::Range<usize>) -> Vec<(Hit, Style)> {
+fn visible_hits(theme: &Theme, s: &OpenStory, shown: &std::ops::Range<usize>) -> Vec<(Hit, Style)> {
     let Some(search) = &s.search else {
         return Vec::new();
     };
@@ -118,9 +115,9 @@ fn visible_hits(s: &OpenStory, shown: &std::ops::Range<usize>) -> Vec<(Hit, Styl
         .filter(|(_, m)| m.view == s.view)
         .flat_map(|(i, m)| {
             let style = if i == search.current {
-                theme::search_current()
+                theme.search_current
             } else {
-                theme::search_hit()
+                theme.search_hit
             };
             m.hits.iter().map(move |h| (*h, style))
         })

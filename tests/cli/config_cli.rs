@@ -91,6 +91,28 @@ fn a_bad_config_stops_every_command_with_one_line_and_exit_2() {
     assert!(defaults.status.success(), "{}", text(&defaults.stderr));
 }
 
+/// A colour that is not one stops the reader and every command before they start:
+/// never a half-themed reader.
+#[test]
+fn a_bad_colour_stops_every_command_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "theme = \"light\"\n[colors]\nborder = \"#12345g\"\n").unwrap();
+    for args in [&[][..], &["list"], &["config", "check"]] {
+        let out = with_config(dir.path(), &file, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!(
+                "tidings: {}:3:10: `#12345g` is not a colour: expected a colour name",
+                file.display()
+            )),
+            "{err}"
+        );
+    }
+}
+
 #[test]
 fn the_config_variable_names_the_file() {
     let dir = tempfile::tempdir().unwrap();

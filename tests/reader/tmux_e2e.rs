@@ -788,6 +788,79 @@ fn no_color_keeps_the_selected_row_reversed_and_marked() {
     t.keys(&["q"]);
 }
 
+/// The SGR parameter lists (`ESC[…m`) in a `capture-pane -e` of the screen.
+fn sgr_params(raw: &str) -> Vec<&str> {
+    raw.split('\x1b')
+        .skip(1)
+        .filter_map(|seq| seq.strip_prefix('[')?.split('m').next())
+        .collect()
+}
+
+/// Issue 17: `[colors]` overrides reach the terminal (the status bar in
+/// `#5f0087` with text in colour 226, headings in `#ff8700`), and under NO_COLOR
+/// the same file draws no colour.
+#[test]
+fn colour_overrides_reach_the_terminal_and_no_color_wins_over_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("colours.toml");
+    std::fs::write(
+        &config,
+        "theme = \"light\"\n[colors]\nstatus_bar = \"#5f0087\"\nstatus_bar_text = 226\nheading = \"#FF8700\"\n",
+    )
+    .unwrap();
+    for no_color in [false, true] {
+        // A store of its own each time: the last one remembers its selection.
+        let store = tempfile::tempdir().unwrap();
+        let cmd = format!("{} --config {}", reader_cmd(store.path()), config.display());
+        let cmd = if no_color {
+            format!("env NO_COLOR=1 {cmd}")
+        } else {
+            cmd
+        };
+        let Some(t) = Tmux::start(&format!("colours-{no_color}"), 120, 40, &cmd) else {
+            return;
+        };
+        t.wait_for("Headlines 12/12");
+        t.keys(&["j", "j", "j", "j", "j", "j"]);
+        t.wait_for("LIST 7/12");
+        t.keys(&["Enter"]);
+        t.wait("the story", |s| {
+            s.contains("▾ Lander Settles") && s.contains(" STORY")
+        });
+        let raw =
+            String::from_utf8(t.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout).unwrap();
+        let status = raw.lines().rev().find(|l| l.contains("STORY")).unwrap();
+        let params = sgr_params(&raw);
+        if no_color {
+            for p in params.iter().flat_map(|p| p.split(';')) {
+                let colour = matches!(
+                    p.parse::<u32>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                );
+                assert!(!colour, "a colour reached the screen: {params:?}");
+            }
+            assert!(
+                sgr_params(status)
+                    .iter()
+                    .any(|p| p.split(';').any(|n| n == "7")),
+                "reversed: {status:?}"
+            );
+        } else {
+            let bar = sgr_params(status).join(";");
+            assert!(
+                bar.contains("48;2;95;0;135"),
+                "the bar's colour: {status:?}"
+            );
+            assert!(bar.contains("38;5;226"), "the bar's text: {status:?}");
+            assert!(
+                params.iter().any(|p| p.contains("38;2;255;135;0")),
+                "a heading in #ff8700: {raw:?}"
+            );
+        }
+        t.keys(&["q", "q"]);
+    }
+}
+
 /// Issue #15 item 10: at 120x35 the key map says there is more below, and
 /// G/End reach its end.
 #[test]

@@ -13,15 +13,19 @@ use ratatui::Terminal;
 use tidings::app::action::{Action, Arrival};
 use tidings::app::layout::Item;
 use tidings::app::{App, Focus, Overlay, View};
+use tidings::config::Config;
 use tidings::model::Document;
 use tidings::store::Store;
 use tidings::tui::background::Background;
 use tidings::ui::links::shown;
+use tidings::ui::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
 /// A reader on a store holding the bundled samples (and optional extra pages).
 struct Rig {
     app: App,
+    /// What the frames are drawn in: the dark theme unless a test says otherwise.
+    theme: Theme,
     store: Store,
     bg: Background,
     _dir: tempfile::TempDir,
@@ -54,6 +58,7 @@ impl Rig {
         let items = store.list(1000, false, 0).unwrap();
         let mut rig = Rig {
             app: App::new(w, h, None),
+            theme: Theme::default(),
             store,
             bg: Background::new(),
             _dir: dir,
@@ -100,7 +105,8 @@ impl Rig {
     fn cursor(&self) -> Option<(u16, u16)> {
         let (w, h) = self.app.size;
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| tidings::ui::draw(f, &self.app)).unwrap();
+        term.draw(|f| tidings::ui::draw(f, &self.app, &self.theme))
+            .unwrap();
         let b = term.backend();
         b.cursor_visible()
             .then(|| (b.cursor_position().x, b.cursor_position().y))
@@ -136,7 +142,8 @@ impl Rig {
     fn buffer(&self) -> Buffer {
         let (w, h) = self.app.size;
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| tidings::ui::draw(f, &self.app)).unwrap();
+        term.draw(|f| tidings::ui::draw(f, &self.app, &self.theme))
+            .unwrap();
         term.backend().buffer().clone()
     }
 }
@@ -297,6 +304,43 @@ fn snapshot_help_from_the_key_table() {
             assert!(screen.contains(b.help), "help lists {:?}", b.help);
         }
         snapshot(&r, "help");
+    }
+}
+
+/// The theme a config file with `text` in it asks for, as the reader builds it.
+fn theme_of(text: &str, colour: bool) -> Theme {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    let at = tidings::config::Located { path, named: true };
+    Theme::from_config(&tidings::config::read(&at, |_| Ok(())).unwrap().0, colour)
+}
+
+/// The light and mono themes and a dark one with `[colors]` overrides, each as
+/// styled snapshots at 120x30 (two panes, so the border shows): the list with a
+/// saved and a read row beside the story, then the sources with a source's card
+/// over them.
+#[test]
+fn each_theme_and_an_override_as_styled_snapshots() {
+    let themes = [
+        ("light", "theme = \"light\"\n"),
+        ("mono", "theme = \"mono\"\n"),
+        (
+            "override",
+            "[colors]\nselection = \"blue\"\nheading = \"#ff8700\"\nsource = 173\n\
+             border = \"lightblue\"\nstatus_bar = \"22\"\nstatus_bar_text = \"black\"\nsaved = \"yellow\"\n",
+        ),
+    ];
+    for (name, text) in themes {
+        let mut r = Rig::new(120, 30, &[]);
+        r.theme = theme_of(text, true);
+        r.keys("js");
+        r.open("Private Lander");
+        r.keys("\x1b");
+        insta::assert_snapshot!(format!("styled_{name}_list_120x30"), r.styled_screen());
+        r.keys("\nG\n");
+        assert_eq!(r.app.overlay, Some(Overlay::Source { n: 6 }), "{name}");
+        insta::assert_snapshot!(format!("styled_{name}_source_120x30"), r.styled_screen());
     }
 }
 
@@ -481,7 +525,8 @@ fn wide_and_combining_text_lands_in_the_right_columns() {
     let mut r = Rig::new(100, 30, &[yoruba]);
     r.open("Ìròyìn");
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    term.draw(|f| tidings::ui::draw(f, &r.app)).unwrap();
+    term.draw(|f| tidings::ui::draw(f, &r.app, &r.theme))
+        .unwrap();
     let buf = term.backend().buffer().clone();
     let text = buffer_text(&buf);
     assert!(text.contains("Ìròyìn Àgbáyé Lónìí"), "{text}");
@@ -535,7 +580,8 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     assert!(app.loading);
     assert_eq!(app.selected_item().unwrap().uid, all[0].uid);
     let mut term = Terminal::new(TestBackend::new(140, 40)).unwrap();
-    term.draw(|f| tidings::ui::draw(f, &app)).unwrap();
+    term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
     assert!(buffer_text(term.backend().buffer()).contains("Headlines 3/3 · reading…"));
     act(
         &mut app,
@@ -562,7 +608,8 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
         Some(remembered),
         "the remembered story is previewed"
     );
-    term.draw(|f| tidings::ui::draw(f, &app)).unwrap();
+    term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
     assert!(buffer_text(term.backend().buffer()).contains("Headlines 12/12 "));
     // A person who moved meanwhile keeps their place as parts arrive, even when
     // the remembered story arrives later.
@@ -789,11 +836,14 @@ fn a_character_terminal_shows_exactly_the_frame_with_complex_scripts() {
     }
 }
 
+/// NO_COLOR: no colour at all, whatever the file's theme and `[colors]` say.
 #[test]
 fn without_colour_the_selected_row_keeps_reverse_and_a_mark() {
+    let file =
+        "theme = \"light\"\n[colors]\nselection = \"blue\"\nstatus_bar = \"#ff0000\"\ndim = 240\n";
     for (w, h) in [(60, 20), (120, 30)] {
         let mut r = Rig::new(w, h, &[]);
-        r.app.colour = false;
+        r.theme = theme_of(file, false);
         r.keys("jj");
         let buf = r.buffer();
         for cell in buf.content() {
@@ -1057,6 +1107,7 @@ fn a_filter_with_more_matches_than_it_shows_says_how_many() {
     let items = store.list(100, false, 0).unwrap();
     let mut r = Rig {
         app: App::new(140, 40, None),
+        theme: Theme::default(),
         store,
         bg: Background::new(),
         _dir: dir,
@@ -1222,12 +1273,12 @@ fn slash_in_the_story_marks_every_match_and_moves_between_them() {
         r.press(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert!(r.screen().contains(&format!("match 2/{total}")));
         // Without colour the marks stay: reverse and an underline.
-        r.app.colour = false;
+        r.theme = Theme::from_config(&Config::default(), false);
         let buf = r.buffer();
         assert!(buf.content().iter().any(|c| c
             .modifier
             .contains(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD)));
-        r.app.colour = true;
+        r.theme = Theme::default();
         r.keys("zz");
         assert!(
             r.screen().contains("no match for “CONTAINERzz”"),
@@ -1279,7 +1330,7 @@ fn link_of(symbol: &str) -> Option<&str> {
 fn source_urls_are_hyperlinks_cell_by_cell_that_nothing_escapes() {
     for (w, h, colour) in [(120, 40, true), (60, 20, true), (60, 20, false)] {
         let mut r = Rig::with_documents(w, h, vec![hostile_link_story()]);
-        r.app.colour = colour;
+        r.theme = Theme::from_config(&Config::default(), colour);
         r.open("Harbour strike ends");
         r.keys("G");
         assert_eq!(cursor_item(&r), Item::Source(0));
