@@ -114,9 +114,11 @@ impl Background {
 
     /// Waits for the marks still being written (the reader is closing).
     pub fn finish_marks(&mut self) -> Vec<Arrival> {
-        let out = self.marker.as_mut().map(Marker::finish).unwrap_or_default();
-        self.marker = None;
-        self.wrote |= !out.is_empty();
+        let Some(mut marker) = self.marker.take() else {
+            return Vec::new();
+        };
+        let out = marker.finish();
+        self.wrote |= marker.take_answered();
         out
     }
 
@@ -161,8 +163,11 @@ impl Background {
 
     /// What the background work reported since the last look, without waiting.
     pub fn poll(&mut self) -> Vec<Arrival> {
-        let mut out = self.marker.as_mut().map(Marker::poll).unwrap_or_default();
-        self.wrote |= !out.is_empty();
+        let mut out = Vec::new();
+        if let Some(marker) = &mut self.marker {
+            out = marker.poll();
+            self.wrote |= marker.take_answered();
+        }
         let Some(rx) = &self.refresh else {
             return out;
         };

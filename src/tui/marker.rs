@@ -28,6 +28,9 @@ pub struct Marker {
     jobs: Option<Sender<Job>>,
     answers: Receiver<Option<Arrival>>,
     pending: usize,
+    /// Jobs answered since [`Marker::take_answered`]: each wrote to the store,
+    /// whether or not the reader hears of it (an opened story's read mark).
+    answered: usize,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -53,6 +56,7 @@ impl Marker {
             jobs: Some(jobs),
             answers,
             pending: 0,
+            answered: 0,
             thread: Some(thread),
         }
     }
@@ -73,40 +77,47 @@ impl Marker {
 
     /// The answers so far, without waiting.
     pub fn poll(&mut self) -> Vec<Arrival> {
-        let mut out = Vec::new();
-        while self.pending > 0 {
-            match self.answers.try_recv() {
-                Ok(a) => {
-                    self.pending -= 1;
-                    out.extend(a);
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.pending = 0;
-                    out.push(Arrival::MarkFailed(
-                        "the marks stopped being written unexpectedly".into(),
-                    ));
-                }
-            }
-        }
-        out
+        self.drain(false)
     }
 
     /// Waits until every job is written, and ends the thread.
     pub fn finish(&mut self) -> Vec<Arrival> {
         self.jobs = None;
-        let mut out = Vec::new();
-        while self.pending > 0 {
-            match self.answers.recv() {
-                Ok(a) => {
-                    self.pending -= 1;
-                    out.extend(a);
-                }
-                Err(_) => self.pending = 0,
-            }
-        }
+        let out = self.drain(true);
         if let Some(t) = self.thread.take() {
             let _ = t.join();
+        }
+        out
+    }
+
+    /// True when a job was answered since the last call.
+    pub fn take_answered(&mut self) -> bool {
+        std::mem::take(&mut self.answered) > 0
+    }
+
+    /// The answers owed, waiting for each when `wait`. A thread that is gone
+    /// fails every job still owed, so nobody waits for it.
+    fn drain(&mut self, wait: bool) -> Vec<Arrival> {
+        let mut out = Vec::new();
+        while self.pending > 0 {
+            let answer = if wait {
+                self.answers.recv().map_err(|_| TryRecvError::Disconnected)
+            } else {
+                self.answers.try_recv()
+            };
+            match answer {
+                Ok(a) => {
+                    self.pending -= 1;
+                    self.answered += 1;
+                    out.extend(a);
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    let failed = "the marks stopped being written unexpectedly";
+                    out.extend((0..self.pending).map(|_| Arrival::MarkFailed(failed.into())));
+                    self.pending = 0;
+                }
+            }
         }
         out
     }

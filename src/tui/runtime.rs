@@ -482,6 +482,22 @@ mod tests {
     }
 
     #[test]
+    fn a_story_marked_read_by_the_marker_is_not_taken_for_an_outside_change() {
+        let (_dir, store, _app, mut bg) = rig();
+        assert_eq!(outside_change(&store, &mut bg), None);
+        let uid = store.list(1, false, 0).unwrap()[0].uid.clone();
+        // An opened story's read mark answers nothing the reader hears of.
+        bg.mark(&store, crate::tui::marker::Job::Opened(uid));
+        let start = std::time::Instant::now();
+        while bg.marking() {
+            assert!(start.elapsed() < Duration::from_secs(10), "written");
+            assert!(bg.poll().is_empty());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(outside_change(&store, &mut bg), None, "our own write");
+    }
+
+    #[test]
     fn the_sort_is_remembered_in_the_store_and_the_list_read_in_it() {
         let (_dir, mut store, mut app, mut bg) = rig();
         let newest = app.items[0].uid.clone();
