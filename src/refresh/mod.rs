@@ -26,6 +26,10 @@ pub const MAX_TIMEOUT_SECS: u64 = 3600;
 /// The largest response read, in bytes, unless told otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The longest a feed's `<ttl>` or `Retry-After` keeps the automatic refresh
+/// away from it: a day.
+pub const LONGEST_WAIT_SECS: u64 = 24 * 60 * 60;
+
 /// How a refresh runs.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -204,11 +208,13 @@ pub fn refresh(
         drop(tx);
         for (done, (i, fetched)) in rx.iter().enumerate() {
             let mut subscription = subs[i].clone();
-            // How long the feed asks to be left alone: its <ttl>, or Retry-After.
+            // How long the feed asks to be left alone: its <ttl>, or Retry-After,
+            // never more than a day (a feed must not silence itself for years).
             let wait = match &fetched {
                 Ok(pages) => ttl_of(pages).map(|m| u64::from(m) * 60),
                 Err(f) => f.retry_after,
-            };
+            }
+            .map(|secs| secs.min(LONGEST_WAIT_SECS));
             let outcome = match fetched {
                 Ok(pages) => {
                     let (outcome, title) = land(

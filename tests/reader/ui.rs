@@ -1601,9 +1601,16 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
             Route::body(one_item_feed("Rarely", Some(60)), "application/rss+xml"),
         ),
         ("/busy.rss", Route::RetryAfter("3600")),
+        (
+            "/forever.rss",
+            Route::body(
+                one_item_feed("Forever", Some(99_999_999)),
+                "application/rss+xml",
+            ),
+        ),
     ]);
     let mut rig = Rig::new(140, 40, &[]);
-    for name in ["often", "rarely", "busy"] {
+    for name in ["often", "rarely", "busy", "forever"] {
         rig.store
             .subscribe(&server.url(&format!("/{name}.rss")), None)
             .unwrap();
@@ -1622,12 +1629,23 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
     assert_eq!(count("/often.rss"), 2, "{paths:?}");
     assert_eq!(count("/rarely.rss"), 1, "its <ttl> is an hour: {paths:?}");
     assert_eq!(count("/busy.rss"), 1, "Retry-After an hour: {paths:?}");
+    assert_eq!(count("/forever.rss"), 1, "{paths:?}");
+    // A feed cannot keep itself away for longer than a day.
+    let tomorrow = chrono::Utc::now().timestamp() + 24 * 3600 + 60;
+    let due: Vec<String> = rig
+        .store
+        .due_subscriptions(tomorrow, 1)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.url)
+        .collect();
+    assert!(due.iter().any(|u| u.ends_with("/forever.rss")), "{due:?}");
     assert_eq!(
         said,
-        ["auto-refresh: 2 new, 0 updated"],
+        ["auto-refresh: 3 new, 0 updated"],
         "only news is said"
     );
-    assert_eq!(rig.app.items.len(), before + 2, "the list read again");
+    assert_eq!(rig.app.items.len(), before + 3, "the list read again");
     let none = Background::new();
     assert_eq!(none.auto_every, None, "off unless the config says");
 }
