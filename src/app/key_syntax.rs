@@ -34,7 +34,11 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut chars = text.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
-            return if c.is_control() {
+            // A key's label reaches the terminal (help, hints): only a character
+            // that draws as itself, one or two columns wide, is a key.
+            let draws =
+                !crate::text::sanitize::is_dropped(c) && crate::text::width::width(text) > 0;
+            return if c.is_control() || !draws {
                 Err(format!("unknown key {text:?}: {EXPECTED}"))
             } else {
                 Ok(Key::Char(c))
@@ -137,6 +141,15 @@ mod tests {
         assert!(Key::parse("alt-x")
             .unwrap_err()
             .contains("alt and meta keys are not read"));
+    }
+
+    #[test]
+    fn a_key_is_a_character_that_draws_as_itself() {
+        for text in ["\u{202E}", "\u{200B}", "\u{0301}", "\u{1b}"] {
+            assert!(Key::parse(text).is_err(), "{text:?}");
+        }
+        assert_eq!(Key::parse("é"), Ok(Key::Char('é')));
+        assert_eq!(Key::parse("日"), Ok(Key::Char('日')));
     }
 
     #[test]
