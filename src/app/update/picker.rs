@@ -3,6 +3,7 @@
 
 use super::{clamp_add, move_delta};
 use crate::app::action::{Action, Effect};
+use crate::app::keymap::Scope;
 use crate::app::{App, Picker};
 use crate::store::FeedCounts;
 
@@ -28,7 +29,11 @@ impl App {
             Action::Open => {
                 let picker = self.picker.take()?;
                 let name = picker.feeds.get(picker.selected)?.name.clone();
-                self.notice = Some(format!("only {name} · F: every feed"));
+                let again = self.keys.key_for(Scope::List, &Action::Feeds);
+                self.notice = Some(format!(
+                    "only {name} · {}: every feed",
+                    again.unwrap_or_default()
+                ));
                 self.change_rows(|app| app.feed = Some(name));
                 return self.preview();
             }

@@ -164,3 +164,19 @@ fn hyperlinks_and_the_date_style_are_taken_in() {
     assert!(!app.hyperlinks);
     assert_eq!(app.date_style, style);
 }
+
+#[test]
+fn the_question_names_the_keys_in_effect() {
+    let text = "[reader]\nconfirm_bulk_marking = true\n[keys.confirm]\nyes = \"j\"\n";
+    let (config, keys) = crate::config::parse(std::path::Path::new("t"), text, |c| {
+        KeyMap::from_config(&c.keys)
+    })
+    .unwrap();
+    let mut app = configured(60, config.reader);
+    app.keys = keys;
+    app.update(Action::MarkAllRead);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("mark 2 stories of this view read? j/n")
+    );
+}

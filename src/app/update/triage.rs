@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use crate::app::action::{Action, Effect};
+use crate::app::keymap::Scope;
 use crate::app::{App, Focus, News, UNDO_DEPTH};
 use crate::store::{Mark, Marked, Selection, Show, View};
 
@@ -144,7 +145,18 @@ impl App {
     /// event loop (with the filter, every match, not only those listed).
     fn mark_all_read(&mut self) -> Option<Effect> {
         if self.confirm_bulk {
-            let question = format!("mark {} of this view read? y/n", stories(self.unread));
+            let key = |yes| {
+                let answer = Action::Confirm(yes);
+                self.keys
+                    .key_for(Scope::Confirm, &answer)
+                    .unwrap_or_default()
+            };
+            let question = format!(
+                "mark {} of this view read? {}/{}",
+                stories(self.unread),
+                key(true),
+                key(false)
+            );
             self.notice = Some(question.clone());
             self.asking = Some(question);
             return None;
@@ -206,7 +218,12 @@ impl App {
     fn undo_marking(&mut self) -> Option<Effect> {
         let Some(marked) = self.undo.pop() else {
             self.notice = Some(if self.marking > 0 {
-                "still marking; press U again once it is done".into()
+                format!(
+                    "still marking; press {} again once it is done",
+                    self.keys
+                        .key_for(Scope::List, &Action::Undo)
+                        .unwrap_or_default()
+                )
             } else {
                 "nothing to undo".into()
             });
