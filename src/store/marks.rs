@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::types::ToSql;
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, TransactionBehavior};
 
 use super::read::fts_query;
 use super::{sql_err, Store, StoreError, View};
@@ -149,24 +149,6 @@ impl Store {
     pub fn undo(&mut self, marked: &Marked) -> Result<Marked, StoreError> {
         self.mark_uids(&marked.uids, marked.mark, !marked.on)
     }
-
-    /// Flips the read mark of one document; `None` when there is no such uid.
-    pub fn toggle_read(&mut self, uid: &str) -> Result<Option<Marked>, StoreError> {
-        let on: Option<bool> = self
-            .conn
-            .query_row(
-                "UPDATE documents SET is_read = NOT is_read WHERE uid = ?1 RETURNING is_read",
-                [uid],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sql_err(&self.path, "mark a document"))?;
-        Ok(on.map(|on| Marked {
-            mark: Mark::Read,
-            on,
-            uids: vec![uid.to_string()],
-        }))
-    }
 }
 
 #[cfg(test)]
@@ -263,14 +245,9 @@ mod tests {
     }
 
     #[test]
-    fn toggling_flips_one_and_marking_uids_skips_the_unchanged() {
+    fn marking_uids_skips_the_unchanged_and_the_unknown() {
         let (_dir, mut store) = store_of(DOCS);
         let dock = store.resolve("Dock").unwrap();
-        let first = store.toggle_read(&dock).unwrap().unwrap();
-        assert!(first.on);
-        assert_eq!(unread(&store).len(), 3);
-        assert!(!store.toggle_read(&dock).unwrap().unwrap().on);
-        assert_eq!(store.toggle_read("nope").unwrap(), None);
         let both = vec![dock.clone(), "nope".to_string()];
         assert_eq!(
             store.mark_uids(&both, Mark::Read, true).unwrap().uids,

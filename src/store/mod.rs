@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use feed::{feed_name, PAGES_I_SAVED};
+pub use feed::feed_name;
 pub use marks::{Mark, Marked, Selection};
 pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
