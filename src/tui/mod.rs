@@ -9,14 +9,14 @@ pub mod runtime;
 mod terminal;
 
 use std::io::{self, IsTerminal};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::app::keymap::KeyMap;
 use crate::config::Config;
 use crate::store::Store;
 use runtime::{start_sort, FIRST_ROWS, LAST_SELECTED};
-use terminal::{spawn_watchdog, TerminalGuard};
+use terminal::{spawn_watchdog, Stopping, TerminalGuard};
 
 pub use runtime::{deliver, dispatch, tick};
 
@@ -51,7 +51,7 @@ pub fn run(
                 .into(),
         );
     }
-    let stop = Arc::new(AtomicBool::new(false));
+    let stopping = Stopping::default();
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -60,17 +60,17 @@ pub fn run(
     ] {
         // Which signal first, then the stop: the loop that sees the stop finds it.
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .and_then(|_| signal_hook::flag::register(sig, Arc::clone(&stop)))
+            .and_then(|_| signal_hook::flag::register(sig, Arc::clone(&stopping.asked)))
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&signal), on_forced_exit);
+    spawn_watchdog(stopping.clone(), Arc::clone(&signal), on_forced_exit);
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
     let sort = start_sort(store, settings.reader.default_sort).map_err(|e| e.to_string())?;
     let first = store
         .list_view(&crate::store::View::all(), sort, FIRST_ROWS, 0)
         .map_err(|e| e.to_string())?;
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = runtime::event_loop(store, first, remembered, sort, settings, keys, &stop);
+    let result = runtime::event_loop(store, first, remembered, sort, settings, keys, &stopping);
     drop(guard);
     result.map(|()| match signal.load(Ordering::SeqCst) {
         0 => Ended::Quit,

@@ -3,7 +3,7 @@
 //! handing what it produced back to the app.
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crossterm::clipboard::CopyToClipboard;
@@ -13,6 +13,7 @@ use ratatui::Terminal;
 
 use super::background::Background;
 use super::marker::Job;
+use super::terminal::Stopping;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::keymap::KeyMap;
 use crate::app::App;
@@ -79,7 +80,7 @@ pub(super) fn event_loop(
     sort: Sort,
     settings: &Config,
     keys: KeyMap,
-    stop: &AtomicBool,
+    stop: &Stopping,
 ) -> Result<(), String> {
     let mut term: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
@@ -101,7 +102,7 @@ pub(super) fn event_loop(
     let mut bg = Background::configured(settings);
     let mut quit = deliver(&mut app, store, &mut bg, list_arrival(first));
     let mut checked = Instant::now();
-    while !quit && !stop.load(Ordering::Relaxed) {
+    while !quit && !stop.asked.load(Ordering::Relaxed) {
         if let Some(url) = app.clipboard.take() {
             copy_to_clipboard(term.backend_mut(), &url).map_err(|e| e.to_string())?;
         }
@@ -133,7 +134,9 @@ pub(super) fn event_loop(
             }
         }
     }
-    // Marks asked for are written before the reader goes.
+    // Marks asked for are written before the reader goes: the watchdog leaves
+    // a loop that ended on its own to finish.
+    stop.left.store(true, Ordering::SeqCst);
     bg.finish_marks();
     if let Some(uid) = app.selected_item().map(|i| i.uid.clone()) {
         let _ = store.set_state(LAST_SELECTED, &uid);

@@ -64,21 +64,33 @@ fn install_panic_hook() {
     });
 }
 
-/// After a stop signal the event loop normally ends within a poll interval. When
-/// the terminal itself is gone (a hung-up pty), crossterm keeps reading EOF inside
-/// `poll` and never returns; then this thread restores what it can, runs
-/// `on_exit` (what the dropping of the store would have done) and exits with the
-/// status of the `signal` that stopped it.
+/// A stop a signal asked for, and the event loop's word that it left its loop.
+#[derive(Debug, Clone, Default)]
+pub struct Stopping {
+    pub asked: Arc<AtomicBool>,
+    pub left: Arc<AtomicBool>,
+}
+
+/// After a stop signal the event loop normally ends within a poll interval and
+/// says so in `left` (it then writes the marks still owed, however long that
+/// takes, and the reader ends as on `q`). When the terminal itself is gone (a
+/// hung-up pty), crossterm keeps reading EOF inside `poll` and never returns;
+/// then this thread restores what it can, runs `on_exit` (what the dropping of
+/// the store would have done) and exits with the status of the `signal` that
+/// stopped it.
 pub fn spawn_watchdog(
-    stop: Arc<AtomicBool>,
+    stopping: Stopping,
     signal: Arc<AtomicUsize>,
     on_exit: impl FnOnce() + Send + 'static,
 ) {
     std::thread::spawn(move || {
-        while !stop.load(Ordering::Relaxed) {
+        while !stopping.asked.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(100));
         }
         std::thread::sleep(Duration::from_secs(1));
+        if stopping.left.load(Ordering::SeqCst) {
+            return;
+        }
         restore();
         on_exit();
         let signal = signal.load(Ordering::SeqCst) as i32;
