@@ -21,6 +21,10 @@ pub enum Job {
     /// The reader opened a story: mark it read and remember it as the last
     /// selected (while other marks are being written, so as not to wait).
     Opened(String),
+    /// Save or unsave a story (while other marks are being written).
+    Saved { uid: String, saved: bool },
+    /// Remember a piece of the reader's state (while marks are being written).
+    State { name: &'static str, value: String },
 }
 
 /// The marker thread and the answers it owes.
@@ -136,6 +140,14 @@ fn run(store: &mut Store, job: Job) -> Option<Arrival> {
         Job::Opened(uid) => store
             .set_read(&uid, true)
             .and_then(|_| store.set_state(super::runtime::LAST_SELECTED, &uid))
+            .err()
+            .map(|e| Arrival::Notice(e.to_string())),
+        Job::Saved { uid, saved } => Some(match store.set_saved(&uid, saved) {
+            Ok(()) => Arrival::Saved { uid, saved },
+            Err(e) => super::runtime::failed(uid, e),
+        }),
+        Job::State { name, value } => store
+            .set_state(name, &value)
             .err()
             .map(|e| Arrival::Notice(e.to_string())),
     }

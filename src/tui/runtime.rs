@@ -255,7 +255,7 @@ fn search(store: &Store, query: &str) -> Result<(Vec<ListItem>, usize), StoreErr
 
 /// What the app hears when the store refused an effect on document `uid`: that
 /// it is gone (another process removed it), or why not.
-fn failed(uid: String, e: StoreError) -> Arrival {
+pub(super) fn failed(uid: String, e: StoreError) -> Arrival {
     match e {
         StoreError::NotFound(_) => Arrival::Gone(uid),
         e => Arrival::Notice(e.to_string()),
@@ -292,6 +292,12 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
                 related,
             })))
         }
+        // While marks are being written, every write waits its turn off the loop
+        // (the store's write lock is theirs: a frame must not wait for it).
+        Effect::SetSaved { uid, saved } if bg.marking() => {
+            bg.mark(store, Job::Saved { uid, saved });
+            None
+        }
         Effect::SetSaved { uid, saved } => Some(match store.set_saved(&uid, saved) {
             Ok(()) => Arrival::Saved { uid, saved },
             Err(e) => failed(uid, e),
@@ -323,6 +329,11 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             None
         }
         Effect::ReloadList(sort) => reload(store, sort),
+        Effect::SaveSort(sort) if bg.marking() => {
+            let value = sort.as_str().to_string();
+            bg.mark(store, Job::State { name: SORT, value });
+            reload(store, sort)
+        }
         Effect::SaveSort(sort) => match store.set_state(SORT, sort.as_str()) {
             Ok(()) => reload(store, sort),
             Err(e) => notice(e),
@@ -498,6 +509,44 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert_eq!(outside_change(&store, &mut bg), None, "our own write");
+    }
+
+    #[test]
+    fn saving_while_marks_are_written_waits_its_turn_off_the_loop() {
+        let (_dir, mut store, _app, mut bg) = rig();
+        let uids: Vec<String> = store
+            .list(100, false, 0)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.uid)
+            .collect();
+        bg.mark(
+            &store,
+            Job::Read {
+                uids: uids.clone(),
+                on: true,
+            },
+        );
+        let saved = Effect::SetSaved {
+            uid: uids[0].clone(),
+            saved: true,
+        };
+        if bg.marking() {
+            assert_eq!(
+                run_effect(&mut store, &mut bg, saved),
+                None,
+                "not on the loop"
+            );
+        } else {
+            run_effect(&mut store, &mut bg, saved);
+        }
+        let start = std::time::Instant::now();
+        while bg.marking() {
+            assert!(start.elapsed() < Duration::from_secs(10), "written");
+            bg.poll();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(store.get(&uids[0]).unwrap().item.saved);
     }
 
     #[test]
