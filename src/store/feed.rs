@@ -84,6 +84,13 @@ fn nonempty(s: Option<&str>) -> Option<&str> {
 /// small index on it answers the per-feed counts.
 pub(super) fn add_feeds(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE documents ADD COLUMN feed TEXT NOT NULL DEFAULT ''")?;
+    name_feeds(tx, None)?;
+    tx.execute_batch(super::schema::FEED_INDEXES)
+}
+
+/// Names the feed of every document again, or of those refreshed from the
+/// subscription `origin` (renamed), by the same rules as [`feed_name`].
+pub(super) fn name_feeds(tx: &Transaction, origin: Option<&str>) -> rusqlite::Result<()> {
     let mut read = tx.prepare(
         "SELECT d.id, d.kind, json_extract(d.j, '$.category'),
                 json_extract(d.j, '$.item_id') IS NOT NULL,
@@ -92,11 +99,11 @@ pub(super) fn add_feeds(tx: &Transaction) -> rusqlite::Result<()> {
                 s.name
          FROM (SELECT id, kind, origin,
                       CASE WHEN json_valid(json) THEN json ELSE '{}' END AS j
-               FROM documents) d
+               FROM documents WHERE ?1 IS NULL OR origin = ?1) d
          LEFT JOIN subscriptions s ON s.url = d.origin",
     )?;
     let mut write = tx.prepare("UPDATE documents SET feed = ?2 WHERE id = ?1")?;
-    let mut rows = read.query([])?;
+    let mut rows = read.query([origin])?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(1)?;
         let category: Option<String> = r.get(2)?;
@@ -120,7 +127,7 @@ pub(super) fn add_feeds(tx: &Transaction) -> rusqlite::Result<()> {
             crate::text::sanitize::for_terminal_owned(name)
         ])?;
     }
-    tx.execute_batch(super::schema::FEED_INDEXES)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::{sql_err, Store, StoreError};
-use crate::text::sanitize::for_terminal;
 
 /// A feed or Kagi News URL the user subscribed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,14 +54,7 @@ impl Store {
                 "UPDATE subscriptions SET name = ?2 WHERE url = ?1",
                 params![url, name],
             )
-            .and_then(|_| {
-                tx.execute(
-                    "UPDATE documents SET feed = ?2 WHERE origin = ?1 AND feed <> ?2
-                     AND CASE WHEN json_valid(json)
-                         THEN json_extract(json, '$.category') IS NULL ELSE 1 END",
-                    params![url, for_terminal(name)],
-                )
-            })
+            .and_then(|_| super::feed::name_feeds(&tx, Some(url)))
             .map_err(err)?;
             tx.commit().map_err(err)?;
         }
