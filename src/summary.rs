@@ -37,6 +37,15 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
+/// `1 story`, `3 stories`.
+pub fn stories(n: usize) -> String {
+    if n == 1 {
+        "1 story".into()
+    } else {
+        format!("{n} stories")
+    }
+}
+
 /// `1 source`, `3 sources`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

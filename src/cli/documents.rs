@@ -114,7 +114,7 @@ pub fn run(
             };
             out.line(format_args!(
                 "marked {} {}",
-                stories(marked.len()),
+                summary::stories(marked.len()),
                 mark.as_str()
             ))?;
             Ok(Finished::Success)
@@ -261,15 +261,6 @@ fn id_and_title(i: &ListItem) -> String {
 /// What `list` says on stderr when it lists nothing.
 const NO_STORIES: &str =
     "no stories yet; add some with `tidings import PATH`, or `tidings subscribe URL` and `tidings refresh`";
-
-/// `1 story`, `2 stories`.
-fn stories(n: usize) -> String {
-    if n == 1 {
-        "1 story".into()
-    } else {
-        format!("{n} stories")
-    }
-}
 
 /// The feed a person named: its exact name, else the one name it matches with
 /// case aside.

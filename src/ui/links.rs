@@ -76,7 +76,7 @@ pub fn apply(buf: &mut Buffer, links: &[Link]) {
         if l.y < area.top() || l.y >= area.bottom() {
             continue;
         }
-        let id = id(&l.url);
+        let id = crate::store::uid_of(&l.url);
         let end = (l.x + l.width).min(area.right());
         let mut x = l.x.max(area.left());
         while x < end {
@@ -94,14 +94,6 @@ pub fn apply(buf: &mut Buffer, links: &[Link]) {
             x += width;
         }
     }
-}
-
-/// The link's `id`: the same URL gets the same one (FNV-1a, in hex).
-fn id(url: &str) -> String {
-    let hash = url.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
 }
 
 /// What a terminal shows of a cell's symbol: the text without any hyperlink
@@ -128,7 +120,7 @@ mod tests {
         let link = Link::new(0, 0, 4, "https://exämple.org/a b").unwrap();
         assert_eq!(link.url, "https://xn--exmple-cua.org/a%20b");
         apply(&mut buf, std::slice::from_ref(&link));
-        let id = id(&link.url);
+        let id = crate::store::uid_of(&link.url);
         let open = format!("\u{1b}]8;id={id};https://xn--exmple-cua.org/a%20b\u{1b}\\");
         let close = "\u{1b}]8;;\u{1b}\\";
         assert_eq!(buf[(0, 0)].symbol(), format!("{open}a{close}"));

@@ -10,15 +10,7 @@ use crate::app::action::{Action, Effect};
 use crate::app::keymap::Scope;
 use crate::app::{App, Focus, News, UNDO_DEPTH};
 use crate::store::{Mark, Marked, Selection, Show, View};
-
-/// `1 story`, `3 stories`.
-pub(super) fn stories(n: usize) -> String {
-    if n == 1 {
-        "1 story".into()
-    } else {
-        format!("{n} stories")
-    }
-}
+use crate::summary::stories;
 
 impl App {
     /// The triage keys.
