@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Local};
 use serde::Serialize;
 
 use super::args::{DocumentCommand, Format, Mark, ParseArgs};
@@ -433,8 +434,7 @@ impl<'a> ItemRow<'a> {
     }
 }
 
-fn item_line(i: &ListItem, dates: &DateStyle) -> String {
-    let now = chrono::Local::now();
+fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
     let mark = if i.read { ' ' } else { '●' };
     let saved = if i.saved { "★ " } else { "" };
     let latest = i
@@ -458,11 +458,12 @@ fn print_items(
     json: bool,
     dates: &DateStyle,
 ) -> Result<(), WriteError> {
+    let now = Local::now();
     for i in items {
         if json {
             out.json_line(&ItemRow::of(i, None))?;
         } else {
-            out.line(item_line(i, dates))?;
+            out.line(item_line(i, dates, now))?;
         }
     }
     Ok(())
@@ -492,13 +493,14 @@ fn search(
     dates: &DateStyle,
 ) -> CommandResult {
     let hits = store.search(query, limit)?;
+    let now = Local::now();
     for h in &hits {
         if json {
             out.json_line(&ItemRow::of(&h.item, Some(&h.snippet)))?;
         } else {
             out.line(format_args!(
                 "{}\n    {}",
-                item_line(&h.item, dates),
+                item_line(&h.item, dates, now),
                 for_terminal(&h.snippet)
             ))?;
         }

@@ -51,12 +51,12 @@ pub(super) fn start_sort(store: &mut Store, configured: Sort) -> Result<Sort, St
     let read = |name| -> Result<Option<Sort>, StoreError> {
         Ok(store.state(name)?.and_then(|s| s.parse().ok()))
     };
-    let seen = read(SORT_DEFAULT)?.unwrap_or_default();
+    let seen = read(SORT_DEFAULT)?;
     let sort = match read(SORT)? {
-        Some(picked) if seen == configured => picked,
+        Some(picked) if seen.unwrap_or_default() == configured => picked,
         _ => configured,
     };
-    if seen != configured || store.state(SORT_DEFAULT)?.is_none() {
+    if seen != Some(configured) {
         store.set_state(SORT_DEFAULT, configured.as_str())?;
         store.set_state(SORT, sort.as_str())?;
     }
