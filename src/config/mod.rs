@@ -48,6 +48,17 @@ pub struct Config {
 /// The layout of the file this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
 
+impl Config {
+    /// How `tidings refresh` and `R` fetch unless told otherwise, and what
+    /// they keep.
+    pub fn refresh_options(&self) -> crate::refresh::Options {
+        crate::refresh::Options {
+            max_items: self.retention.max_items(),
+            ..self.refresh.options()
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {

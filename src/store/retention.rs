@@ -370,6 +370,18 @@ impl Store {
         })
     }
 
+    /// The bytes of the pages in use (not free): about what `VACUUM` writes.
+    pub fn used_bytes(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT (page_count - freelist_count) * page_size
+                 FROM pragma_page_count, pragma_freelist_count, pragma_page_size",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(sql_err(&self.path, "measure the store"))
+    }
+
     /// The store file and its log, on disk.
     pub fn disk_bytes(&self) -> u64 {
         file_len(&self.path) + file_len(&wal_path(&self.path))
