@@ -157,7 +157,7 @@ fn print_by_feed(out: &mut Stdout, plan: &PrunePlan, rules: &Rules) -> Result<()
     for f in &plan.feeds {
         let mut why = Vec::new();
         if let (n @ 1.., Some(day)) = (f.older, rules.before) {
-            why.push(format!("{n} older than {day}"));
+            why.push(format!("{n} dated before {day}"));
         }
         if f.over > 0 {
             why.push(format!("{} over max_items {}", f.over, f.limit));
