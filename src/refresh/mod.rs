@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::store::{
-    feed_name, ChangeCounts, MaxItems, Store, StoreError, Subscription, Validators,
+    feed_name, Change, ChangeCounts, MaxItems, Store, StoreError, Subscription, Validators,
 };
 use http::{Client, Fetched, Limits};
 
@@ -445,11 +445,31 @@ fn land(
     let mut first_error = None;
     let feed = name.map(str::to_string).or_else(|| title.clone());
     let mut feeds = BTreeSet::new();
+    // What the feed still carries but its max items already removed: not
+    // stored again (each page's items in turn).
+    let mut gone = Vec::new();
+    for page in &pages {
+        if let Ok(PageContent::Loaded(loaded, _)) = &page.result {
+            let docs = loaded.documents.iter();
+            gone.push(
+                store.beyond_max_items(
+                    max_items,
+                    docs.map(|d| (d, feed_name(d, feed.as_deref()))),
+                )?,
+            );
+        }
+    }
+    let mut gone = gone.into_iter();
     let mut importer = store.begin_import()?;
     for page in pages {
         match page.result {
             Ok(PageContent::Loaded(loaded, validators)) => {
-                for doc in &loaded.documents {
+                let page_gone = gone.next().unwrap_or_default();
+                for (i, doc) in loaded.documents.iter().enumerate() {
+                    if page_gone.get(i) == Some(&true) {
+                        tally.count(Change::Unchanged);
+                        continue;
+                    }
                     tally.count(importer.put(doc, Some(origin), feed.as_deref())?);
                     if !max_items.is_off() {
                         feeds.insert(feed_name(doc, feed.as_deref()));

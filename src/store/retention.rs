@@ -5,13 +5,15 @@
 //! store's own upkeep: its size and what fills it, and `VACUUM`. Works from the
 //! list's columns only (`sort_key`, `is_saved`, `feed`), never the document JSON.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
+use super::write::{doc_key, sort_key};
 use super::{sql_err, Store, StoreError};
+use crate::model::Document;
 
 /// Stories removed per transaction: a few thousand keeps each commit (and the
 /// write-ahead log it grows) small, and lets a reader's marks or a refresh in
@@ -257,6 +259,63 @@ impl Store {
             progress(done, total);
         }
         Ok(removed)
+    }
+
+    /// For each of `docs` (a document and the feed it would be listed under):
+    /// true when its feed's max items would remove it as soon as it landed: it
+    /// is not stored, and older than the feed's newest `max_items` unsaved
+    /// stories. A refresh leaves these out, so an item the feed still carries
+    /// is not added back (and shown as new) only to go again. Stories of the
+    /// same day as the last one kept are never left out: new news may be among
+    /// them.
+    pub fn beyond_max_items<'a>(
+        &self,
+        max_items: &MaxItems,
+        docs: impl IntoIterator<Item = (&'a Document, String)>,
+    ) -> Result<Vec<bool>, StoreError> {
+        if max_items.is_off() {
+            return Ok(docs.into_iter().map(|_| false).collect());
+        }
+        let err = sql_err(&self.path, "read a feed's max items");
+        let mut floor_stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT sort_key FROM documents WHERE feed = ?1 AND NOT is_saved
+                 ORDER BY sort_key DESC, id DESC LIMIT 1 OFFSET ?2",
+            )
+            .map_err(err)?;
+        let mut stored = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE doc_key = ?1)")
+            .map_err(err)?;
+        let mut floors: HashMap<String, Option<String>> = HashMap::new();
+        let mut beyond = Vec::new();
+        for (doc, feed) in docs {
+            let limit = max_items.of(&feed);
+            if limit == 0 {
+                beyond.push(false);
+                continue;
+            }
+            let floor = match floors.get(&feed) {
+                Some(floor) => floor.clone(),
+                None => {
+                    let floor: Option<String> = floor_stmt
+                        .query_row(params![feed, limit - 1], |r| r.get(0))
+                        .optional()
+                        .map_err(err)?;
+                    floors.insert(feed, floor.clone());
+                    floor
+                }
+            };
+            let older = floor.is_some_and(|f| sort_key(doc) < f);
+            beyond.push(
+                older
+                    && !stored
+                        .query_row([doc_key(doc)], |r| r.get::<_, bool>(0))
+                        .map_err(err)?,
+            );
+        }
+        Ok(beyond)
     }
 
     /// Removes the stories beyond the max items of `feeds` (all of them when
@@ -541,6 +600,53 @@ mod tests {
         );
         assert_eq!(store.count().unwrap(), 7, "Wire keeps its five");
         assert_eq!(store.keep_max_items(&MaxItems::default(), None).unwrap(), 0);
+    }
+
+    #[test]
+    fn an_item_its_feeds_max_items_removed_is_not_taken_back() {
+        use super::super::views::tests::doc;
+        let (_d, mut store) = store();
+        let max = MaxItems {
+            default: 2,
+            feeds: BTreeMap::new(),
+        };
+        store.keep_max_items(&max, None).unwrap();
+        let arrivals = [
+            doc("Wire five", "2025-11-01", 1),
+            doc("Wire older still", "2025-10-01", 1),
+            doc("Wire same day", "2025-11-04", 1),
+            doc("Wire newest", "2025-11-09", 1),
+            doc("Wire one", "2025-11-05", 1),
+            doc("Pharaoh's heir", "1990-01-01", 1),
+        ];
+        let beyond = store
+            .beyond_max_items(
+                &max,
+                arrivals.iter().map(|d| {
+                    let feed = if d.title.starts_with("Wire") {
+                        "Wire"
+                    } else {
+                        "Elsewhere"
+                    };
+                    (d, feed.to_string())
+                }),
+            )
+            .unwrap();
+        assert_eq!(
+            beyond,
+            [true, true, false, false, false, false],
+            "older than the newest two: left out; the second's day, newer, stored \
+             or a feed with fewer: taken"
+        );
+        assert_eq!(
+            store
+                .beyond_max_items(
+                    &MaxItems::default(),
+                    arrivals.iter().map(|d| (d, "Wire".into()))
+                )
+                .unwrap(),
+            [false; 6]
+        );
     }
 
     #[test]

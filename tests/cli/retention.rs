@@ -238,6 +238,17 @@ fn a_refresh_cuts_the_feeds_it_brought_news_to_down_to_their_max_items() {
         .collect();
     assert_eq!(feeds.iter().filter(|f| *f == "Gazette").count(), 1);
     assert_eq!(feeds.iter().filter(|f| *f == "Wire").count(), 2);
+
+    // The feed still carries the story that went: fetched again, it is not
+    // added back (to be removed again, and shown as new meanwhile).
+    let again = with_config(d, &conf, &["refresh"]);
+    let out = stdout(&again);
+    assert!(
+        out.contains("Gazette: 0 added, 0 updated, 2 unchanged\n"),
+        "{out}"
+    );
+    assert!(!out.contains("max_items"), "{out}");
+    assert_eq!(list(d).len(), 3);
 }
 
 #[test]
