@@ -242,8 +242,8 @@ pub enum SubscriptionCommand {
 /// The commands that keep the store to size.
 #[derive(Debug, Subcommand)]
 pub enum MaintenanceCommand {
-    /// Remove stories older than AGE, and those beyond each feed's newest
-    /// `max_items` (the config's [retention]); saved stories are never removed.
+    /// Remove stories older than --older-than, and those beyond each feed's
+    /// max_items (the config's [retention]); never a saved one.
     Prune {
         /// Remove stories whose date (their latest news) is older than this:
         /// 30d, 2w, 6m or 1y.

@@ -535,6 +535,29 @@ mod tests {
     }
 
     #[test]
+    fn a_story_saved_after_the_plan_was_made_stays() {
+        let (_d, mut store) = store();
+        let max = MaxItems {
+            default: 1,
+            feeds: BTreeMap::new(),
+        };
+        let plan = store
+            .plan_prune(&Rules {
+                before: day("2025-01-01"),
+                max_items: max,
+            })
+            .unwrap();
+        assert_eq!(plan.len(), 6, "{plan:?}");
+        // Saved in the reader while the prune was on its way.
+        save(&mut store, "Gazette old");
+        save(&mut store, "Wire three");
+        assert_eq!(store.prune(&plan, |_, _| {}).unwrap(), 4);
+        let left = titles_of(&store);
+        assert!(left.contains(&"Gazette old".to_string()), "{left:?}");
+        assert!(left.contains(&"Wire three".to_string()), "{left:?}");
+    }
+
+    #[test]
     fn a_pruned_storys_search_rows_go_with_it() {
         let (_d, mut store) = store();
         assert_eq!(store.match_count("pharaoh").unwrap(), 1);
