@@ -267,7 +267,8 @@ pub enum StoreAction {
         json: bool,
     },
     /// Fold the write-ahead log in and rewrite the store without its free pages
-    /// (may take a while; needs about the store's size free on disk).
+    /// (may take a while; needs about the store's size free on its disk and in
+    /// the temporary directory).
     Vacuum,
 }
 

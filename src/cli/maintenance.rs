@@ -182,7 +182,8 @@ struct StatsRow<'a> {
 }
 
 fn print_stats(out: &mut Stdout, store: &Store, s: &Stats, json: bool) -> Result<(), WriteError> {
-    let per_doc = (s.documents > 0).then(|| s.database_bytes / s.documents);
+    let in_use = s.database_bytes - s.free_pages * s.page_size;
+    let per_doc = (s.documents > 0).then(|| in_use / s.documents);
     if json {
         return out.json_line(&StatsRow {
             path: store.path().display().to_string(),

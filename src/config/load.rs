@@ -234,6 +234,11 @@ mod tests {
         assert_eq!(max.of("Coastal Wire"), 20);
         assert_eq!(max.of("Kagi: World"), 0, "0 keeps all of this feed's");
         assert_eq!(max.of("pages I saved"), 500);
+        assert_eq!(
+            c.refresh_options().max_items,
+            max,
+            "what `R` and the automatic refresh keep"
+        );
         let negative = error("[retention]\nmax_items = -5\n");
         assert!(negative.starts_with("config.toml:2:13: "), "{negative}");
         assert!(negative.contains("-5"), "{negative}");

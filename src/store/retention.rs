@@ -15,10 +15,12 @@ use super::write::{doc_key, sort_key};
 use super::{sql_err, Store, StoreError};
 use crate::model::Document;
 
-/// Stories removed per transaction: a few thousand keeps each commit (and the
-/// write-ahead log it grows) small, and lets a reader's marks or a refresh in
-/// another process in between (they wait up to the busy timeout, 10 s).
-pub const PRUNE_BATCH: usize = 2_000;
+/// Stories removed per transaction: a thousand keeps each commit (and the
+/// write-ahead log it grows: 66 MiB, where 2,000 took 118 MiB, since deleting
+/// from the search index writes much of it) small, and lets a reader's marks or
+/// a refresh in another process in between (they wait up to the busy timeout,
+/// 10 s). Figures: docs/performance.md.
+pub const PRUNE_BATCH: usize = 1_000;
 
 /// The `app_state` name under which the last `VACUUM` is remembered.
 const LAST_VACUUM: &str = "last_vacuum";
@@ -103,7 +105,8 @@ pub struct Stats {
     pub file_bytes: u64,
     /// Its write-ahead log on disk (0 when there is none).
     pub wal_bytes: u64,
-    /// The database as SQLite sees it (pages × page size, the log's pages too).
+    /// The database as SQLite sees it (pages × page size, the log's pages too,
+    /// free ones too).
     pub database_bytes: u64,
     pub page_size: u64,
     /// Unused pages: what `VACUUM` would give back.
@@ -420,7 +423,8 @@ impl Store {
         let before = self.disk_bytes();
         self.checkpoint().map_err(err)?;
         self.conn.execute_batch("VACUUM").map_err(err)?;
-        self.set_state(LAST_VACUUM, &chrono::Utc::now().to_rfc3339())?;
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.set_state(LAST_VACUUM, &now)?;
         // VACUUM wrote the whole store through the log: fold it in again.
         self.checkpoint().map_err(err)?;
         Ok(Vacuumed {
