@@ -448,16 +448,15 @@ fn land(
     // What the feed still carries but its max items already removed: not
     // stored again (each page's items in turn).
     let mut gone = Vec::new();
-    for page in &pages {
-        if let Ok(PageContent::Loaded(loaded, _)) = &page.result {
-            let docs = loaded.documents.iter();
-            gone.push(
-                store.beyond_max_items(
-                    max_items,
-                    docs.map(|d| (d, feed_name(d, feed.as_deref()))),
-                )?,
-            );
-        }
+    let loaded_pages = pages.iter().filter_map(|p| match &p.result {
+        Ok(PageContent::Loaded(loaded, _)) if !max_items.is_off() => Some(loaded),
+        _ => None,
+    });
+    for loaded in loaded_pages {
+        let docs = loaded.documents.iter();
+        gone.push(
+            store.beyond_max_items(max_items, docs.map(|d| (d, feed_name(d, feed.as_deref()))))?,
+        );
     }
     let mut gone = gone.into_iter();
     let mut importer = store.begin_import()?;
