@@ -171,6 +171,19 @@ fn max_items_is_kept_after_an_import_and_by_prune_and_checked_by_config_check() 
     assert_eq!(pages.len(), 4);
     assert_eq!(pages.iter().filter(|v| v["saved"] == true).count(), 1);
 
+    // A feed named that the store does not hold is said, and nothing else
+    // changes.
+    let typo = config(d, "[retention.feeds]\n\"Costal Wire\" = 1\n");
+    let o = with_config(p, &typo, &["prune", "--dry-run"]);
+    assert!(
+        stderr(&o).contains(
+            "tidings: [retention.feeds] \"Costal Wire\": no feed of that name in the store"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "would remove 0 stories (kept 0 saved)\n");
+
     for (bad, at) in [
         ("[retention]\nmax_items = -1\n", "config.toml:2:13: "),
         (
