@@ -326,3 +326,102 @@ fn stats_agree_with_list_and_a_vacuum_keeps_everything() {
         "{s}"
     );
 }
+
+/// `n` story pages dated 3 Nov 2025, `Story bulk Number {i} Makes the News`.
+fn write_pages(dir: &Path, n: usize) {
+    for i in 0..n {
+        std::fs::write(
+            dir.join(format!("bulk-{i:05}.txt")),
+            format!(
+                "Story bulk Number {i} Makes the News\nUpdated (2 articles)\nFirst Heading Is Here The council met on Monday and voted on item {i} [1]. It passed easily [2].\nSources (2 articles)\n[1]\nDesk: Item {i} passes: Reports the vote on item {i}.\n[2]\nWire: Vote {i}: Covers the debate on item {i}.\nTimeline\nNov 3, 2025 – The vote on item {i} takes place. [1]\n"
+            ),
+        )
+        .unwrap();
+    }
+}
+
+/// `SQL`'s one value in the store, by Python's sqlite3 (another SQLite than
+/// the one tidings carries).
+fn sqlite(dir: &Path, sql: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(sys.argv[2]).fetchone()[0])")
+        .arg(dir.join("tidings.db"))
+        .arg(sql)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn a_prune_killed_half_way_keeps_whole_batches_and_every_saved_story() {
+    const N: usize = 4_000;
+    const BATCH: usize = 1_000;
+    let pages = tempfile::tempdir().unwrap();
+    write_pages(pages.path(), N);
+    let made = tempfile::tempdir().unwrap();
+    let m = made.path();
+    ok(m, &["import", pages.path().to_str().unwrap()]);
+    ok(
+        m,
+        &[
+            "mark",
+            "saved",
+            "Story bulk Number 7 Makes",
+            "Story bulk Number 3999 Makes",
+        ],
+    );
+    let copy = |to: &Path| {
+        for f in std::fs::read_dir(m).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+        }
+    };
+    let timed = tempfile::tempdir().unwrap();
+    copy(timed.path());
+    let started = std::time::Instant::now();
+    ok(timed.path(), &["prune", "--older-than", "1d"]);
+    let full = started.elapsed();
+
+    const TRIALS: u32 = 6;
+    let mut halfway = 0;
+    for trial in 0..TRIALS {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        copy(d);
+        let mut child = common::bin()
+            .arg("--data-dir")
+            .arg(d)
+            .args(["prune", "--older-than", "1d"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full.mul_f64(0.1 + 0.8 * f64::from(trial) / f64::from(TRIALS)));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let left = list(d);
+        let unsaved = left.iter().filter(|v| v["saved"] == false).count();
+        assert_eq!(
+            left.iter().filter(|v| v["saved"] == true).count(),
+            2,
+            "trial {trial}"
+        );
+        let removed = N - 2 - unsaved;
+        assert!(
+            removed % BATCH == 0 || removed == N - 2,
+            "trial {trial}: a batch was cut in half ({removed} removed)"
+        );
+        halfway += u32::from(removed > 0 && removed < N - 2);
+        assert_eq!(sqlite(d, "PRAGMA integrity_check"), "ok", "trial {trial}");
+        assert_eq!(
+            sqlite(
+                d,
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'council'"
+            ),
+            left.len().to_string(),
+            "trial {trial}: the search rows went with their stories"
+        );
+    }
+    eprintln!("prune kill -9 trials: {TRIALS}, killed half way: {halfway}");
+    assert!(halfway > 0, "no trial killed a prune half way");
+}
