@@ -340,17 +340,20 @@ fn write_pages(dir: &Path, n: usize) {
     }
 }
 
-/// `SQL`'s one value in the store, by Python's sqlite3 (another SQLite than
-/// the one tidings carries).
+/// `sql`'s one value in the store, read by the SQLite tidings is built with.
 fn sqlite(dir: &Path, sql: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(sys.argv[2]).fetchone()[0])")
-        .arg(dir.join("tidings.db"))
-        .arg(sql)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    let conn = rusqlite::Connection::open_with_flags(
+        dir.join("tidings.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    conn.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .map(|v| match v {
+            rusqlite::types::Value::Integer(n) => n.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
 }
 
 #[test]
@@ -408,7 +411,7 @@ fn a_prune_killed_half_way_keeps_whole_batches_and_every_saved_story() {
         );
         let removed = N - 2 - unsaved;
         assert!(
-            removed % BATCH == 0 || removed == N - 2,
+            removed.is_multiple_of(BATCH) || removed == N - 2,
             "trial {trial}: a batch was cut in half ({removed} removed)"
         );
         halfway += u32::from(removed > 0 && removed < N - 2);
