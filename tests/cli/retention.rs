@@ -359,7 +359,7 @@ fn sqlite(dir: &Path, sql: &str) -> String {
 #[test]
 fn a_prune_killed_half_way_keeps_whole_batches_and_every_saved_story() {
     const N: usize = 4_000;
-    const BATCH: usize = 1_000;
+    const BATCH: usize = tidings::store::PRUNE_BATCH;
     let pages = tempfile::tempdir().unwrap();
     write_pages(pages.path(), N);
     let made = tempfile::tempdir().unwrap();
