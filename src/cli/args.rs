@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::maintenance::Age;
 use crate::parse::DEFAULT_MAX_PAGE_BYTES;
 use crate::refresh;
 use crate::store::Sort;
@@ -46,6 +47,8 @@ pub enum Command {
     Documents(DocumentCommand),
     #[command(flatten)]
     Subscriptions(SubscriptionCommand),
+    #[command(flatten)]
+    Maintenance(MaintenanceCommand),
     /// The config file: write one with every default, say where it is, check it.
     #[command(subcommand)]
     Config(ConfigAction),
@@ -234,6 +237,39 @@ pub enum SubscriptionCommand {
         #[arg(long, value_name = "BYTES")]
         max_bytes: Option<u64>,
     },
+}
+
+/// The commands that keep the store to size.
+#[derive(Debug, Subcommand)]
+pub enum MaintenanceCommand {
+    /// Remove stories older than --older-than, and those beyond each feed's
+    /// max_items (the config's [retention]); never a saved one.
+    Prune {
+        /// Remove stories whose date (their latest news) is older than this:
+        /// 30d, 2w, 6m or 1y.
+        #[arg(long, value_name = "AGE", value_parser = Age::parse)]
+        older_than: Option<Age>,
+        /// Say how many would go, by feed, and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The store file: what fills it (`stats`), or compact it (`vacuum`).
+    #[command(subcommand)]
+    Store(StoreAction),
+}
+
+/// `tidings store …`.
+#[derive(Debug, Subcommand)]
+pub enum StoreAction {
+    /// Size, write-ahead log, documents, search index, free pages, last vacuum.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fold the write-ahead log in and rewrite the store without its free pages
+    /// (may take a while; needs about the store's size free on its disk and in
+    /// the temporary directory).
+    Vacuum,
 }
 
 /// OPML import and export.

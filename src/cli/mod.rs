@@ -1,12 +1,13 @@
 //! The command line. `args` is what clap reads; `plan` turns it into what to
-//! run; `documents` and `subscriptions` run each group of commands; `output`
-//! is where they write; `error` holds the one error type and the one place that
-//! prints `tidings: …` and picks the exit code.
+//! run; `documents`, `subscriptions` and `maintenance` (`prune`, `store`) run
+//! each group of commands; `output` is where they write; `error` holds the one
+//! error type and the one place that prints `tidings: …` and picks the exit code.
 
 mod args;
 mod config;
 mod documents;
 mod error;
+mod maintenance;
 mod output;
 mod plan;
 mod subscriptions;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::Cli;
+use args::{Cli, DocumentCommand};
 use error::{CliError, CommandResult, Finished};
 use output::Stdout;
 use plan::Plan;
@@ -51,14 +52,35 @@ fn run(plan: Plan, config_flag: Option<PathBuf>) -> CommandResult {
             let (settings, _keys) = config::load(config_flag)?;
             let mut opened = at.open(false)?;
             let dates = &settings.reader.date_style;
-            with_stdout(|out| documents::run(&mut opened.store, command, dates, out))
+            let imports = matches!(command, DocumentCommand::Import { .. });
+            with_stdout(|out| {
+                let done = documents::run(&mut opened.store, command, dates, out)?;
+                if imports {
+                    let max_items = settings.retention.max_items();
+                    maintenance::keep_max_items(&mut opened.store, &max_items, out)?;
+                }
+                Ok(done)
+            })
         }
         Plan::Subscriptions(at, command) => {
             let (settings, _keys) = config::load(config_flag)?;
             let mut opened = at.open(false)?;
+            let max_items = settings.retention.max_items();
             with_stdout(|out| {
-                subscriptions::run(&mut opened.store, command, &settings.refresh, out)
+                subscriptions::run(
+                    &mut opened.store,
+                    command,
+                    &settings.refresh,
+                    max_items,
+                    out,
+                )
             })
+        }
+        Plan::Maintenance(at, command) => {
+            let (settings, _keys) = config::load(config_flag)?;
+            let mut opened = at.open(false)?;
+            let max_items = settings.retention.max_items();
+            with_stdout(|out| maintenance::run(&mut opened.store, command, &max_items, out))
         }
     }
 }

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{Cli, Command, ConfigAction, DocumentCommand, ParseArgs, SubscriptionCommand};
+use super::args::{
+    Cli, Command, ConfigAction, DocumentCommand, MaintenanceCommand, ParseArgs, SubscriptionCommand,
+};
 use super::error::CliError;
 use crate::store::Store;
 use crate::{import, paths, samples};
@@ -21,6 +23,8 @@ pub enum Plan {
     Documents(Location, DocumentCommand),
     /// A command on subscriptions.
     Subscriptions(Location, SubscriptionCommand),
+    /// `prune` and `store …`: keeping the store to size.
+    Maintenance(Location, MaintenanceCommand),
     /// `tidings config …`: no store.
     Config(ConfigAction),
 }
@@ -36,6 +40,7 @@ impl From<Cli> for Plan {
             Some(Command::Parse(args)) => Plan::Parse(args),
             Some(Command::Documents(command)) => Plan::Documents(at, command),
             Some(Command::Subscriptions(command)) => Plan::Subscriptions(at, command),
+            Some(Command::Maintenance(command)) => Plan::Maintenance(at, command),
             Some(Command::Config(action)) => Plan::Config(action),
         }
     }

@@ -14,15 +14,17 @@ use crate::config;
 use crate::feeds::opml::{self, Outline};
 use crate::import;
 use crate::refresh::{self, http::Limits, Checked, Options, RefreshTotals, SourceResult};
-use crate::store::{Store, Subscription};
+use crate::store::{MaxItems, Store, Subscription};
 use crate::text::sanitize::for_terminal;
 
 /// Runs a command on subscriptions; `settings` are the config's `[refresh]`, the
-/// defaults of `refresh`'s flags and of `subscribe`'s one fetch.
+/// defaults of `refresh`'s flags and of `subscribe`'s one fetch; `max_items` its
+/// `[retention]`, what `refresh` keeps of each feed.
 pub fn run(
     store: &mut Store,
     command: SubscriptionCommand,
     settings: &config::Refresh,
+    max_items: MaxItems,
     out: &mut Stdout,
 ) -> CommandResult {
     match command {
@@ -72,11 +74,14 @@ pub fn run(
             timeout,
             max_bytes,
         } => {
-            let opts = Options::new(
-                jobs.unwrap_or(settings.jobs),
-                timeout.unwrap_or(settings.timeout_secs),
-                max_bytes.unwrap_or(settings.max_bytes),
-            );
+            let opts = Options {
+                max_items,
+                ..Options::new(
+                    jobs.unwrap_or(settings.jobs),
+                    timeout.unwrap_or(settings.timeout_secs),
+                    max_bytes.unwrap_or(settings.max_bytes),
+                )
+            };
             refresh_all(store, out, &opts)
         }
     }
@@ -253,7 +258,11 @@ fn print_results(out: &mut Stdout, results: &[SourceResult]) -> Result<(), Write
         t.updated,
         t.not_modified,
         t.failed.len()
-    ))
+    ))?;
+    if t.removed > 0 {
+        out.line(super::maintenance::over_max_items(t.removed))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

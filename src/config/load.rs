@@ -223,6 +223,36 @@ mod tests {
     }
 
     #[test]
+    fn max_items_are_whole_numbers_checked_where_they_are_written() {
+        let (c, ()) = parse(
+            Path::new("c"),
+            "[retention]\nmax_items = 500\n[retention.feeds]\n\"Coastal Wire\" = 20\n\"Kagi: World\" = 0\n",
+            |_| Ok(()),
+        )
+        .unwrap();
+        let max = c.retention.max_items();
+        assert_eq!(max.of("Coastal Wire"), 20);
+        assert_eq!(max.of("Kagi: World"), 0, "0 keeps all of this feed's");
+        assert_eq!(max.of("pages I saved"), 500);
+        assert_eq!(
+            c.refresh_options().max_items,
+            max,
+            "what `R` and the automatic refresh keep"
+        );
+        let negative = error("[retention]\nmax_items = -5\n");
+        assert!(negative.starts_with("config.toml:2:13: "), "{negative}");
+        assert!(negative.contains("-5"), "{negative}");
+        let words = error("[retention]\nmax_items = \"lots\"\n");
+        assert!(words.starts_with("config.toml:2:13: "), "{words}");
+        let fraction = error("[retention.feeds]\n\"Coastal Wire\" = 2.5\n");
+        assert!(fraction.starts_with("config.toml:2:18: "), "{fraction}");
+        let feed = error("[retention]\nfeeds = 3\n");
+        assert!(feed.starts_with("config.toml:2:9: "), "{feed}");
+        let typo = error("[retention]\nmax_item = 3\n");
+        assert!(typo.contains("unknown field `max_item`"), "{typo}");
+    }
+
+    #[test]
     fn a_newer_file_says_so() {
         let e = error("version = 2\n[reader]\nsparkles = true\n");
         assert!(

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::model::DateStyle;
-use crate::store::{Show, Sort};
+use crate::store::{MaxItems, Show, Sort};
 
 pub use colors::{Colors, Colour};
 pub use load::{locate, parse, read, ConfigError, Located, Mistake, CONFIG_ENV};
@@ -34,6 +34,8 @@ pub struct Config {
     pub colors: Colors,
     pub reader: Reader,
     pub refresh: Refresh,
+    /// How many stories each feed keeps.
+    pub retention: Retention,
     /// Per scope (`list`, `story`, `source`, `timeline`, `filter`, `global`…), an
     /// action's name to one key or a list of keys; `"none"` unbinds. The key
     /// table (in the app) reads it, checks it and merges it over its defaults.
@@ -46,6 +48,17 @@ pub struct Config {
 /// The layout of the file this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
 
+impl Config {
+    /// How `tidings refresh` and `R` fetch unless told otherwise, and what
+    /// they keep.
+    pub fn refresh_options(&self) -> crate::refresh::Options {
+        crate::refresh::Options {
+            max_items: self.retention.max_items(),
+            ..self.refresh.options()
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -54,6 +67,7 @@ impl Default for Config {
             colors: Colors::default(),
             reader: Reader::default(),
             refresh: Refresh::default(),
+            retention: Retention::default(),
             keys: BTreeMap::new(),
             path: None,
         }
@@ -138,6 +152,29 @@ impl Refresh {
     /// How `tidings refresh` and `R` fetch unless told otherwise.
     pub fn options(&self) -> crate::refresh::Options {
         crate::refresh::Options::new(self.jobs, self.timeout_secs, self.max_bytes)
+    }
+}
+
+/// How many stories each feed keeps (newsboat's `max-items`), enforced after
+/// every refresh and import and by `tidings prune`: the newest `max_items` by
+/// date that are not saved, and every saved one besides.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Retention {
+    /// Stories kept per feed; 0 keeps them all.
+    pub max_items: u64,
+    /// Per feed, by the name `tidings feeds` lists: its own `max_items` (0 keeps
+    /// all of that feed's).
+    pub feeds: BTreeMap<String, u64>,
+}
+
+impl Retention {
+    /// The limits as the store applies them.
+    pub fn max_items(&self) -> MaxItems {
+        MaxItems {
+            default: self.max_items,
+            feeds: self.feeds.clone(),
+        }
     }
 }
 

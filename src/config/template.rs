@@ -57,6 +57,17 @@ max_bytes = {max_bytes}
 # Minutes between refreshes while the reader is open; 0 is off. A feed's own
 # <ttl> or Retry-After is honoured, and no feed is fetched more often than this.
 auto_interval_minutes = {auto}
+
+[retention]
+# Stories each feed keeps: its newest by date that are not saved (saved stories
+# are always kept and do not count). Cut after every refresh and import, and by
+# `tidings prune`. 0 keeps them all. It applies to every feed ("pages I saved"
+# too) that [retention.feeds] does not name.
+max_items = {max_items}
+
+# A feed's own max_items, by the name `tidings feeds` lists (0 keeps all):
+# [retention.feeds]
+# "Coastal Wire" = 200
 "##,
         browser = r.browser,
         date_style = r.date_style,
@@ -70,6 +81,7 @@ auto_interval_minutes = {auto}
         timeout = f.timeout_secs,
         max_bytes = f.max_bytes,
         auto = f.auto_interval_minutes,
+        max_items = d.retention.max_items,
         colors = commented_out(&ThemeName::Dark.palette()),
     )
 }
@@ -86,14 +98,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_readme_lists_every_reader_and_refresh_setting() {
+    fn the_readme_lists_every_reader_refresh_and_retention_setting() {
         let readme = include_str!("../../README.md");
         let mut section = "";
         let mut listed = 0;
         for line in template().lines() {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section = name;
-            } else if let (Some((key, _)), "reader" | "refresh") = (line.split_once(" = "), section)
+            } else if line.starts_with('#') {
+                // A comment, or an example left commented out.
+            } else if let (Some((key, _)), "reader" | "refresh" | "retention") =
+                (line.split_once(" = "), section)
             {
                 let row = format!("| `{section}.{key}` |");
                 assert!(
@@ -103,7 +118,7 @@ mod tests {
                 listed += 1;
             }
         }
-        assert_eq!(listed, 12);
+        assert_eq!(listed, 13);
     }
 
     #[test]
@@ -111,6 +126,17 @@ mod tests {
         let (read, ()) =
             super::super::parse(std::path::Path::new("t"), &template(), |_| Ok(())).unwrap();
         assert_eq!(read, Config::default());
+    }
+
+    #[test]
+    fn the_templates_retention_example_reads_as_a_feeds_own_max_items() {
+        let uncommented = template()
+            .replace("# [retention.feeds]", "[retention.feeds]")
+            .replace("# \"Coastal Wire\" = 200", "\"Coastal Wire\" = 200");
+        let (read, ()) =
+            super::super::parse(std::path::Path::new("t"), &uncommented, |_| Ok(())).unwrap();
+        let max = read.retention.max_items();
+        assert_eq!((max.of("Coastal Wire"), max.of("pages I saved")), (200, 0));
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! conditionally (ETag / Last-Modified), and imports what changed. Network and
 //! parsing run on worker threads; the store is written by the calling thread only,
 //! one transaction per subscription, so one failing source never costs the others.
+//! After each subscription lands, its feeds are cut to their `max_items`.
 
 pub mod http;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::feeds::{self, kagi::CitationTally, Contents};
-use crate::store::{ChangeCounts, Store, StoreError, Subscription, Validators};
+use crate::store::{
+    feed_name, Change, ChangeCounts, MaxItems, Store, StoreError, Subscription, Validators,
+};
 use http::{Client, Fetched, Limits};
 
 /// Subscriptions fetched at once, unless told otherwise.
@@ -31,7 +34,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 pub const LONGEST_WAIT_SECS: u64 = 24 * 60 * 60;
 
 /// How a refresh runs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Subscriptions fetched at once.
     pub jobs: usize,
@@ -39,6 +42,9 @@ pub struct Options {
     /// An automatic refresh every so many seconds: only the subscriptions due
     /// ([`Store::due_subscriptions`]); `None` fetches every one.
     pub due_every: Option<u64>,
+    /// How many stories each feed keeps (the config's `[retention]`): a feed a
+    /// subscription brought news to is cut to it after the news lands.
+    pub max_items: MaxItems,
 }
 
 impl Options {
@@ -52,6 +58,7 @@ impl Options {
                 max_bytes,
             },
             due_every: None,
+            max_items: MaxItems::default(),
         }
     }
 }
@@ -68,9 +75,11 @@ pub enum FeedOutcome {
     /// The server said nothing changed (304).
     NotModified,
     /// The feed was read and imported; `skipped` items, clusters or category
-    /// files could not be, the first of them for `first_skip`'s reason.
+    /// files could not be, the first of them for `first_skip`'s reason;
+    /// `removed` older stories went to keep its feeds to their max items.
     Imported {
         tally: ChangeCounts,
+        removed: u64,
         skipped: usize,
         first_skip: Option<String>,
         citations: CitationTally,
@@ -94,6 +103,7 @@ impl SourceResult {
             FeedOutcome::NotModified => "not modified".into(),
             FeedOutcome::Imported {
                 tally,
+                removed,
                 skipped,
                 first_skip,
                 ..
@@ -102,6 +112,9 @@ impl SourceResult {
                     "{} added, {} updated, {} unchanged",
                     tally.added, tally.updated, tally.unchanged
                 );
+                if *removed > 0 {
+                    s.push_str(&format!(", {removed} over max_items removed"));
+                }
                 if *skipped > 0 {
                     s.push_str(&format!(", {skipped} skipped"));
                 }
@@ -123,6 +136,8 @@ pub struct RefreshTotals {
     pub added: usize,
     pub updated: usize,
     pub not_modified: usize,
+    /// Stories removed to keep feeds to their max items.
+    pub removed: u64,
     /// `label: reason` of each subscription that failed.
     pub failed: Vec<String>,
 }
@@ -132,9 +147,10 @@ impl RefreshTotals {
         let mut t = RefreshTotals::default();
         for r in results {
             match &r.outcome {
-                FeedOutcome::Imported { tally, .. } => {
+                FeedOutcome::Imported { tally, removed, .. } => {
                     t.added += tally.added;
                     t.updated += tally.updated;
+                    t.removed += removed;
                 }
                 FeedOutcome::NotModified => t.not_modified += 1,
                 FeedOutcome::Failed(reason) => t
@@ -222,6 +238,7 @@ pub fn refresh(
                         &subscription.url,
                         subscription.name.as_deref(),
                         pages,
+                        &opts.max_items,
                     )?;
                     // A subscription without a name takes its feed's title.
                     if let (None, Some(title)) = (&subscription.name, title) {
@@ -400,7 +417,8 @@ fn join(index_url: &str, file: &str) -> Result<String, String> {
 }
 
 /// Imports a subscription's pages in one transaction, then keeps the validators
-/// of the pages that landed (so a failed import is fetched in full next time).
+/// of the pages that landed (so a failed import is fetched in full next time)
+/// and cuts the feeds its items are listed under to their `max_items`.
 /// Its items are listed under the subscription's `name`, else the title the
 /// first page gave itself, which it also returns.
 fn land(
@@ -408,6 +426,7 @@ fn land(
     origin: &str,
     name: Option<&str>,
     pages: Vec<Page>,
+    max_items: &MaxItems,
 ) -> Result<(FeedOutcome, Option<String>), StoreError> {
     if pages
         .iter()
@@ -425,12 +444,35 @@ fn land(
     let mut landed = Vec::new();
     let mut first_error = None;
     let feed = name.map(str::to_string).or_else(|| title.clone());
+    let mut feeds = BTreeSet::new();
+    // What the feed still carries but its max items already removed: not
+    // stored again (each page's items in turn).
+    let mut gone = Vec::new();
+    let loaded_pages = pages.iter().filter_map(|p| match &p.result {
+        Ok(PageContent::Loaded(loaded, _)) if !max_items.is_off() => Some(loaded),
+        _ => None,
+    });
+    for loaded in loaded_pages {
+        let docs = loaded.documents.iter();
+        gone.push(
+            store.beyond_max_items(max_items, docs.map(|d| (d, feed_name(d, feed.as_deref()))))?,
+        );
+    }
+    let mut gone = gone.into_iter();
     let mut importer = store.begin_import()?;
     for page in pages {
         match page.result {
             Ok(PageContent::Loaded(loaded, validators)) => {
-                for doc in &loaded.documents {
+                let page_gone = gone.next().unwrap_or_default();
+                for (i, doc) in loaded.documents.iter().enumerate() {
+                    if page_gone.get(i) == Some(&true) {
+                        tally.count(Change::Unchanged);
+                        continue;
+                    }
                     tally.count(importer.put(doc, Some(origin), feed.as_deref())?);
+                    if !max_items.is_off() {
+                        feeds.insert(feed_name(doc, feed.as_deref()));
+                    }
                 }
                 skipped += loaded.problems.len();
                 if let Some(p) = loaded.problems.into_iter().next() {
@@ -455,8 +497,11 @@ fn land(
             return Ok((FeedOutcome::Failed(reason), None));
         }
     }
+    let feeds: Vec<String> = feeds.into_iter().collect();
+    let removed = store.keep_max_items(max_items, Some(&feeds))?;
     let outcome = FeedOutcome::Imported {
         tally,
+        removed,
         skipped,
         first_skip: first_error,
         citations,
@@ -499,6 +544,7 @@ mod tests {
                     unchanged: 0,
                     failed: 0,
                 },
+                removed: 3,
                 skipped: 1,
                 first_skip: Some("item 3: no title or text".into()),
                 citations: CitationTally::default(),
@@ -506,7 +552,7 @@ mod tests {
         };
         assert_eq!(
             r.status(),
-            "2 added, 1 updated, 0 unchanged, 1 skipped (first: item 3: no title or text)"
+            "2 added, 1 updated, 0 unchanged, 3 over max_items removed, 1 skipped (first: item 3: no title or text)"
         );
     }
 }

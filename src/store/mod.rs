@@ -5,6 +5,7 @@
 mod feed;
 mod marks;
 mod read;
+mod retention;
 mod schema;
 mod subscriptions;
 mod views;
@@ -19,6 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use feed::feed_name;
 pub use marks::{Mark, Marked, Selection};
 pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN};
+pub use retention::{FeedPrune, MaxItems, PrunePlan, Rules, Stats, Vacuumed, PRUNE_BATCH};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
 pub use views::{FeedCounts, Show, Sort, View, ViewCounts};

@@ -113,7 +113,7 @@ pub(super) fn redate_rows(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
 }
 
 /// `YYYY-MM-DD` of the latest dated event (missing parts as 00), else today.
-fn sort_key(doc: &Document) -> String {
+pub(super) fn sort_key(doc: &Document) -> String {
     match doc.latest_date() {
         Some(d) if d.year.is_some() => format!(
             "{:04}-{:02}-{:02}",

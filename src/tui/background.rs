@@ -60,7 +60,7 @@ impl Background {
     /// Background work with the config's settings.
     pub fn configured(settings: &Config) -> Self {
         Background {
-            options: settings.refresh.options(),
+            options: settings.refresh_options(),
             browser: settings.reader.browser.clone(),
             auto_every: auto_interval(settings.refresh.auto_interval_minutes),
             ..Background::default()
@@ -88,7 +88,7 @@ impl Background {
         let every = self.auto_every.map(|d| d.as_secs().max(1));
         let opts = Options {
             due_every: every,
-            ..self.options
+            ..self.options.clone()
         };
         self.auto_running = true;
         self.start_refresh(store, opts);

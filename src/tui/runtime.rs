@@ -325,7 +325,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             "an automatic refresh is running; press R again when it ends".into(),
         )),
         Effect::Refresh => {
-            bg.start_refresh(store.sibling(), bg.options);
+            bg.start_refresh(store.sibling(), bg.options.clone());
             None
         }
         Effect::ReloadList(sort) => reload(store, sort),

@@ -1,6 +1,7 @@
 //! The `tidings` binary as scripts use it, run as a child process: `parse` on good
 //! and bad input, the store's commands, the store under faults, and
-//! `subscribe`/`refresh`/`opml` against a local HTTP server. One test binary, so
+//! `subscribe`/`refresh`/`opml` against a local HTTP server, and retention
+//! (`prune`, max items, `store stats`/`vacuum`). One test binary, so
 //! the library is linked once for all of them.
 
 #[path = "../common/mod.rs"]
@@ -9,5 +10,6 @@ mod common;
 mod cli_parse;
 mod config_cli;
 mod refresh;
+mod retention;
 mod store_cli;
 mod store_faults;

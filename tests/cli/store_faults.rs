@@ -506,3 +506,38 @@ fn a_full_disk_fails_the_import_and_keeps_what_was_there() {
     assert_eq!(text.lines().filter(|l| l.contains("Story bulk")).count(), 0);
     assert_eq!(integrity(dir), "ok");
 }
+
+#[test]
+fn vacuum_refuses_to_start_on_a_disk_without_room_for_it() {
+    let Some(disk) = SmallDisk::mount("1536k") else {
+        eprintln!("SKIPPED: no tmpfs to fill (not root)");
+        return;
+    };
+    let dir = disk.path();
+    let samples = common::samples();
+    assert!(tidings(dir, &["import", samples.to_str().unwrap()])
+        .status
+        .success());
+    let before = tidings(dir, &["export"]).stdout;
+    // Fill the disk, then give back 64 KiB: room to open the store, not to
+    // rewrite its 170 KiB.
+    let filler = dir.join("filler");
+    let _ = std::fs::write(&filler, vec![0u8; 4 << 20]);
+    let full = std::fs::metadata(&filler).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .unwrap()
+        .set_len(full.saturating_sub(64 << 10))
+        .unwrap();
+    let out = tidings(dir, &["store", "vacuum"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("vacuum needs about"), "{err}");
+    assert!(err.contains("nothing done"), "{err}");
+    assert!(out.stdout.is_empty());
+    std::fs::remove_file(&filler).unwrap();
+    assert_eq!(tidings(dir, &["export"]).stdout, before);
+    let stats = tidings(dir, &["store", "stats"]);
+    assert!(String::from_utf8_lossy(&stats.stdout).contains("last vacuum     never"));
+}
