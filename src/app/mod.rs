@@ -10,6 +10,7 @@ mod key_syntax;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
+pub mod rows;
 pub mod search;
 mod update;
 
@@ -122,11 +123,21 @@ pub struct Picker {
 }
 
 /// While the list is read again after another process changed the store: the
-/// stories listed before, and how many rows read since were not among them.
+/// highest id listed before (a new story's id is higher), and how many rows
+/// read since were not among them.
 #[derive(Debug, Clone, Default)]
 pub struct News {
-    pub before: std::collections::HashSet<String>,
+    pub last: i64,
     pub new: usize,
+}
+
+/// What waits for the selected row's full row to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Preview it.
+    Preview,
+    /// Open it.
+    Open,
 }
 
 /// The most markings `U` can undo.
@@ -135,7 +146,8 @@ pub const UNDO_DEPTH: usize = 50;
 /// The whole reader state.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub items: Vec<ListItem>,
+    /// Every listed story in the list's order, full rows near the screen.
+    pub list: rows::Rows,
     pub filter: Option<Filter>,
     /// Which rows show by their marks: all, the unread or the saved.
     pub show: Show,
@@ -153,7 +165,7 @@ pub struct App {
     pub marking: usize,
     /// Counting the new stories while the list is read again.
     pub news: Option<News>,
-    /// Indexes into the active rows (filter results or all items) that are shown.
+    /// Indexes into the active rows (filter results or the list) that are shown.
     pub visible: Vec<usize>,
     /// Index into `visible`.
     pub selected: usize,
@@ -171,6 +183,13 @@ pub struct App {
     /// The story to select when the list first arrives (the last one selected);
     /// kept until the rows holding it have been read.
     pub remembered: Option<String>,
+    /// The id of the remembered story, once known.
+    pub remembered_id: Option<i64>,
+    /// `G` was pressed while the list was read in: the selection goes to the
+    /// last row once every row is in.
+    pub to_end: bool,
+    /// What waits for the selected row's full row.
+    pub then: Option<Then>,
     /// True while the rest of the headline list is still being read in.
     pub loading: bool,
     /// While a background refresh runs: subscriptions done and in all.
@@ -203,7 +222,7 @@ impl App {
     /// A reader for a terminal of `width` x `height`, waiting for its list.
     pub fn new(width: u16, height: u16, remembered: Option<String>) -> Self {
         App {
-            items: Vec::new(),
+            list: rows::Rows::default(),
             filter: None,
             show: Show::All,
             feed: None,
@@ -226,6 +245,9 @@ impl App {
             size: (width, height),
             pending: None,
             remembered,
+            remembered_id: None,
+            to_end: false,
+            then: None,
             loading: false,
             refreshing: None,
             clipboard: None,
@@ -261,19 +283,35 @@ impl App {
         geometry(self.size.0, self.size.1, story_focused, self.two_panes_from)
     }
 
-    /// The rows the list draws from: the filter's results, or everything.
-    pub fn rows(&self) -> &[ListItem] {
-        match self.filter.as_ref().and_then(|f| f.results.as_ref()) {
-            Some(r) => r,
-            None => &self.items,
+    /// The filter's results, when the list draws from them.
+    pub fn results(&self) -> Option<&[ListItem]> {
+        self.filter.as_ref().and_then(|f| f.results.as_deref())
+    }
+
+    /// How many rows the list draws from: the filter's results, or every story.
+    pub fn row_count(&self) -> usize {
+        self.results().map_or(self.list.len(), <[ListItem]>::len)
+    }
+
+    /// Row `i` of the rows the list draws from, when its full row is held.
+    pub fn row(&self, i: usize) -> Option<&ListItem> {
+        match self.results() {
+            Some(r) => r.get(i),
+            None => self.list.item(i),
         }
     }
 
-    /// The list row selected, if any.
+    /// Whether row `i` of the rows the list draws from is read.
+    pub fn row_read(&self, i: usize) -> bool {
+        match self.results() {
+            Some(r) => r[i].read,
+            None => self.list.read(i),
+        }
+    }
+
+    /// The list row selected, if any (and its full row held).
     pub fn selected_item(&self) -> Option<&ListItem> {
-        self.visible
-            .get(self.selected)
-            .and_then(|&i| self.rows().get(i))
+        self.visible.get(self.selected).and_then(|&i| self.row(i))
     }
 
     /// The scope whose key bindings apply now.

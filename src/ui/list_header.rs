@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width as usize;
     let count = match app.filter.as_ref().and_then(capped) {
         Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
-        None => format!("{}/{}", app.visible.len(), app.items.len()),
+        None => format!("{}/{}", app.visible.len(), app.list.len()),
     };
     let notes = notes(app);
     // The unread count stands at the right end when there is room for it.

@@ -15,7 +15,7 @@ use tidings::app::layout::Item;
 use tidings::app::{App, Focus, Overlay, View};
 use tidings::config::Config;
 use tidings::model::Document;
-use tidings::store::Store;
+use tidings::store::{Headline, IndexFrom, Sort, Store, View as StoreView};
 use tidings::tui::background::Background;
 use tidings::ui::links::shown;
 use tidings::ui::theme::Theme;
@@ -29,6 +29,13 @@ struct Rig {
     store: Store,
     bg: Background,
     _dir: tempfile::TempDir,
+}
+
+/// The first `n` headlines as the reader reads them, with their ids.
+fn headlines(store: &Store, n: usize) -> Vec<Headline> {
+    store
+        .headlines(&StoreView::all(), Sort::Newest, n, 0)
+        .unwrap()
 }
 
 /// Times of day are shown in local time: the snapshots are taken in UTC
@@ -55,7 +62,7 @@ impl Rig {
         let mut docs = tidings::samples::documents();
         docs.extend(extra.into_iter().map(|d| ("test".to_string(), d)));
         tidings::import::import_documents(&mut store, &docs).unwrap();
-        let items = store.list(1000, false, 0).unwrap();
+        let items = headlines(&store, 1000);
         let mut rig = Rig {
             app: App::new(w, h, None),
             theme: Theme::default(),
@@ -118,7 +125,7 @@ impl Rig {
             .app
             .visible
             .iter()
-            .position(|&i| self.app.rows()[i].title.starts_with(title))
+            .position(|&i| self.app.row(i).unwrap().title.starts_with(title))
             .unwrap_or_else(|| panic!("no row {title}"));
         self.act(Action::Top);
         for _ in 0..pos {
@@ -563,8 +570,15 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     tidings::import::import_documents(&mut store, &tidings::samples::documents()).unwrap();
-    let all = store.list(100, false, 0).unwrap();
+    let all: Vec<_> = store.list(100, false, 0).unwrap();
     assert_eq!(all.len(), 12);
+    let first = headlines(&store, 3);
+    // The rest of the list index, in two parts and then in one.
+    let part = |from, n| {
+        let part = store.index_part(Sort::Newest, &IndexFrom::Offset(from), n);
+        part.unwrap()
+    };
+    let (second, third, rest) = (part(3, 3), part(6, 100), part(3, 100));
     let remembered = all[7].uid.clone();
     let mut app = App::new(140, 40, Some(remembered.clone()));
     let mut bg = Background::new();
@@ -575,7 +589,7 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     act(
         &mut app,
         &mut store,
-        Err(Arrival::ListPartial(all[..3].to_vec())),
+        Err(Arrival::ListPartial(first.clone())),
     );
     assert!(app.loading);
     assert_eq!(app.selected_item().unwrap().uid, all[0].uid);
@@ -586,18 +600,18 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     act(
         &mut app,
         &mut store,
-        Err(Arrival::ListMore {
-            items: all[3..6].to_vec(),
+        Err(Arrival::ListIndex {
+            part: second,
             done: false,
         }),
     );
-    assert_eq!(app.items.len(), 6);
+    assert_eq!(app.list.len(), 6);
     assert!(app.loading);
     act(
         &mut app,
         &mut store,
-        Err(Arrival::ListMore {
-            items: all[6..].to_vec(),
+        Err(Arrival::ListIndex {
+            part: third,
             done: true,
         }),
     );
@@ -618,14 +632,14 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
         act(
             &mut app,
             &mut store,
-            Err(Arrival::ListPartial(all[..3].to_vec())),
+            Err(Arrival::ListPartial(first.clone())),
         );
         act(&mut app, &mut store, Ok(Action::Down));
         act(
             &mut app,
             &mut store,
-            Err(Arrival::ListMore {
-                items: all[3..].to_vec(),
+            Err(Arrival::ListIndex {
+                part: rest.clone(),
                 done: true,
             }),
         );
@@ -657,7 +671,7 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
     rig.store
         .subscribe(&server.url("/slow.rss"), Some("Slow"))
         .unwrap();
-    let before = rig.app.items.len();
+    let before = rig.app.list.len();
 
     rig.keys("R");
     assert!(rig.bg.busy());
@@ -688,7 +702,7 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
     }
     assert_eq!(progress, [(1, 2), (2, 2)]);
     assert_eq!(rig.app.refreshing, None);
-    assert_eq!(rig.app.items.len(), before + 2);
+    assert_eq!(rig.app.list.len(), before + 2);
     assert_eq!(
         rig.app.selected_item().unwrap().uid,
         selected,
@@ -878,7 +892,7 @@ fn read_saved_and_unread_rows_put_their_titles_in_one_column() {
     let text = r.screen();
     let mut rows = 0;
     for &i in &r.app.visible {
-        let title: String = r.app.rows()[i].title.chars().take(12).collect();
+        let title: String = r.app.row(i).unwrap().title.chars().take(12).collect();
         let Some(line) = text.lines().find(|l| l.contains(&title)) else {
             continue;
         };
@@ -902,7 +916,7 @@ fn two_pane_rows_show_sources_and_date_and_never_crowd_the_title() {
             .visible
             .iter()
             .zip(rows)
-            .filter(|(&i, _)| r.app.rows()[i].latest.is_some())
+            .filter(|(&i, _)| r.app.row(i).unwrap().latest.is_some())
             .map(|(_, l)| l.split('│').next().unwrap())
             .collect();
         let showing = dated.iter().filter(|l| l.contains(what)).count();
@@ -919,7 +933,7 @@ fn two_pane_rows_show_sources_and_date_and_never_crowd_the_title() {
         let text = r.screen();
         let list_w = r.app.geometry().list.unwrap().width as usize;
         for &i in r.app.visible.iter().take(h as usize - 2) {
-            let title = &r.app.rows()[i].title;
+            let title = &r.app.row(i).unwrap().title;
             // Half the room, one column of it the `…`.
             let keep: String = title.chars().take((list_w - 4) / 2 - 1).collect();
             assert!(
@@ -1031,7 +1045,7 @@ fn claims_citing_a_source_wrap_whole_and_scroll_to_the_selected_one() {
 #[test]
 fn empty_states_say_what_is_true_and_the_preview_clears() {
     let mut r = Rig::new(140, 40, &[]);
-    let first = r.app.rows()[0].title.clone();
+    let first = r.app.row(0).unwrap().title.clone();
     assert!(
         r.screen().matches(&first[..20]).count() >= 2,
         "listed and previewed"
@@ -1039,7 +1053,7 @@ fn empty_states_say_what_is_true_and_the_preview_clears() {
     for item in r.store.list(100, false, 0).unwrap() {
         r.store.set_read(&item.uid, true).unwrap();
     }
-    let items = r.store.list(100, false, 0).unwrap();
+    let items = headlines(&r.store, 100);
     r.arrive(Arrival::ListLoaded(items));
     r.keys("u");
     let s = r.screen();
@@ -1104,7 +1118,7 @@ fn a_filter_with_more_matches_than_it_shows_says_how_many() {
     tidings::import::import_documents(&mut store, &docs).unwrap();
     assert_eq!(store.match_count("harbour").unwrap(), limit + 5);
     assert_eq!(store.match_count("report 123").unwrap(), 1);
-    let items = store.list(100, false, 0).unwrap();
+    let items = headlines(&store, 100);
     let mut r = Rig {
         app: App::new(140, 40, None),
         theme: Theme::default(),
@@ -1190,7 +1204,13 @@ fn o_and_y_use_the_story_link_from_a_row_and_the_story_and_a_source_below_it() {
         .app
         .visible
         .iter()
-        .position(|&i| r.app.rows()[i].title.starts_with("Ferry operators add"))
+        .position(|&i| {
+            r.app
+                .row(i)
+                .unwrap()
+                .title
+                .starts_with("Ferry operators add")
+        })
         .unwrap();
     for _ in 0..pos {
         r.keys("j");
@@ -1407,7 +1427,7 @@ fn rows_name_their_feed_dim_when_the_title_stays_whole() {
         let text = buffer_text(&buf);
         let mut named = 0;
         for (row, &i) in r.app.visible.iter().enumerate() {
-            let item = &r.app.rows()[i];
+            let item = &r.app.row(i).unwrap();
             let line = text.lines().nth(row + 1).unwrap();
             let Some(at) = line.find(item.feed.as_str()) else {
                 continue;
@@ -1615,7 +1635,7 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
             .subscribe(&server.url(&format!("/{name}.rss")), None)
             .unwrap();
     }
-    let before = rig.app.items.len();
+    let before = rig.app.list.len();
     rig.bg.auto_every = Some(Duration::from_secs(1));
     let started = Instant::now();
     let mut said = Vec::new();
@@ -1645,7 +1665,7 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
         ["auto-refresh: 3 new, 0 updated"],
         "only news is said"
     );
-    assert_eq!(rig.app.items.len(), before + 3, "the list read again");
+    assert_eq!(rig.app.list.len(), before + 3, "the list read again");
     let none = Background::new();
     assert_eq!(none.auto_every, None, "off unless the config says");
 }

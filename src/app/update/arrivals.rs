@@ -10,20 +10,21 @@ impl App {
         match arrival {
             Arrival::ListLoaded(items) => self.list_arrived(items, false),
             Arrival::ListPartial(items) => self.list_arrived(items, true),
-            Arrival::ListMore { items, done } => {
-                let from = self.items.len();
-                self.items.extend(items);
-                self.loading = !done;
-                self.count_news(from);
-                self.refilter();
-                if self.select_remembered() {
-                    self.preview()
-                } else {
-                    None
+            Arrival::ListIndex { part, done } => self.index_arrived(part, done),
+            Arrival::Rows { asked, rows } => self.rows_arrived(asked, rows),
+            Arrival::Located { uid, id } => {
+                if self.remembered.as_ref() == Some(&uid) {
+                    self.remembered_id = id;
+                    if id.is_none() {
+                        self.remembered = None;
+                    }
+                    self.select_remembered();
                 }
+                self.preview()
             }
             Arrival::ListFailed(why) => {
                 self.loading = false;
+                self.to_end = false;
                 self.news = None;
                 self.notice = Some(why);
                 None
@@ -50,10 +51,7 @@ impl App {
             Arrival::Loaded(loaded) => {
                 let uid = loaded.item.uid.clone();
                 let read = loaded.item.read;
-                for it in self.rows_mut().filter(|i| i.uid == uid) {
-                    it.read = read;
-                }
-                self.recount();
+                self.set_read_here(std::slice::from_ref(&uid), read);
                 self.open_loaded(*loaded);
                 let (width, height) = (self.story_width(), self.story_height());
                 if let Some(loc) = self.pending.take().filter(|l| l.uid == uid) {
