@@ -1669,3 +1669,127 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
     let none = Background::new();
     assert_eq!(none.auto_every, None, "off unless the config says");
 }
+
+/// Waits for the marks being written off the loop, taking in what they say.
+fn settle(app: &mut App, store: &mut Store, bg: &mut Background) {
+    let start = std::time::Instant::now();
+    while bg.busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "settled"
+        );
+        for news in bg.poll() {
+            tidings::tui::deliver(app, store, bg, news);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// A list of thousands arrives as the reader reads it (the first screens of
+/// full rows, then the list index in parts) and holds full rows only near the
+/// screen: `G` pressed before the index is in goes to the last row once it is,
+/// PgDn reaches it too, the header counts the unread as the store does, and a
+/// mark far from the start stays after scrolling away and back.
+#[test]
+fn a_windowed_list_of_thousands_reaches_its_last_row_and_keeps_its_marks() {
+    in_utc();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<(String, Document)> = (0..3_000)
+        .map(|n| {
+            let title = format!("Long list story {n:04}");
+            let doc = Document::new(tidings::model::Kind::Article, title);
+            ("gen".to_string(), doc)
+        })
+        .collect();
+    tidings::import::import_documents(&mut store, &docs).unwrap();
+    let all = headlines(&store, 5_000);
+    for h in all.iter().step_by(7) {
+        store.set_read(&h.item.uid, true).unwrap();
+    }
+    let last = all.last().unwrap().item.clone();
+    let (w, h) = (80, 24);
+    let mut app = App::new(w, h, None);
+    let mut bg = Background::new();
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut screen = |app: &App| {
+        term.draw(|f| tidings::ui::draw(f, app, &Theme::default()))
+            .unwrap();
+        buffer_text(term.backend().buffer())
+    };
+    let held_at_most = 9 * h as usize;
+    let first = Arrival::ListPartial(headlines(&store, 500));
+    tidings::tui::deliver(&mut app, &mut store, &mut bg, first);
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::Bottom);
+    assert_eq!(app.selected, 0, "no wrong last row before the index is in");
+    assert!(screen(&app).contains("once every row is read"));
+    let mut from = IndexFrom::Offset(500);
+    loop {
+        let part = store.index_part(Sort::Newest, &from, 1_000).unwrap();
+        let done = part.rows.len() < 1_000;
+        from = part.next.clone();
+        tidings::tui::deliver(
+            &mut app,
+            &mut store,
+            &mut bg,
+            Arrival::ListIndex { part, done },
+        );
+        if done {
+            break;
+        }
+    }
+    assert_eq!(app.list.len(), 3_000);
+    assert_eq!(app.selected_item(), Some(&last), "G went to the end");
+    let s = screen(&app);
+    assert!(s.contains(&last.title), "{s}");
+    let unread = store
+        .count_view(&StoreView {
+            show: tidings::store::Show::Unread,
+            feed: None,
+        })
+        .unwrap()
+        .unread;
+    assert_eq!(app.unread as u64, unread);
+    assert!(
+        s.contains(&format!("{},{:03} unread", unread / 1000, unread % 1000)),
+        "{s}"
+    );
+    assert!(app.list.held() <= held_at_most, "{} held", app.list.held());
+
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::Top);
+    assert_eq!(app.selected_item().unwrap().uid, all[0].item.uid);
+    let mut pages = 0;
+    loop {
+        let before = app.selected;
+        tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::PageDown);
+        assert!(app.selected_item().is_some(), "the selected row is read");
+        assert!(app.list.held() <= held_at_most, "{} held", app.list.held());
+        if app.selected == before {
+            break;
+        }
+        pages += 1;
+    }
+    assert!(pages > 100, "{pages} pages");
+    assert_eq!(app.selected_item(), Some(&last), "PgDn reached the end");
+    assert!(screen(&app).contains(&last.title));
+
+    // A mark far from the start stays after scrolling away and back.
+    assert!(!last.read);
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::ToggleRead);
+    settle(&mut app, &mut store, &mut bg);
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::Top);
+    assert!(
+        !app.list.items().any(|i| i.uid == last.uid),
+        "dropped far away"
+    );
+    for _ in 0..pages {
+        tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::PageDown);
+    }
+    assert_eq!(
+        app.selected_item().map(|i| i.read),
+        Some(true),
+        "still read"
+    );
+    assert!(store.get(&last.uid).unwrap().item.read);
+    assert_eq!(app.unread as u64, unread - 1);
+}
