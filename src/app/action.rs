@@ -126,7 +126,7 @@ pub enum Arrival {
     /// [`MATCH_LIMIT`](crate::store::MATCH_LIMIT)), and how many match in all.
     FilterResults {
         query: String,
-        items: Vec<ListItem>,
+        items: Vec<Headline>,
         total: usize,
     },
     /// A document, read from the store, with its related cards' links.

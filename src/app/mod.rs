@@ -101,6 +101,8 @@ pub struct Filter {
     pub editing: bool,
     /// Results of the last search for `query`; `None` until they arrive.
     pub results: Option<Vec<ListItem>>,
+    /// The results' ids, in the same order.
+    pub ids: Vec<i64>,
     /// How many stories match in all: more than `results` hold when they stop
     /// at the limit.
     pub total: usize,
@@ -307,6 +309,22 @@ impl App {
             Some(r) => r[i].read,
             None => self.list.read(i),
         }
+    }
+
+    /// The id of story `uid`, when a row held (of the list, or the filter's)
+    /// shows it.
+    pub fn id_of(&self, uid: &str) -> Option<i64> {
+        let filtered = self.filter.as_ref().and_then(|f| {
+            let at = f.results.as_ref()?.iter().position(|i| i.uid == uid)?;
+            f.ids.get(at).copied()
+        });
+        filtered.or_else(|| self.list.id_of(uid))
+    }
+
+    /// The row of the list (not the filter's) that shows story `uid`, when
+    /// its id is known here.
+    pub fn list_row_of(&self, uid: &str) -> Option<usize> {
+        self.list.position(self.id_of(uid)?)
     }
 
     /// The list row selected, if any (and its full row held).

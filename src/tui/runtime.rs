@@ -19,7 +19,7 @@ use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
-use crate::store::{Headline, IndexFrom, ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
+use crate::store::{Headline, IndexFrom, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -257,14 +257,25 @@ fn follow(app: &mut App, store: &mut Store, bg: &mut Background, effect: Option<
 
 /// The filter's rows for `query`, and how many match in all (counted only when
 /// the rows stop at the limit).
-fn search(store: &Store, query: &str) -> Result<(Vec<ListItem>, usize), StoreError> {
+fn search(store: &Store, query: &str) -> Result<(Vec<Headline>, usize), StoreError> {
     let items = store.filter(query, MATCH_LIMIT)?;
     let total = if items.len() < MATCH_LIMIT {
         items.len()
     } else {
         store.match_count(query)?
     };
-    Ok((items, total))
+    let uids: Vec<&str> = items.iter().map(|i| i.uid.as_str()).collect();
+    let ids = store.ids_of(&uids)?;
+    let rows = items
+        .into_iter()
+        .filter_map(|item| {
+            Some(Headline {
+                id: *ids.get(&item.uid)?,
+                item,
+            })
+        })
+        .collect();
+    Ok((rows, total))
 }
 
 /// What the app hears when the store refused an effect on document `uid`: that

@@ -36,7 +36,9 @@ impl App {
             } => {
                 if let Some(f) = &mut self.filter {
                     if f.query() == query {
+                        let (ids, items) = items.into_iter().map(|h| (h.id, h.item)).unzip();
                         f.results = Some(items);
+                        f.ids = ids;
                         f.total = total;
                         // New rows: the best match is selected.
                         self.visible.clear();

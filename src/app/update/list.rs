@@ -111,7 +111,7 @@ impl App {
         for it in self.results_mut().filter(|i| i.uid == uid) {
             it.saved = saved;
         }
-        if let Some(i) = self.list.id_of(uid).and_then(|id| self.list.position(id)) {
+        if let Some(i) = self.list_row_of(uid) {
             self.list.set_saved(i, saved);
         }
         if let Some(s) = self.story.as_mut().filter(|s| s.item.uid == uid) {
@@ -131,7 +131,7 @@ impl App {
     /// the nearest row is selected, and a story of it closes.
     pub(super) fn drop_gone(&mut self, uid: &str) -> Option<Effect> {
         let story = self.story.as_ref().map(|s| &s.item);
-        let held = self.list.id_of(uid).and_then(|id| self.list.position(id));
+        let held = self.list_row_of(uid);
         let title = self
             .results()
             .into_iter()
@@ -150,9 +150,13 @@ impl App {
             }
             if let Some(f) = app.filter.as_mut() {
                 if let Some(r) = f.results.as_mut() {
-                    let before = r.len();
-                    r.retain(|i| i.uid != uid);
-                    f.total = f.total.saturating_sub(before - r.len());
+                    if let Some(at) = r.iter().position(|i| i.uid == uid) {
+                        r.remove(at);
+                        if at < f.ids.len() {
+                            f.ids.remove(at);
+                        }
+                        f.total = f.total.saturating_sub(1);
+                    }
                 }
             }
         });
@@ -215,7 +219,7 @@ impl App {
         let Some(uid) = self.remembered.take() else {
             return false;
         };
-        let id = self.remembered_id.take().or_else(|| self.list.id_of(&uid));
+        let id = self.remembered_id.take().or_else(|| self.id_of(&uid));
         if let Some(at) = id.and_then(|id| self.list.position(id)) {
             if self.results().is_none() && self.select_row(at) {
                 return true;
@@ -251,7 +255,7 @@ impl App {
         let at = *self.visible.get(self.selected)?;
         Some(match self.results() {
             Some(r) => Keep {
-                id: None,
+                id: self.filter.as_ref().and_then(|f| f.ids.get(at).copied()),
                 uid: Some(r.get(at)?.uid.clone()),
                 at,
             },

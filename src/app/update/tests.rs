@@ -188,7 +188,7 @@ fn typing_searches_and_an_old_answer_is_ignored() {
     app.receive(Arrival::FilterResults {
         query: "p".into(),
         total: 1,
-        items: vec![item("x", false)],
+        items: numbered(vec![item("x", false)]),
     });
     assert_eq!(
         app.visible.len(),
@@ -198,11 +198,53 @@ fn typing_searches_and_an_old_answer_is_ignored() {
     app.receive(Arrival::FilterResults {
         query: "po".into(),
         total: 1,
-        items: vec![item("c", false)],
+        items: numbered(vec![item("c", false)]),
     });
     assert_eq!(app.selected_item().unwrap().uid, "c");
     app.update(Action::FilterCancel);
     assert_eq!(app.visible.len(), 3);
+}
+
+/// A filter's row whose list row is far from the screen (not held): what it
+/// is marked with reaches the list index, and Esc keeps it selected there.
+#[test]
+fn a_filter_row_far_down_the_list_keeps_its_marks_and_selection_after_esc() {
+    let mut app = narrow();
+    let far: Vec<ListItem> = (0..500)
+        .map(|n| item(&format!("far{n:03}"), false))
+        .collect();
+    app.receive(Arrival::ListPartial(numbered(vec![item("a", false)])));
+    more(&mut app, far, true);
+    let at = app.list.position(id("far400")).unwrap();
+    assert!(app.list.item(at).is_none(), "not held");
+    app.update(Action::Filter);
+    app.update(Action::FilterChar('f'));
+    app.receive(Arrival::FilterResults {
+        query: "f".into(),
+        total: 1,
+        items: numbered(vec![item("far400", false)]),
+    });
+    app.update(Action::FilterAccept);
+    app.receive(Arrival::Saved {
+        uid: "far400".into(),
+        saved: true,
+    });
+    let mut opened = item("far400", true);
+    opened.saved = true;
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: opened,
+        doc: story(),
+        related: Vec::new(),
+    })));
+    assert!(app.list.saved(at) && app.list.read(at), "the list row too");
+    app.update(Action::Back);
+    app.update(Action::Back);
+    assert!(app.filter.is_none());
+    assert_eq!(app.visible[app.selected], at, "still selected");
+    assert!(
+        app.rows_wanted().contains(&id("far400")),
+        "its row is read next"
+    );
 }
 
 #[test]
@@ -499,7 +541,7 @@ fn a_filter_matching_nothing_says_what_to_press_and_clears_the_preview() {
     app.receive(Arrival::FilterResults {
         query: "xyzzy".into(),
         total: 0,
-        items: Vec::new(),
+        items: numbered(Vec::new()),
     });
     assert!(app.story.is_none(), "the preview clears");
     assert_eq!(
@@ -522,7 +564,7 @@ fn a_short_word_matching_nothing_says_keep_typing() {
     app.receive(Arrival::FilterResults {
         query: "po".into(),
         total: 0,
-        items: Vec::new(),
+        items: numbered(Vec::new()),
     });
     assert_eq!(
         app.empty_list_message().as_deref(),
@@ -556,7 +598,7 @@ fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
     app.receive(Arrival::FilterResults {
         query: "port".into(),
         total: 1,
-        items: vec![item("b", true)],
+        items: numbered(vec![item("b", true)]),
     });
     app.update(Action::FilterAccept);
     assert_eq!(app.update(Action::Filter), None);
@@ -573,7 +615,7 @@ fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
     app.receive(Arrival::FilterResults {
         query: "iran".into(),
         total: 1,
-        items: vec![item("c", false)],
+        items: numbered(vec![item("c", false)]),
     });
     assert_eq!(app.update(Action::FilterCancel), None, "no new search");
     assert!(!app.typing());

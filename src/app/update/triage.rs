@@ -119,7 +119,7 @@ impl App {
         let target = self.target()?;
         let uid = target.uid.clone();
         // The row knows best: the open story's copy was taken when it loaded.
-        let held = self.list.id_of(&uid).and_then(|id| self.list.position(id));
+        let held = self.list_row_of(&uid);
         let read = self
             .results()
             .into_iter()
@@ -292,7 +292,7 @@ impl App {
         }
         if uids.len() <= 8 {
             for uid in uids {
-                if let Some(at) = self.list.id_of(uid).and_then(|id| self.list.position(id)) {
+                if let Some(at) = self.list_row_of(uid) {
                     self.list.set_read(at, on);
                 }
             }

@@ -241,7 +241,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
     app.update(Action::FilterChar('x'));
     app.receive(Arrival::FilterResults {
         query: "x".into(),
-        items: vec![of_feed("a", "Harbour", false, false)],
+        items: numbered(vec![of_feed("a", "Harbour", false, false)]),
         total: 1,
     });
     app.update(Action::FilterAccept);
