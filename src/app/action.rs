@@ -4,7 +4,9 @@
 
 use super::line_edit::Edit;
 use crate::model::Document;
-use crate::store::{FeedCounts, Headline, IndexPart, ListItem, Marked, Selection, Sort};
+use crate::store::{
+    FeedCounts, Headline, IndexPart, ListItem, Marked, Selection, Sort, ViewCounts,
+};
 
 /// What a key or the mouse asks the reader to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +116,9 @@ pub enum Arrival {
     ListIndex { part: IndexPart, done: bool },
     /// Reading the rest of the headlines failed: stop, and say why.
     ListFailed(String),
+    /// How many stories the store holds, and how many are unread (while the
+    /// list is read in, the header counts those not read in yet by this).
+    Counts(ViewCounts),
     /// The full rows of the ids `asked` (of the list index) that are still
     /// stored; those not among them are gone.
     Rows {

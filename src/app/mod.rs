@@ -16,7 +16,7 @@ mod update;
 
 use crate::config::Reader;
 use crate::model::{DateStyle, Document};
-use crate::store::{FeedCounts, ListItem, Marked, Show, Sort};
+use crate::store::{FeedCounts, ListItem, Marked, Show, Sort, ViewCounts};
 use action::Loaded;
 use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
@@ -192,6 +192,11 @@ pub struct App {
     pub to_end: bool,
     /// What waits for the selected row's full row.
     pub then: Option<Then>,
+    /// While the list is read in: the stories not read in yet and how many of
+    /// them are unread, by the store's count.
+    pub unlisted: Option<ViewCounts>,
+    /// The list is read in and the store's counts are not asked for yet.
+    pub counts_wanted: bool,
     /// True while the rest of the headline list is still being read in.
     pub loading: bool,
     /// While a background refresh runs: subscriptions done and in all.
@@ -250,6 +255,8 @@ impl App {
             remembered_id: None,
             to_end: false,
             then: None,
+            unlisted: None,
+            counts_wanted: false,
             loading: false,
             refreshing: None,
             clipboard: None,
@@ -325,6 +332,22 @@ impl App {
     /// its id is known here.
     pub fn list_row_of(&self, uid: &str) -> Option<usize> {
         self.list.position(self.id_of(uid)?)
+    }
+
+    /// What the header counts: the rows shown, the rows in all and the unread
+    /// shown. While the list is read in, the stories not read in yet count by
+    /// the store's count (when every story shows).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let (shown, all, unread) = (self.visible.len(), self.list.len(), self.unread);
+        match &self.unlisted {
+            Some(u)
+                if self.show == Show::All && self.feed.is_none() && self.results().is_none() =>
+            {
+                let (total, more) = (u.total as usize, u.unread as usize);
+                (shown + total, all + total, unread + more)
+            }
+            _ => (shown, all, unread),
+        }
     }
 
     /// The list row selected, if any (and its full row held).

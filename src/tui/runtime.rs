@@ -124,6 +124,14 @@ pub(super) fn event_loop(
                 }
                 quit = dispatch(&mut app, store, &mut bg, a);
             }
+        } else if app.counts_wanted {
+            // After the first frame: the header counts what is not read in yet.
+            let counts = match store.count_view(&View::all()) {
+                Ok(c) => Arrival::Counts(c),
+                Err(e) => Arrival::Notice(e.to_string()),
+            };
+            app.counts_wanted = false;
+            quit = deliver(&mut app, store, &mut bg, counts);
         } else if app.loading {
             let more = read_index(store, app.sort, &app.list.next);
             quit = deliver(&mut app, store, &mut bg, more);

@@ -597,6 +597,15 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
         .unwrap();
     assert!(buffer_text(term.backend().buffer()).contains("Headlines 3/3 · reading…"));
+    // After the first frame the store's counts come: the header counts every
+    // story while the rest of the list is read in.
+    let counts = store.count_view(&StoreView::all()).unwrap();
+    act(&mut app, &mut store, Err(Arrival::Counts(counts)));
+    term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
+    let s = buffer_text(term.backend().buffer());
+    assert!(s.contains("Headlines 12/12 · reading…"), "{s}");
+    assert!(s.contains(&format!(" {} unread", counts.unread)), "{s}");
     act(
         &mut app,
         &mut store,
@@ -606,6 +615,10 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
         }),
     );
     assert_eq!(app.list.len(), 6);
+    term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
+    let s = buffer_text(term.backend().buffer());
+    assert!(s.contains("Headlines 12/12 · reading…"), "{s}");
     assert!(app.loading);
     act(
         &mut app,

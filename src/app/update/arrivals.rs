@@ -12,6 +12,10 @@ impl App {
             Arrival::ListPartial(items) => self.list_arrived(items, true),
             Arrival::ListIndex { part, done } => self.index_arrived(part, done),
             Arrival::Rows { asked, rows } => self.rows_arrived(asked, rows),
+            Arrival::Counts(all) => {
+                self.counts_arrived(all);
+                None
+            }
             Arrival::Located { uid, id } => {
                 if self.remembered.as_ref() == Some(&uid) {
                     self.remembered_id = id;
@@ -25,6 +29,8 @@ impl App {
             Arrival::ListFailed(why) => {
                 self.loading = false;
                 self.to_end = false;
+                self.unlisted = None;
+                self.counts_wanted = false;
                 self.news = None;
                 self.notice = Some(why);
                 None

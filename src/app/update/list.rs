@@ -184,6 +184,8 @@ impl App {
     pub(super) fn list_arrived(&mut self, rows: Vec<Headline>, more: bool) -> Option<Effect> {
         self.change_rows(|app| app.list = Rows::first(rows));
         self.loading = more;
+        self.unlisted = None;
+        self.counts_wanted = more;
         self.count_news(0);
         self.select_remembered();
         match &self.remembered {
@@ -199,8 +201,17 @@ impl App {
         done: bool,
     ) -> Option<Effect> {
         let from = self.list.len();
+        if let Some(u) = &mut self.unlisted {
+            let unread = part.rows.iter().filter(|r| !r.read).count() as u64;
+            u.total = u.total.saturating_sub(part.rows.len() as u64);
+            u.unread = u.unread.saturating_sub(unread);
+        }
         self.list.extend(part);
         self.loading = !done;
+        if done {
+            self.unlisted = None;
+            self.counts_wanted = false;
+        }
         self.count_news(from);
         self.refilter();
         if done && std::mem::take(&mut self.to_end) {
@@ -211,6 +222,21 @@ impl App {
         } else {
             None
         }
+    }
+
+    /// The store's counts of every story arrived while the list is read in:
+    /// those not read in yet count in the header until they are.
+    pub(super) fn counts_arrived(&mut self, all: crate::store::ViewCounts) {
+        self.counts_wanted = false;
+        if !self.loading {
+            return;
+        }
+        let listed = self.list.len() as u64;
+        let unread = (0..self.list.len()).filter(|&i| !self.list.read(i)).count() as u64;
+        self.unlisted = Some(crate::store::ViewCounts {
+            total: all.total.saturating_sub(listed),
+            unread: all.unread.saturating_sub(unread),
+        });
     }
 
     /// Selects the story remembered from last time once its row is here, and
