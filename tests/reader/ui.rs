@@ -1754,6 +1754,10 @@ fn a_windowed_list_of_thousands_reaches_its_last_row_and_keeps_its_marks() {
     assert_eq!(app.list.len(), 3_000);
     assert_eq!(app.selected_item(), Some(&last), "G went to the end");
     let s = screen(&app);
+    assert!(
+        s.contains("LIST 3000/3000"),
+        "the status bar says where:\n{s}"
+    );
     assert!(s.contains(&last.title), "{s}");
     let unread = store
         .count_view(&StoreView {

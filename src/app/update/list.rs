@@ -215,6 +215,8 @@ impl App {
         self.count_news(from);
         self.refilter();
         if done && std::mem::take(&mut self.to_end) {
+            // Said while waiting; the status bar shows where it went.
+            self.notice = None;
             return self.list_step(isize::MAX / 2);
         }
         if self.select_remembered() {

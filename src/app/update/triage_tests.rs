@@ -427,3 +427,19 @@ fn a_change_elsewhere_reads_the_list_again_keeping_the_selection_and_says_how_ma
     )));
     assert_eq!(app.notice, None);
 }
+
+/// A story previewed while its read mark is still being written shows the
+/// store's unread, but the row keeps the mark until the store answers.
+#[test]
+fn a_preview_read_before_the_mark_is_written_does_not_undo_it() {
+    let mut app = narrow();
+    press(&mut app, Key::Char('N'));
+    assert!(app.list.read(0));
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: item("a", false),
+        doc: story(),
+        related: Vec::new(),
+    })));
+    assert!(app.list.read(0), "still read");
+    assert_eq!(app.unread, 1);
+}
