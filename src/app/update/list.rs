@@ -7,6 +7,15 @@ use crate::app::rows::Rows;
 use crate::app::{App, Focus, Then};
 use crate::store::{Headline, Show};
 
+/// Whether a row of these marks shows in `show`.
+fn shows(show: Show, read: bool, saved: bool) -> bool {
+    match show {
+        Show::All => true,
+        Show::Unread => !read,
+        Show::Saved => saved,
+    }
+}
+
 /// Screens of full rows read on each side of the one shown.
 const PAD: usize = 2;
 
@@ -213,7 +222,7 @@ impl App {
             self.counts_wanted = false;
         }
         self.count_news(from);
-        self.refilter();
+        self.show_appended(from);
         if done && std::mem::take(&mut self.to_end) {
             // Said while waiting; the status bar shows where it went.
             self.notice = None;
@@ -224,6 +233,25 @@ impl App {
         } else {
             None
         }
+    }
+
+    /// Shows the rows of the list from `from` on (just read in) that the view
+    /// shows, after those shown: the rows before them keep their places, and
+    /// only the new ones are looked at (a list of 1,000,000 arrives in 50 parts).
+    fn show_appended(&mut self, from: usize) {
+        if self.results().is_some() {
+            return;
+        }
+        let (show, list) = (self.show, &self.list);
+        let of_feed = self.feed.as_deref().map(|f| list.of_feed(f));
+        let shown = self.visible.len();
+        self.visible.extend((from..list.len()).filter(|&i| {
+            shows(show, list.read(i), list.saved(i)) && of_feed.as_ref().is_none_or(|of| of(i))
+        }));
+        self.unread += self.visible[shown..]
+            .iter()
+            .filter(|&&i| !list.read(i))
+            .count();
     }
 
     /// The store's counts of every story arrived while the list is read in:
@@ -299,11 +327,7 @@ impl App {
     /// rows changed.
     fn refilter_from(&mut self, keep: Option<Keep>) {
         let (show, feed) = (self.show, self.feed.as_deref());
-        let marks = |read: bool, saved: bool| match show {
-            Show::All => true,
-            Show::Unread => !read,
-            Show::Saved => saved,
-        };
+        let marks = |read: bool, saved: bool| shows(show, read, saved);
         self.visible = match self.results() {
             Some(r) => r
                 .iter()
