@@ -50,7 +50,7 @@ rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
 print(" ".join(f"{statistics.median(c):.0f}" for c in zip(*rows)))'
 }
 
-read -r t_first t_list t_kb < <(measure "Headlines [0-9]+/" "-" "Headlines $N/$N " "q" \
+read -r t_first t_list t_kb < <(measure "Headlines [0-9]+/" "-" "Headlines $N/$N +[0-9,]+ unread" "q" \
   "$root/target/release/tidings" --data-dir "$work/store")
 read -r n_first n_list n_kb < <(measure "tidings corpus" "Enter" "Articles in feed" "q q" "${nb[@]}")
 

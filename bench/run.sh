@@ -40,7 +40,7 @@ store=$work/store-100000
 
 echo "== first frame with 100,000 documents (tmux, 200x60)" >&2
 first=$(for _ in 1 2 3 4 5 6 7; do
-  QUIT=q python3 bench/first_screen.py 200 60 "Headlines [0-9]+/" "-" "Headlines 100000/100000 " -- \
+  QUIT=q python3 bench/first_screen.py 200 60 "Headlines [0-9]+/" "-" "Headlines 100000/100000 +[0-9,]+ unread" -- \
     /usr/bin/time -f %M -o "$work/mem" "$bin" --data-dir "$store"
   cat "$work/mem"
 done | paste - - | python3 -c '

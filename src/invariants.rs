@@ -199,7 +199,10 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
     };
     let mut app = App::new(width, height, None);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;
-    app.receive(Arrival::ListLoaded(vec![item.clone()]));
+    app.receive(Arrival::ListLoaded(vec![crate::store::Headline {
+        id: 1,
+        item: item.clone(),
+    }]));
     app.receive(Arrival::Loaded(Box::new(Loaded {
         item,
         doc: doc.clone(),

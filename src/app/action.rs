@@ -4,7 +4,9 @@
 
 use super::line_edit::Edit;
 use crate::model::Document;
-use crate::store::{FeedCounts, ListItem, Marked, Selection, Sort};
+use crate::store::{
+    FeedCounts, Headline, IndexPart, ListItem, Marked, Selection, Sort, ViewCounts,
+};
 
 /// What a key or the mouse asks the reader to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,18 +108,30 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arrival {
     /// The headline list, read from the store.
-    ListLoaded(Vec<ListItem>),
+    ListLoaded(Vec<Headline>),
     /// The first headlines, with more still to be read from the store.
-    ListPartial(Vec<ListItem>),
-    /// More headlines, appended; `done` when they were the last.
-    ListMore { items: Vec<ListItem>, done: bool },
+    ListPartial(Vec<Headline>),
+    /// The list index of the stories after those, appended; `done` when they
+    /// were the last.
+    ListIndex { part: IndexPart, done: bool },
     /// Reading the rest of the headlines failed: stop, and say why.
     ListFailed(String),
+    /// How many stories the store holds, and how many are unread (while the
+    /// list is read in, the header counts those not read in yet by this).
+    Counts(ViewCounts),
+    /// The full rows of the ids `asked` (of the list index) that are still
+    /// stored; those not among them are gone.
+    Rows {
+        asked: Vec<i64>,
+        rows: Vec<Headline>,
+    },
+    /// The id of story `uid` (the one remembered from last time), if stored.
+    Located { uid: String, id: Option<i64> },
     /// Search results for a filter: the best of the newest matches (at most
     /// [`MATCH_LIMIT`](crate::store::MATCH_LIMIT)), and how many match in all.
     FilterResults {
         query: String,
-        items: Vec<ListItem>,
+        items: Vec<Headline>,
         total: usize,
     },
     /// A document, read from the store, with its related cards' links.
@@ -199,4 +213,6 @@ pub enum Effect {
     Undo(Marked),
     /// Read the feeds with their counts.
     Feeds,
+    /// Find the id of the story remembered from last time.
+    Locate(String),
 }

@@ -15,7 +15,7 @@ impl App {
         }
         let key = |scope, action| self.keys.key_for(scope, &action).unwrap_or_default();
         let filtered = self.filter.as_ref().filter(|f| f.results.is_some());
-        let hidden = self.rows().len();
+        let hidden = self.row_count();
         if hidden > 0 {
             let what = match (hidden, filtered.is_some()) {
                 (1, false) => "The 1 story is".to_string(),

@@ -10,12 +10,13 @@ mod key_syntax;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
+pub mod rows;
 pub mod search;
 mod update;
 
 use crate::config::Reader;
 use crate::model::{DateStyle, Document};
-use crate::store::{FeedCounts, ListItem, Marked, Show, Sort};
+use crate::store::{FeedCounts, ListItem, Marked, Show, Sort, ViewCounts};
 use action::Loaded;
 use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
@@ -100,6 +101,8 @@ pub struct Filter {
     pub editing: bool,
     /// Results of the last search for `query`; `None` until they arrive.
     pub results: Option<Vec<ListItem>>,
+    /// The results' ids, in the same order.
+    pub ids: Vec<i64>,
     /// How many stories match in all: more than `results` hold when they stop
     /// at the limit.
     pub total: usize,
@@ -122,11 +125,21 @@ pub struct Picker {
 }
 
 /// While the list is read again after another process changed the store: the
-/// stories listed before, and how many rows read since were not among them.
+/// highest id listed before (a new story's id is higher), and how many rows
+/// read since were not among them.
 #[derive(Debug, Clone, Default)]
 pub struct News {
-    pub before: std::collections::HashSet<String>,
+    pub last: i64,
     pub new: usize,
+}
+
+/// What waits for the selected row's full row to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Preview it.
+    Preview,
+    /// Open it.
+    Open,
 }
 
 /// The most markings `U` can undo.
@@ -135,7 +148,8 @@ pub const UNDO_DEPTH: usize = 50;
 /// The whole reader state.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub items: Vec<ListItem>,
+    /// Every listed story in the list's order, full rows near the screen.
+    pub list: rows::Rows,
     pub filter: Option<Filter>,
     /// Which rows show by their marks: all, the unread or the saved.
     pub show: Show,
@@ -153,7 +167,7 @@ pub struct App {
     pub marking: usize,
     /// Counting the new stories while the list is read again.
     pub news: Option<News>,
-    /// Indexes into the active rows (filter results or all items) that are shown.
+    /// Indexes into the active rows (filter results or the list) that are shown.
     pub visible: Vec<usize>,
     /// Index into `visible`.
     pub selected: usize,
@@ -171,6 +185,18 @@ pub struct App {
     /// The story to select when the list first arrives (the last one selected);
     /// kept until the rows holding it have been read.
     pub remembered: Option<String>,
+    /// The id of the remembered story, once known.
+    pub remembered_id: Option<i64>,
+    /// `G` was pressed while the list was read in: the selection goes to the
+    /// last row once every row is in.
+    pub to_end: bool,
+    /// What waits for the selected row's full row.
+    pub then: Option<Then>,
+    /// While the list is read in: the stories not read in yet and how many of
+    /// them are unread, by the store's count.
+    pub unlisted: Option<ViewCounts>,
+    /// The list is read in and the store's counts are not asked for yet.
+    pub counts_wanted: bool,
     /// True while the rest of the headline list is still being read in.
     pub loading: bool,
     /// While a background refresh runs: subscriptions done and in all.
@@ -203,7 +229,7 @@ impl App {
     /// A reader for a terminal of `width` x `height`, waiting for its list.
     pub fn new(width: u16, height: u16, remembered: Option<String>) -> Self {
         App {
-            items: Vec::new(),
+            list: rows::Rows::default(),
             filter: None,
             show: Show::All,
             feed: None,
@@ -226,6 +252,11 @@ impl App {
             size: (width, height),
             pending: None,
             remembered,
+            remembered_id: None,
+            to_end: false,
+            then: None,
+            unlisted: None,
+            counts_wanted: false,
             loading: false,
             refreshing: None,
             clipboard: None,
@@ -261,19 +292,67 @@ impl App {
         geometry(self.size.0, self.size.1, story_focused, self.two_panes_from)
     }
 
-    /// The rows the list draws from: the filter's results, or everything.
-    pub fn rows(&self) -> &[ListItem] {
-        match self.filter.as_ref().and_then(|f| f.results.as_ref()) {
-            Some(r) => r,
-            None => &self.items,
+    /// The filter's results, when the list draws from them.
+    pub fn results(&self) -> Option<&[ListItem]> {
+        self.filter.as_ref().and_then(|f| f.results.as_deref())
+    }
+
+    /// How many rows the list draws from: the filter's results, or every story.
+    pub fn row_count(&self) -> usize {
+        self.results().map_or(self.list.len(), <[ListItem]>::len)
+    }
+
+    /// Row `i` of the rows the list draws from, when its full row is held.
+    pub fn row(&self, i: usize) -> Option<&ListItem> {
+        match self.results() {
+            Some(r) => r.get(i),
+            None => self.list.item(i),
         }
     }
 
-    /// The list row selected, if any.
+    /// Whether row `i` of the rows the list draws from is read.
+    pub fn row_read(&self, i: usize) -> bool {
+        match self.results() {
+            Some(r) => r[i].read,
+            None => self.list.read(i),
+        }
+    }
+
+    /// The id of story `uid`, when a row held (of the list, or the filter's)
+    /// shows it.
+    pub fn id_of(&self, uid: &str) -> Option<i64> {
+        let filtered = self.filter.as_ref().and_then(|f| {
+            let at = f.results.as_ref()?.iter().position(|i| i.uid == uid)?;
+            f.ids.get(at).copied()
+        });
+        filtered.or_else(|| self.list.id_of(uid))
+    }
+
+    /// The row of the list (not the filter's) that shows story `uid`, when
+    /// its id is known here.
+    pub fn list_row_of(&self, uid: &str) -> Option<usize> {
+        self.list.position(self.id_of(uid)?)
+    }
+
+    /// What the header counts: the rows shown, the rows in all and the unread
+    /// shown. While the list is read in, the stories not read in yet count by
+    /// the store's count (when every story shows).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let (shown, all, unread) = (self.visible.len(), self.list.len(), self.unread);
+        match &self.unlisted {
+            Some(u)
+                if self.show == Show::All && self.feed.is_none() && self.results().is_none() =>
+            {
+                let (total, more) = (u.total as usize, u.unread as usize);
+                (shown + total, all + total, unread + more)
+            }
+            _ => (shown, all, unread),
+        }
+    }
+
+    /// The list row selected, if any (and its full row held).
     pub fn selected_item(&self) -> Option<&ListItem> {
-        self.visible
-            .get(self.selected)
-            .and_then(|&i| self.rows().get(i))
+        self.visible.get(self.selected).and_then(|&i| self.row(i))
     }
 
     /// The scope whose key bindings apply now.

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::types::ToSql;
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use super::read::fts_query;
 use super::{sql_err, Store, StoreError, View};
@@ -35,6 +35,9 @@ pub struct Marked {
     pub mark: Mark,
     pub on: bool,
     pub uids: Vec<String>,
+    /// The same documents' ids (`documents.id`), in the same order: the reader's
+    /// list index knows its rows by them.
+    pub ids: Vec<i64>,
 }
 
 impl Marked {
@@ -95,19 +98,29 @@ impl Store {
             sql.push_str(" AND d.sort_key < :before");
             params.push((":before", day as &dyn ToSql));
         }
-        sql.push_str(" RETURNING uid");
+        sql.push_str(" RETURNING uid, id");
         let err = sql_err(&self.path, "mark documents");
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let uids = {
+        let (uids, ids) = {
             let mut stmt = tx.prepare(&sql).map_err(err)?;
-            let rows = stmt.query_map(&params[..], |r| r.get(0)).map_err(err)?;
-            rows.collect::<Result<Vec<String>, _>>().map_err(err)?
+            let rows = stmt
+                .query_map(&params[..], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+                })
+                .map_err(err)?;
+            rows.collect::<Result<(Vec<String>, Vec<i64>), _>>()
+                .map_err(err)?
         };
         tx.commit().map_err(err)?;
-        Ok(Marked { mark, on, uids })
+        Ok(Marked {
+            mark,
+            on,
+            uids,
+            ids,
+        })
     }
 
     /// Sets `mark` to `on` on these documents, in one transaction; returns those
@@ -123,16 +136,21 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let mut changed = Vec::new();
+        let (mut changed, mut ids) = (Vec::new(), Vec::new());
         {
             let sql = format!(
-                "UPDATE documents SET {0} = ?2 WHERE uid = ?1 AND {0} <> ?2",
+                "UPDATE documents SET {0} = ?2 WHERE uid = ?1 AND {0} <> ?2 RETURNING id",
                 mark.column()
             );
             let mut stmt = tx.prepare(&sql).map_err(err)?;
             for uid in uids {
-                if stmt.execute(params![uid, on]).map_err(err)? > 0 {
+                let id = stmt
+                    .query_row(params![uid, on], |r| r.get(0))
+                    .optional()
+                    .map_err(err)?;
+                if let Some(id) = id {
                     changed.push(uid.clone());
+                    ids.push(id);
                 }
             }
         }
@@ -141,6 +159,7 @@ impl Store {
             mark,
             on,
             uids: changed,
+            ids,
         })
     }
 

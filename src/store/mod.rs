@@ -23,7 +23,9 @@ pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN
 pub use retention::{FeedPrune, MaxItems, PrunePlan, Rules, Stats, Vacuumed, PRUNE_BATCH};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
-pub use views::{FeedCounts, Show, Sort, View, ViewCounts};
+pub use views::{
+    FeedCounts, Headline, IndexFrom, IndexPart, IndexRow, Show, Sort, View, ViewCounts,
+};
 pub use write::{doc_key, uid_of, Change, ChangeCounts};
 
 use crate::paths::STORE_FILE;

@@ -4,7 +4,9 @@
 
 use std::str::FromStr;
 
-use rusqlite::types::ToSql;
+use std::collections::HashMap;
+
+use rusqlite::types::{ToSql, Value};
 
 use super::read::{item, ListItem, ITEM_COLUMNS};
 use super::{sql_err, Store, StoreError};
@@ -172,13 +174,49 @@ pub struct FeedCounts {
     pub unread: u64,
 }
 
-/// The query of [`Store::list_view`]: every row it reads is in an index.
+/// A headline with its rowid (`documents.id`, which every list index holds):
+/// the reader keeps the id of every row and the full row only near the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    pub id: i64,
+    pub item: ListItem,
+}
+
+/// One row of the reader's list index: what triage needs of a story, its feed
+/// as a number into [`IndexPart::feeds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexRow {
+    pub id: i64,
+    pub read: bool,
+    pub saved: bool,
+    pub feed: u32,
+}
+
+/// Where the next part of the list index starts: after the first rows, or after
+/// the row with these sort keys (a keyset read, which never walks the rows
+/// before it again).
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexFrom {
+    Offset(usize),
+    After(Vec<Value>),
+}
+
+/// A part of the list index in a sort's order, and where the next one starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexPart {
+    pub rows: Vec<IndexRow>,
+    /// The feed names (for the terminal) the rows' numbers point into.
+    pub feeds: Vec<String>,
+    pub next: IndexFrom,
+}
+
+/// The query of [`Store::headlines`]: every row it reads is in an index.
 fn list_sql(view: &View, sort: Sort) -> String {
     let (condition, order) = (view.condition(), sort.order_by());
     match (sort, &view.feed) {
         // Every feed by date: the rows in list order, from `documents_list`.
         (Sort::Newest | Sort::Oldest, None) => format!(
-            "SELECT {ITEM_COLUMNS} FROM documents d INDEXED BY documents_list
+            "SELECT {ITEM_COLUMNS}, d.id FROM documents d INDEXED BY documents_list
              WHERE {condition} ORDER BY {} LIMIT :limit OFFSET :offset",
             qualified(order, "d")
         ),
@@ -186,7 +224,7 @@ fn list_sql(view: &View, sort: Sort) -> String {
         _ => {
             let (index, keys) = sort.id_index();
             format!(
-                "SELECT {ITEM_COLUMNS} FROM (
+                "SELECT {ITEM_COLUMNS}, d.id FROM (
                      SELECT d.id AS id, {keys} FROM documents d INDEXED BY {index}
                      WHERE {condition} ORDER BY {order} LIMIT :limit OFFSET :offset
                  ) o JOIN documents d INDEXED BY documents_row ON d.id = o.id
@@ -195,6 +233,35 @@ fn list_sql(view: &View, sort: Sort) -> String {
             )
         }
     }
+}
+
+/// The columns of `d` that order a sort in the list index, the index holding
+/// them with the marks and feed, and how the next row compares with the last.
+fn index_keys(sort: Sort) -> (&'static str, &'static str, &'static str) {
+    match sort {
+        Sort::Newest => ("d.sort_key, d.id", "documents_list", "<"),
+        Sort::Oldest => ("d.sort_key, d.id", "documents_list", ">"),
+        Sort::Sources => ("d.source_count, d.sort_key, d.id", "documents_sources", "<"),
+        Sort::Title => ("d.title_key, d.id", "documents_title_key", ">"),
+    }
+}
+
+/// The query of [`Store::index_part`] from an offset (`keyset` false) or after
+/// the last row's keys: every row it reads is in one index.
+fn index_sql(sort: Sort, keyset: bool) -> String {
+    let (keys, index, cmp) = index_keys(sort);
+    let order = qualified(sort.order_by(), "d");
+    let (condition, offset) = if keyset {
+        let n = keys.split(", ").count();
+        let marks = (2..=n + 1).map(|i| format!("?{i}")).collect::<Vec<_>>();
+        (format!("({keys}) {cmp} ({})", marks.join(", ")), "")
+    } else {
+        ("1".to_string(), " OFFSET ?2")
+    };
+    format!(
+        "SELECT d.id, d.is_read, d.is_saved, d.feed, {keys} FROM documents d INDEXED BY {index}
+         WHERE {condition} ORDER BY {order} LIMIT ?1{offset}"
+    )
 }
 
 impl Store {
@@ -207,6 +274,18 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<ListItem>, StoreError> {
+        let rows = self.headlines(view, sort, limit, offset)?;
+        Ok(rows.into_iter().map(|h| h.item).collect())
+    }
+
+    /// [`Store::list_view`] with each row's id.
+    pub fn headlines(
+        &self,
+        view: &View,
+        sort: Sort,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<Headline>, StoreError> {
         let sql = list_sql(view, sort);
         let (limit, offset) = (limit.min(i64::MAX as usize) as i64, offset as i64);
         let mut params = view.params();
@@ -214,8 +293,121 @@ impl Store {
         params.push((":offset", &offset));
         let err = sql_err(&self.path, "list documents");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
-        let rows = stmt.query_map(&params[..], item).map_err(&err)?;
+        let rows = stmt.query_map(&params[..], headline).map_err(&err)?;
         rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// The next `limit` rows of the list index of every document in `sort`
+    /// order from `from`, read from one covering index; the next part starts
+    /// where [`IndexPart::next`] says.
+    pub fn index_part(
+        &self,
+        sort: Sort,
+        from: &IndexFrom,
+        limit: usize,
+    ) -> Result<IndexPart, StoreError> {
+        let keyset = matches!(from, IndexFrom::After(_));
+        let sql = index_sql(sort, keyset);
+        let err = sql_err(&self.path, "read the list index");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let mut bound = vec![Value::Integer(limit.min(i64::MAX as usize) as i64)];
+        match from {
+            IndexFrom::Offset(n) => bound.push(Value::Integer(*n as i64)),
+            IndexFrom::After(keys) => bound.extend(keys.iter().cloned()),
+        }
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(bound))
+            .map_err(&err)?;
+        let (mut out, mut feeds) = (Vec::with_capacity(limit.min(1 << 16)), Vec::new());
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut last = None;
+        let keys = stmt_keys(sort);
+        while let Some(r) = rows.next().map_err(&err)? {
+            let name = r.get_ref(3).and_then(|v| Ok(v.as_str()?)).map_err(&err)?;
+            let feed = match numbers.get(name) {
+                Some(&n) => n,
+                None => {
+                    let n = feeds.len() as u32;
+                    numbers.insert(name.to_string(), n);
+                    feeds.push(for_terminal_owned(name.to_string()));
+                    n
+                }
+            };
+            out.push(IndexRow {
+                id: r.get(0).map_err(&err)?,
+                read: r.get(1).map_err(&err)?,
+                saved: r.get(2).map_err(&err)?,
+                feed,
+            });
+            last = Some(
+                (4..4 + keys)
+                    .map(|i| r.get::<_, Value>(i))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(&err)?,
+            );
+        }
+        let next = match last {
+            Some(keys) => IndexFrom::After(keys),
+            None => from.clone(),
+        };
+        Ok(IndexPart {
+            rows: out,
+            feeds,
+            next,
+        })
+    }
+
+    /// The full rows of these ids (those still stored), in no particular order:
+    /// one lookup each in `documents_row`.
+    pub fn rows_by_id(&self, ids: &[i64]) -> Result<Vec<Headline>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        let err = sql_err(&self.path, "read list rows");
+        for chunk in ids.chunks(ROWS_AT_ONCE) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT {ITEM_COLUMNS}, d.id FROM documents d INDEXED BY documents_row
+                 WHERE d.id IN ({marks})"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(chunk), headline)
+                .map_err(&err)?;
+            for row in rows {
+                out.push(row.map_err(&err)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids of these uids (by uid; those not stored are left out): one
+    /// lookup each in the uid's index, 100 per statement.
+    pub fn ids_of(&self, uids: &[&str]) -> Result<HashMap<String, i64>, StoreError> {
+        let mut out = HashMap::with_capacity(uids.len());
+        let err = sql_err(&self.path, "find documents");
+        for chunk in uids.chunks(ROWS_AT_ONCE) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!("SELECT uid, id FROM documents WHERE uid IN ({marks})");
+            let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(chunk), |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+                })
+                .map_err(&err)?;
+            for row in rows {
+                let (uid, id) = row.map_err(&err)?;
+                out.insert(uid, id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The id of document `uid`, if it is stored.
+    pub fn id_of(&self, uid: &str) -> Result<Option<i64>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .prepare_cached("SELECT id FROM documents WHERE uid = ?1")
+            .and_then(|mut stmt| stmt.query_row([uid], |r| r.get(0)).optional())
+            .map_err(sql_err(&self.path, "find a document"))
     }
 
     /// How many documents `view` shows, and how many of them are unread (the
@@ -258,6 +450,22 @@ impl Store {
             .map_err(&err)?;
         rows.collect::<Result<_, _>>().map_err(err)
     }
+}
+
+/// How many ids one statement of [`Store::rows_by_id`] looks up.
+const ROWS_AT_ONCE: usize = 100;
+
+/// How many sort keys end each row of [`index_sql`].
+fn stmt_keys(sort: Sort) -> usize {
+    index_keys(sort).0.split(", ").count()
+}
+
+/// A row of [`list_sql`]: the list row, then its id.
+fn headline(r: &rusqlite::Row) -> rusqlite::Result<Headline> {
+    Ok(Headline {
+        item: item(r)?,
+        id: r.get(10)?,
+    })
 }
 
 #[cfg(test)]
@@ -502,6 +710,102 @@ pub(super) mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_list_index_read_in_parts_is_the_list_in_every_sort() {
+        let docs: Vec<(String, String, u32, String)> = (0..40)
+            .map(|n| {
+                let day = format!("2025-{:02}-{:02}", 1 + n % 12, 1 + n % 7);
+                (format!("Story {n}"), day, n % 4, format!("Feed {}", n % 3))
+            })
+            .collect();
+        let docs: Vec<(&str, &str, u32, &str)> = docs
+            .iter()
+            .map(|(t, d, s, f)| (t.as_str(), d.as_str(), *s, f.as_str()))
+            .collect();
+        let (_dir, mut store) = store_of(&docs);
+        let some = store.headlines(&View::all(), Sort::Newest, 3, 5).unwrap();
+        store.set_read(&some[0].item.uid, true).unwrap();
+        store.set_saved(&some[1].item.uid, true).unwrap();
+        for sort in Sort::ALL {
+            let list = store.headlines(&View::all(), sort, 100, 0).unwrap();
+            let mut from = IndexFrom::Offset(4);
+            let mut index: Vec<(i64, bool, bool, String)> = Vec::new();
+            loop {
+                let part = store.index_part(sort, &from, 7).unwrap();
+                if part.rows.is_empty() {
+                    break;
+                }
+                for r in &part.rows {
+                    index.push((r.id, r.read, r.saved, part.feeds[r.feed as usize].clone()));
+                }
+                from = part.next;
+            }
+            let expected: Vec<_> = list[4..]
+                .iter()
+                .map(|h| (h.id, h.item.read, h.item.saved, h.item.feed.clone()))
+                .collect();
+            assert_eq!(index, expected, "{sort:?}");
+            let ids: Vec<i64> = list[10..14].iter().map(|h| h.id).collect();
+            let mut rows = store.rows_by_id(&ids).unwrap();
+            rows.sort_by_key(|h| ids.iter().position(|&i| i == h.id));
+            assert_eq!(rows, list[10..14], "rows by id");
+        }
+        assert_eq!(store.id_of(&some[2].item.uid).unwrap(), Some(some[2].id));
+        let uids = [
+            some[0].item.uid.as_str(),
+            "nobody",
+            some[2].item.uid.as_str(),
+        ];
+        let ids = store.ids_of(&uids).unwrap();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[uids[2]], some[2].id);
+        assert_eq!(store.id_of("nobody").unwrap(), None);
+    }
+
+    #[test]
+    fn the_list_index_and_rows_by_id_read_one_covering_index() {
+        let (_dir, store) = store_of(DOCS);
+        let plan = |sql: &str, params: Vec<Value>| -> Vec<String> {
+            let mut stmt = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            stmt.query_map(rusqlite::params_from_iter(params), |r| r.get(3))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        for sort in Sort::ALL {
+            for keyset in [false, true] {
+                let n = if keyset { stmt_keys(sort) + 1 } else { 2 };
+                let steps = plan(&index_sql(sort, keyset), vec![Value::Integer(1); n]);
+                assert_eq!(steps.len(), 1, "{sort:?}: {steps:?}");
+                assert!(
+                    steps[0].contains("COVERING INDEX"),
+                    "{sort:?} keyset {keyset}: {steps:?}"
+                );
+                assert_eq!(
+                    steps[0].starts_with("SEARCH"),
+                    keyset,
+                    "a keyset read seeks: {steps:?}"
+                );
+            }
+        }
+        let steps = plan(
+            &format!(
+                "SELECT {ITEM_COLUMNS}, d.id FROM documents d INDEXED BY documents_row
+                 WHERE d.id IN (?, ?)"
+            ),
+            vec![Value::Integer(1), Value::Integer(2)],
+        );
+        assert!(
+            steps
+                .iter()
+                .all(|s| s.contains("COVERING INDEX documents_row")),
+            "{steps:?}"
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
-use crate::store::{ListItem, Sort, Store, StoreError, View, MATCH_LIMIT};
+use crate::store::{Headline, IndexFrom, Sort, Store, StoreError, View, MATCH_LIMIT};
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -68,14 +68,15 @@ const CHECK_EVERY: Duration = Duration::from_millis(500);
 
 /// Headlines read before the first frame: more than any screen shows.
 pub(super) const FIRST_ROWS: usize = 500;
-/// Headlines read per step after the first frame, between looks at the keyboard.
-const MORE_ROWS: usize = 5_000;
+/// Rows of the list index read per step after the first frame, between looks
+/// at the keyboard.
+const INDEX_ROWS: usize = 20_000;
 
 /// Draws, then waits for input or news, until the person quits or a signal
 /// arrives; the selected story is remembered for next time.
 pub(super) fn event_loop(
     store: &mut Store,
-    first: Vec<ListItem>,
+    first: Vec<Headline>,
     remembered: Option<String>,
     sort: Sort,
     settings: &Config,
@@ -123,8 +124,16 @@ pub(super) fn event_loop(
                 }
                 quit = dispatch(&mut app, store, &mut bg, a);
             }
+        } else if app.counts_wanted {
+            // After the first frame: the header counts what is not read in yet.
+            let counts = match store.count_view(&View::all()) {
+                Ok(c) => Arrival::Counts(c),
+                Err(e) => Arrival::Notice(e.to_string()),
+            };
+            app.counts_wanted = false;
+            quit = deliver(&mut app, store, &mut bg, counts);
         } else if app.loading {
-            let more = read_more(store, app.sort, app.items.len());
+            let more = read_index(store, app.sort, &app.list.next);
             quit = deliver(&mut app, store, &mut bg, more);
         }
         if checked.elapsed() >= CHECK_EVERY {
@@ -184,19 +193,19 @@ fn outside_change(store: &Store, bg: &mut Background) -> Option<Arrival> {
     (changed && !ours).then_some(Arrival::StoreChanged)
 }
 
-/// The next step of headlines in `sort` after the `have` already read.
-fn read_more(store: &Store, sort: Sort, have: usize) -> Arrival {
-    match store.list_view(&View::all(), sort, MORE_ROWS, have) {
-        Ok(items) => Arrival::ListMore {
-            done: items.len() < MORE_ROWS,
-            items,
+/// The next step of the list index in `sort` from `from`.
+fn read_index(store: &Store, sort: Sort, from: &IndexFrom) -> Arrival {
+    match store.index_part(sort, from, INDEX_ROWS) {
+        Ok(part) => Arrival::ListIndex {
+            done: part.rows.len() < INDEX_ROWS,
+            part,
         },
         Err(e) => Arrival::ListFailed(e.to_string()),
     }
 }
 
 /// The first headlines: all of them, or the first part of more.
-fn list_arrival(first: Vec<ListItem>) -> Arrival {
+fn list_arrival(first: Vec<Headline>) -> Arrival {
     if first.len() < FIRST_ROWS {
         Arrival::ListLoaded(first)
     } else {
@@ -229,28 +238,52 @@ pub fn deliver(app: &mut App, store: &mut Store, bg: &mut Background, arrival: A
     follow(app, store, bg, effect)
 }
 
-/// Carries out effects until one brings nothing back; true to quit.
+/// Carries out effects until one brings nothing back, then reads the full
+/// rows the screen lacks (and what follows from them); true to quit.
 fn follow(app: &mut App, store: &mut Store, bg: &mut Background, effect: Option<Effect>) -> bool {
     let mut next = effect;
-    while let Some(e) = next.take() {
-        if e == Effect::Quit {
-            return true;
+    loop {
+        while let Some(e) = next.take() {
+            if e == Effect::Quit {
+                return true;
+            }
+            next = run_effect(store, bg, e).and_then(|arrival| app.receive(arrival));
         }
-        next = run_effect(store, bg, e).and_then(|arrival| app.receive(arrival));
+        let asked = app.rows_wanted();
+        if asked.is_empty() {
+            return false;
+        }
+        next = match store.rows_by_id(&asked) {
+            Ok(rows) => app.receive(Arrival::Rows { asked, rows }),
+            Err(e) => {
+                app.receive(Arrival::Notice(e.to_string()));
+                return false;
+            }
+        };
     }
-    false
 }
 
 /// The filter's rows for `query`, and how many match in all (counted only when
 /// the rows stop at the limit).
-fn search(store: &Store, query: &str) -> Result<(Vec<ListItem>, usize), StoreError> {
+fn search(store: &Store, query: &str) -> Result<(Vec<Headline>, usize), StoreError> {
     let items = store.filter(query, MATCH_LIMIT)?;
     let total = if items.len() < MATCH_LIMIT {
         items.len()
     } else {
         store.match_count(query)?
     };
-    Ok((items, total))
+    let uids: Vec<&str> = items.iter().map(|i| i.uid.as_str()).collect();
+    let ids = store.ids_of(&uids)?;
+    let rows = items
+        .into_iter()
+        .filter_map(|item| {
+            Some(Headline {
+                id: *ids.get(&item.uid)?,
+                item,
+            })
+        })
+        .collect();
+    Ok((rows, total))
 }
 
 /// What the app hears when the store refused an effect on document `uid`: that
@@ -354,6 +387,10 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             Ok(feeds) => Some(Arrival::Feeds(feeds)),
             Err(e) => notice(e),
         },
+        Effect::Locate(uid) => match store.id_of(&uid) {
+            Ok(id) => Some(Arrival::Located { uid, id }),
+            Err(e) => notice(e),
+        },
     }
 }
 
@@ -361,7 +398,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
 /// whatever changed it before is taken in.
 fn reload(store: &Store, sort: Sort) -> Option<Arrival> {
     let _ = store.changed_since_last_check();
-    Some(match store.list_view(&View::all(), sort, FIRST_ROWS, 0) {
+    Some(match store.headlines(&View::all(), sort, FIRST_ROWS, 0) {
         Ok(items) => list_arrival(items),
         Err(e) => Arrival::Notice(e.to_string()),
     })
@@ -378,7 +415,9 @@ mod tests {
         crate::import::import_documents(&mut store, &crate::samples::documents()).unwrap();
         let mut app = App::new(60, 20, None);
         let mut bg = Background::new();
-        let first = store.list(FIRST_ROWS, false, 0).unwrap();
+        let first = store
+            .headlines(&View::all(), Sort::Newest, FIRST_ROWS, 0)
+            .unwrap();
         assert!(!deliver(&mut app, &mut store, &mut bg, list_arrival(first)));
         (dir, store, app, bg)
     }
@@ -414,15 +453,15 @@ mod tests {
         assert!(store.remove(&gone.uid).unwrap());
         dispatch(&mut app, &mut store, &mut bg, Action::ToggleSaved);
         assert_ne!(app.notice.as_deref(), Some("saved"));
-        assert!(app.items.iter().all(|i| i.uid != gone.uid), "dropped");
+        assert!(app.list.items().all(|i| i.uid != gone.uid), "dropped");
         let next = app.selected_item().unwrap().uid.clone();
         assert!(store.remove(&next).unwrap());
         dispatch(&mut app, &mut store, &mut bg, Action::Open);
-        assert!(app.items.iter().all(|i| i.uid != next), "dropped");
+        assert!(app.list.items().all(|i| i.uid != next), "dropped");
         assert!(app.story.is_none());
         let notice = app.notice.clone().unwrap();
         assert!(notice.contains("no longer in the store"), "{notice}");
-        assert_eq!(app.items.len(), 10);
+        assert_eq!(app.list.len(), 10);
     }
 
     /// Delivers what the background work reports until it is idle.
@@ -489,7 +528,7 @@ mod tests {
         crate::import::import_documents(&mut other, &docs).unwrap();
         let news = outside_change(&store, &mut bg).expect("noticed");
         deliver(&mut app, &mut store, &mut bg, news);
-        assert_eq!(app.items.len(), 13);
+        assert_eq!(app.list.len(), 13);
         assert_eq!(app.notice.as_deref(), Some("1 new"));
         assert_eq!(app.selected_item().unwrap().uid, selected);
         assert_eq!(outside_change(&store, &mut bg), None, "said once");
@@ -552,14 +591,16 @@ mod tests {
     #[test]
     fn the_sort_is_remembered_in_the_store_and_the_list_read_in_it() {
         let (_dir, mut store, mut app, mut bg) = rig();
-        let newest = app.items[0].uid.clone();
+        let newest = app.list.id(0);
         dispatch(&mut app, &mut store, &mut bg, Action::CycleSort);
         assert_eq!(store.state(SORT).unwrap().as_deref(), Some("oldest"));
-        assert_eq!(app.items.last().unwrap().uid, newest);
-        let Arrival::ListMore { items, .. } = read_more(&store, Sort::Oldest, 11) else {
+        assert_eq!(app.list.id(app.list.len() - 1), newest);
+        let Arrival::ListIndex { part, .. } =
+            read_index(&store, Sort::Oldest, &IndexFrom::Offset(11))
+        else {
             panic!("more rows");
         };
-        assert_eq!(items[0].uid, newest, "read on in the same order");
+        assert_eq!(part.rows[0].id, newest, "read on in the same order");
     }
 
     #[test]
@@ -599,8 +640,8 @@ mod tests {
     fn o_and_y_on_a_row_not_loaded_read_its_link_from_the_store() {
         let (_dir, mut store, mut app, mut bg) = rig();
         let feed_item = app
-            .items
-            .iter()
+            .list
+            .items()
             .position(|i| i.title.starts_with("Ferry operators add"))
             .unwrap();
         for _ in 0..feed_item {
@@ -669,10 +710,12 @@ mod tests {
     #[test]
     fn the_rest_of_a_long_list_is_read_in_steps() {
         let (_dir, store, _app, _bg) = rig();
-        let Arrival::ListMore { items, done } = read_more(&store, Sort::Newest, 5) else {
+        let Arrival::ListIndex { part, done } =
+            read_index(&store, Sort::Newest, &IndexFrom::Offset(5))
+        else {
             panic!("more rows");
         };
-        assert_eq!(items.len(), 12 - 5);
+        assert_eq!(part.rows.len(), 12 - 5);
         assert!(done);
     }
 }

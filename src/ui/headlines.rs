@@ -25,7 +25,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     list_header::render(frame, app, theme, Rect::new(area.x, area.y, area.width, 1));
 
     let rows = list_rows(area);
-    let all = app.rows();
     let width = rows.width as usize;
     let mut lines = Vec::with_capacity(rows.height as usize);
     let now = chrono::Local::now();
@@ -37,7 +36,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .take(rows.height as usize)
     {
         let selected = pos == app.selected;
-        let mut line = row(theme, &all[idx], selected, width, (&app.date_style, now));
+        // A row not read yet (only while the store is read) shows empty.
+        let mut line = match app.row(idx) {
+            Some(item) => row(theme, item, selected, width, (&app.date_style, now)),
+            None => Line::raw(""),
+        };
         if selected {
             line = line.style(if app.focus == Focus::List {
                 theme.cursor

@@ -21,11 +21,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width as usize;
     let count = match app.filter.as_ref().and_then(capped) {
         Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
-        None => format!("{}/{}", app.visible.len(), app.items.len()),
+        None => format!("{}/{}", app.counts().0, app.counts().1),
     };
     let notes = notes(app);
     // The unread count stands at the right end when there is room for it.
-    let unread = format!(" {} unread ", thousands(app.unread));
+    let unread = format!(" {} unread ", thousands(app.counts().2));
     let Some(f) = &app.filter else {
         // The count of unread keeps its place; the word "Headlines" and then the
         // notes' end give way to it.

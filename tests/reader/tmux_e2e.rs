@@ -1565,3 +1565,68 @@ fn the_configs_reader_settings_ask_before_a_and_show_dates_its_way() {
     t.wait_for("marked 12 stories read");
     t.keys(&["q"]);
 }
+
+/// A list of thousands (the reader holds full rows only near the screen):
+/// the header counts the unread as `tidings list --unread` does, `G` and PgDn
+/// reach the last row, and a mark there stays after going to the top and back.
+#[test]
+fn a_long_list_reaches_its_last_row_and_counts_its_unread_as_list_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let json: String = (0..3_000)
+        .map(|n| {
+            format!("{{\"schema\":1,\"kind\":\"article\",\"title\":\"Long list story {n:04}\"}}\n")
+        })
+        .collect();
+    let file = dir.path().join("many.jsonl");
+    std::fs::write(&file, json).unwrap();
+    let out = common::tidings(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    {
+        let mut store = tidings::store::Store::open(dir.path()).unwrap();
+        for item in store.list(5_000, false, 0).unwrap().iter().step_by(7) {
+            store.set_read(&item.uid, true).unwrap();
+        }
+    }
+    let listed = common::tidings(dir.path(), &["list", "--unread", "--limit", "0"]);
+    let unread = String::from_utf8_lossy(&listed.stdout).lines().count();
+    assert!(unread > 2_000 && unread < 3_000, "{unread}");
+    let Some(t) = Tmux::start("long", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 3000/3000");
+    t.wait_for(&format!("{},{:03} unread", unread / 1000, unread % 1000));
+    t.keys(&["G"]);
+    t.wait_for("LIST 3000/3000");
+    t.wait_for("Long list story 0000");
+    t.keys(&["g"]);
+    t.wait_for("LIST 1/3000");
+    t.cmd(&["send-keys", "-t", "e2e", "-N", "100", "NPage"]);
+    let s = t.wait_for("LIST 3000/3000");
+    // The list's row (the story pane beside it may show the title too).
+    let row = |s: &str| {
+        s.lines()
+            .find(|l| {
+                l.find("Long list story 0000")
+                    .is_some_and(|at| l[..at].chars().count() < 40)
+            })
+            .map(String::from)
+    };
+    assert!(row(&s).is_some_and(|r| r.contains('●')), "unread:\n{s}");
+    t.keys(&["N"]);
+    t.wait("marked read", |s| row(s).is_some_and(|r| !r.contains('●')));
+    t.keys(&["g"]);
+    t.wait_for("LIST 1/3000");
+    t.keys(&["End"]);
+    t.wait_for("LIST 3000/3000");
+    let s = t.screen();
+    assert!(
+        row(&s).is_some_and(|r| !r.contains('●')),
+        "still read:\n{s}"
+    );
+    t.wait_for(&format!(
+        "{},{:03} unread",
+        (unread - 1) / 1000,
+        (unread - 1) % 1000
+    ));
+    t.keys(&["q"]);
+}

@@ -15,7 +15,7 @@ use tidings::app::layout::Item;
 use tidings::app::{App, Focus, Overlay, View};
 use tidings::config::Config;
 use tidings::model::Document;
-use tidings::store::Store;
+use tidings::store::{Headline, IndexFrom, Sort, Store, View as StoreView};
 use tidings::tui::background::Background;
 use tidings::ui::links::shown;
 use tidings::ui::theme::Theme;
@@ -29,6 +29,13 @@ struct Rig {
     store: Store,
     bg: Background,
     _dir: tempfile::TempDir,
+}
+
+/// The first `n` headlines as the reader reads them, with their ids.
+fn headlines(store: &Store, n: usize) -> Vec<Headline> {
+    store
+        .headlines(&StoreView::all(), Sort::Newest, n, 0)
+        .unwrap()
 }
 
 /// Times of day are shown in local time: the snapshots are taken in UTC
@@ -55,7 +62,7 @@ impl Rig {
         let mut docs = tidings::samples::documents();
         docs.extend(extra.into_iter().map(|d| ("test".to_string(), d)));
         tidings::import::import_documents(&mut store, &docs).unwrap();
-        let items = store.list(1000, false, 0).unwrap();
+        let items = headlines(&store, 1000);
         let mut rig = Rig {
             app: App::new(w, h, None),
             theme: Theme::default(),
@@ -118,7 +125,7 @@ impl Rig {
             .app
             .visible
             .iter()
-            .position(|&i| self.app.rows()[i].title.starts_with(title))
+            .position(|&i| self.app.row(i).unwrap().title.starts_with(title))
             .unwrap_or_else(|| panic!("no row {title}"));
         self.act(Action::Top);
         for _ in 0..pos {
@@ -563,8 +570,15 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     tidings::import::import_documents(&mut store, &tidings::samples::documents()).unwrap();
-    let all = store.list(100, false, 0).unwrap();
+    let all: Vec<_> = store.list(100, false, 0).unwrap();
     assert_eq!(all.len(), 12);
+    let first = headlines(&store, 3);
+    // The rest of the list index, in two parts and then in one.
+    let part = |from, n| {
+        let part = store.index_part(Sort::Newest, &IndexFrom::Offset(from), n);
+        part.unwrap()
+    };
+    let (second, third, rest) = (part(3, 3), part(6, 100), part(3, 100));
     let remembered = all[7].uid.clone();
     let mut app = App::new(140, 40, Some(remembered.clone()));
     let mut bg = Background::new();
@@ -575,7 +589,7 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     act(
         &mut app,
         &mut store,
-        Err(Arrival::ListPartial(all[..3].to_vec())),
+        Err(Arrival::ListPartial(first.clone())),
     );
     assert!(app.loading);
     assert_eq!(app.selected_item().unwrap().uid, all[0].uid);
@@ -583,21 +597,34 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
         .unwrap();
     assert!(buffer_text(term.backend().buffer()).contains("Headlines 3/3 · reading…"));
+    // After the first frame the store's counts come: the header counts every
+    // story while the rest of the list is read in.
+    let counts = store.count_view(&StoreView::all()).unwrap();
+    act(&mut app, &mut store, Err(Arrival::Counts(counts)));
+    term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
+    let s = buffer_text(term.backend().buffer());
+    assert!(s.contains("Headlines 12/12 · reading…"), "{s}");
+    assert!(s.contains(&format!(" {} unread", counts.unread)), "{s}");
     act(
         &mut app,
         &mut store,
-        Err(Arrival::ListMore {
-            items: all[3..6].to_vec(),
+        Err(Arrival::ListIndex {
+            part: second,
             done: false,
         }),
     );
-    assert_eq!(app.items.len(), 6);
+    assert_eq!(app.list.len(), 6);
+    term.draw(|f| tidings::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
+    let s = buffer_text(term.backend().buffer());
+    assert!(s.contains("Headlines 12/12 · reading…"), "{s}");
     assert!(app.loading);
     act(
         &mut app,
         &mut store,
-        Err(Arrival::ListMore {
-            items: all[6..].to_vec(),
+        Err(Arrival::ListIndex {
+            part: third,
             done: true,
         }),
     );
@@ -618,14 +645,14 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
         act(
             &mut app,
             &mut store,
-            Err(Arrival::ListPartial(all[..3].to_vec())),
+            Err(Arrival::ListPartial(first.clone())),
         );
         act(&mut app, &mut store, Ok(Action::Down));
         act(
             &mut app,
             &mut store,
-            Err(Arrival::ListMore {
-                items: all[3..].to_vec(),
+            Err(Arrival::ListIndex {
+                part: rest.clone(),
                 done: true,
             }),
         );
@@ -657,7 +684,7 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
     rig.store
         .subscribe(&server.url("/slow.rss"), Some("Slow"))
         .unwrap();
-    let before = rig.app.items.len();
+    let before = rig.app.list.len();
 
     rig.keys("R");
     assert!(rig.bg.busy());
@@ -688,7 +715,7 @@ fn r_refreshes_in_the_background_while_keys_keep_working() {
     }
     assert_eq!(progress, [(1, 2), (2, 2)]);
     assert_eq!(rig.app.refreshing, None);
-    assert_eq!(rig.app.items.len(), before + 2);
+    assert_eq!(rig.app.list.len(), before + 2);
     assert_eq!(
         rig.app.selected_item().unwrap().uid,
         selected,
@@ -878,7 +905,7 @@ fn read_saved_and_unread_rows_put_their_titles_in_one_column() {
     let text = r.screen();
     let mut rows = 0;
     for &i in &r.app.visible {
-        let title: String = r.app.rows()[i].title.chars().take(12).collect();
+        let title: String = r.app.row(i).unwrap().title.chars().take(12).collect();
         let Some(line) = text.lines().find(|l| l.contains(&title)) else {
             continue;
         };
@@ -902,7 +929,7 @@ fn two_pane_rows_show_sources_and_date_and_never_crowd_the_title() {
             .visible
             .iter()
             .zip(rows)
-            .filter(|(&i, _)| r.app.rows()[i].latest.is_some())
+            .filter(|(&i, _)| r.app.row(i).unwrap().latest.is_some())
             .map(|(_, l)| l.split('│').next().unwrap())
             .collect();
         let showing = dated.iter().filter(|l| l.contains(what)).count();
@@ -919,7 +946,7 @@ fn two_pane_rows_show_sources_and_date_and_never_crowd_the_title() {
         let text = r.screen();
         let list_w = r.app.geometry().list.unwrap().width as usize;
         for &i in r.app.visible.iter().take(h as usize - 2) {
-            let title = &r.app.rows()[i].title;
+            let title = &r.app.row(i).unwrap().title;
             // Half the room, one column of it the `…`.
             let keep: String = title.chars().take((list_w - 4) / 2 - 1).collect();
             assert!(
@@ -1031,7 +1058,7 @@ fn claims_citing_a_source_wrap_whole_and_scroll_to_the_selected_one() {
 #[test]
 fn empty_states_say_what_is_true_and_the_preview_clears() {
     let mut r = Rig::new(140, 40, &[]);
-    let first = r.app.rows()[0].title.clone();
+    let first = r.app.row(0).unwrap().title.clone();
     assert!(
         r.screen().matches(&first[..20]).count() >= 2,
         "listed and previewed"
@@ -1039,7 +1066,7 @@ fn empty_states_say_what_is_true_and_the_preview_clears() {
     for item in r.store.list(100, false, 0).unwrap() {
         r.store.set_read(&item.uid, true).unwrap();
     }
-    let items = r.store.list(100, false, 0).unwrap();
+    let items = headlines(&r.store, 100);
     r.arrive(Arrival::ListLoaded(items));
     r.keys("u");
     let s = r.screen();
@@ -1104,7 +1131,7 @@ fn a_filter_with_more_matches_than_it_shows_says_how_many() {
     tidings::import::import_documents(&mut store, &docs).unwrap();
     assert_eq!(store.match_count("harbour").unwrap(), limit + 5);
     assert_eq!(store.match_count("report 123").unwrap(), 1);
-    let items = store.list(100, false, 0).unwrap();
+    let items = headlines(&store, 100);
     let mut r = Rig {
         app: App::new(140, 40, None),
         theme: Theme::default(),
@@ -1190,7 +1217,13 @@ fn o_and_y_use_the_story_link_from_a_row_and_the_story_and_a_source_below_it() {
         .app
         .visible
         .iter()
-        .position(|&i| r.app.rows()[i].title.starts_with("Ferry operators add"))
+        .position(|&i| {
+            r.app
+                .row(i)
+                .unwrap()
+                .title
+                .starts_with("Ferry operators add")
+        })
         .unwrap();
     for _ in 0..pos {
         r.keys("j");
@@ -1407,7 +1440,7 @@ fn rows_name_their_feed_dim_when_the_title_stays_whole() {
         let text = buffer_text(&buf);
         let mut named = 0;
         for (row, &i) in r.app.visible.iter().enumerate() {
-            let item = &r.app.rows()[i];
+            let item = &r.app.row(i).unwrap();
             let line = text.lines().nth(row + 1).unwrap();
             let Some(at) = line.find(item.feed.as_str()) else {
                 continue;
@@ -1615,7 +1648,7 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
             .subscribe(&server.url(&format!("/{name}.rss")), None)
             .unwrap();
     }
-    let before = rig.app.items.len();
+    let before = rig.app.list.len();
     rig.bg.auto_every = Some(Duration::from_secs(1));
     let started = Instant::now();
     let mut said = Vec::new();
@@ -1645,7 +1678,135 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
         ["auto-refresh: 3 new, 0 updated"],
         "only news is said"
     );
-    assert_eq!(rig.app.items.len(), before + 3, "the list read again");
+    assert_eq!(rig.app.list.len(), before + 3, "the list read again");
     let none = Background::new();
     assert_eq!(none.auto_every, None, "off unless the config says");
+}
+
+/// Waits for the marks being written off the loop, taking in what they say.
+fn settle(app: &mut App, store: &mut Store, bg: &mut Background) {
+    let start = std::time::Instant::now();
+    while bg.busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "settled"
+        );
+        for news in bg.poll() {
+            tidings::tui::deliver(app, store, bg, news);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// A list of thousands arrives as the reader reads it (the first screens of
+/// full rows, then the list index in parts) and holds full rows only near the
+/// screen: `G` pressed before the index is in goes to the last row once it is,
+/// PgDn reaches it too, the header counts the unread as the store does, and a
+/// mark far from the start stays after scrolling away and back.
+#[test]
+fn a_windowed_list_of_thousands_reaches_its_last_row_and_keeps_its_marks() {
+    in_utc();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<(String, Document)> = (0..3_000)
+        .map(|n| {
+            let title = format!("Long list story {n:04}");
+            let doc = Document::new(tidings::model::Kind::Article, title);
+            ("gen".to_string(), doc)
+        })
+        .collect();
+    tidings::import::import_documents(&mut store, &docs).unwrap();
+    let all = headlines(&store, 5_000);
+    for h in all.iter().step_by(7) {
+        store.set_read(&h.item.uid, true).unwrap();
+    }
+    let last = all.last().unwrap().item.clone();
+    let (w, h) = (80, 24);
+    let mut app = App::new(w, h, None);
+    let mut bg = Background::new();
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut screen = |app: &App| {
+        term.draw(|f| tidings::ui::draw(f, app, &Theme::default()))
+            .unwrap();
+        buffer_text(term.backend().buffer())
+    };
+    let held_at_most = 9 * h as usize;
+    let first = Arrival::ListPartial(headlines(&store, 500));
+    tidings::tui::deliver(&mut app, &mut store, &mut bg, first);
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::Bottom);
+    assert_eq!(app.selected, 0, "no wrong last row before the index is in");
+    assert!(screen(&app).contains("once every row is read"));
+    let mut from = IndexFrom::Offset(500);
+    loop {
+        let part = store.index_part(Sort::Newest, &from, 1_000).unwrap();
+        let done = part.rows.len() < 1_000;
+        from = part.next.clone();
+        tidings::tui::deliver(
+            &mut app,
+            &mut store,
+            &mut bg,
+            Arrival::ListIndex { part, done },
+        );
+        if done {
+            break;
+        }
+    }
+    assert_eq!(app.list.len(), 3_000);
+    assert_eq!(app.selected_item(), Some(&last), "G went to the end");
+    let s = screen(&app);
+    assert!(
+        s.contains("LIST 3000/3000"),
+        "the status bar says where:\n{s}"
+    );
+    assert!(s.contains(&last.title), "{s}");
+    let unread = store
+        .count_view(&StoreView {
+            show: tidings::store::Show::Unread,
+            feed: None,
+        })
+        .unwrap()
+        .unread;
+    assert_eq!(app.unread as u64, unread);
+    assert!(
+        s.contains(&format!("{},{:03} unread", unread / 1000, unread % 1000)),
+        "{s}"
+    );
+    assert!(app.list.held() <= held_at_most, "{} held", app.list.held());
+
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::Top);
+    assert_eq!(app.selected_item().unwrap().uid, all[0].item.uid);
+    let mut pages = 0;
+    loop {
+        let before = app.selected;
+        tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::PageDown);
+        assert!(app.selected_item().is_some(), "the selected row is read");
+        assert!(app.list.held() <= held_at_most, "{} held", app.list.held());
+        if app.selected == before {
+            break;
+        }
+        pages += 1;
+    }
+    assert!(pages > 100, "{pages} pages");
+    assert_eq!(app.selected_item(), Some(&last), "PgDn reached the end");
+    assert!(screen(&app).contains(&last.title));
+
+    // A mark far from the start stays after scrolling away and back.
+    assert!(!last.read);
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::ToggleRead);
+    settle(&mut app, &mut store, &mut bg);
+    tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::Top);
+    assert!(
+        !app.list.items().any(|i| i.uid == last.uid),
+        "dropped far away"
+    );
+    for _ in 0..pages {
+        tidings::tui::dispatch(&mut app, &mut store, &mut bg, Action::PageDown);
+    }
+    assert_eq!(
+        app.selected_item().map(|i| i.read),
+        Some(true),
+        "still read"
+    );
+    assert!(store.get(&last.uid).unwrap().item.read);
+    assert_eq!(app.unread as u64, unread - 1);
 }

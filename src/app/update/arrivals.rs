@@ -10,20 +10,27 @@ impl App {
         match arrival {
             Arrival::ListLoaded(items) => self.list_arrived(items, false),
             Arrival::ListPartial(items) => self.list_arrived(items, true),
-            Arrival::ListMore { items, done } => {
-                let from = self.items.len();
-                self.items.extend(items);
-                self.loading = !done;
-                self.count_news(from);
-                self.refilter();
-                if self.select_remembered() {
-                    self.preview()
-                } else {
-                    None
+            Arrival::ListIndex { part, done } => self.index_arrived(part, done),
+            Arrival::Rows { asked, rows } => self.rows_arrived(asked, rows),
+            Arrival::Counts(all) => {
+                self.counts_arrived(all);
+                None
+            }
+            Arrival::Located { uid, id } => {
+                if self.remembered.as_ref() == Some(&uid) {
+                    self.remembered_id = id;
+                    if id.is_none() {
+                        self.remembered = None;
+                    }
+                    self.select_remembered();
                 }
+                self.preview()
             }
             Arrival::ListFailed(why) => {
                 self.loading = false;
+                self.to_end = false;
+                self.unlisted = None;
+                self.counts_wanted = false;
                 self.news = None;
                 self.notice = Some(why);
                 None
@@ -35,7 +42,9 @@ impl App {
             } => {
                 if let Some(f) = &mut self.filter {
                     if f.query() == query {
+                        let (ids, items) = items.into_iter().map(|h| (h.id, h.item)).unzip();
                         f.results = Some(items);
+                        f.ids = ids;
                         f.total = total;
                         // New rows: the best match is selected.
                         self.visible.clear();
@@ -50,10 +59,11 @@ impl App {
             Arrival::Loaded(loaded) => {
                 let uid = loaded.item.uid.clone();
                 let read = loaded.item.read;
-                for it in self.rows_mut().filter(|i| i.uid == uid) {
-                    it.read = read;
+                // While marks are being written the store may not hold them
+                // yet: its unread does not undo a read mark the row shows.
+                if read || self.marking == 0 {
+                    self.set_read_here(std::slice::from_ref(&uid), read);
                 }
-                self.recount();
                 self.open_loaded(*loaded);
                 let (width, height) = (self.story_width(), self.story_height());
                 if let Some(loc) = self.pending.take().filter(|l| l.uid == uid) {

@@ -33,6 +33,10 @@ impl App {
         // decides where the selection goes.
         if !matches!(action, Action::Resize(..)) {
             self.remembered = None;
+            self.remembered_id = None;
+        }
+        if !matches!(action, Action::Resize(..) | Action::Bottom) {
+            self.to_end = false;
         }
         if self.help {
             return self.update_help(action);

@@ -1,7 +1,7 @@
 //! The config's `[reader]` settings as the app takes them: the two-pane width,
 //! marking read on open, asking before `A`, the view at start, and the date style.
 
-use super::tests::{item, story};
+use super::tests::{item, numbered, story};
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::keymap::{Key, KeyMap};
 use crate::app::App;
@@ -21,11 +21,11 @@ fn press(app: &mut App, key: Key) -> Option<Effect> {
 fn configured(width: u16, reader: Reader) -> App {
     let mut app = App::new(width, 20, None);
     app.configure(&reader);
-    app.receive(Arrival::ListLoaded(vec![
+    app.receive(Arrival::ListLoaded(numbered(vec![
         item("a", false),
         item("b", true),
         item("c", false),
-    ]));
+    ])));
     app
 }
 
@@ -145,7 +145,7 @@ fn the_reader_starts_on_the_configured_view_and_sort() {
     let shown: Vec<&str> = app
         .visible
         .iter()
-        .map(|&i| app.rows()[i].uid.as_str())
+        .map(|&i| app.row(i).unwrap().uid.as_str())
         .collect();
     assert_eq!(shown, ["a", "c"]);
 }

@@ -6,7 +6,7 @@ use crate::app::layout::Item;
 use crate::app::{App, Focus, Overlay, View};
 use crate::model::{Document, Kind, Section, Source};
 use crate::parse::sentences;
-use crate::store::ListItem;
+use crate::store::{Headline, IndexFrom, IndexPart, IndexRow, ListItem};
 
 pub(super) fn item(uid: &str, read: bool) -> ListItem {
     ListItem {
@@ -21,6 +21,58 @@ pub(super) fn item(uid: &str, read: bool) -> ListItem {
         saved: false,
         feed: String::new(),
     }
+}
+
+/// The id the rows of uid `uid` have here (the store's would be any other).
+pub(super) fn id(uid: &str) -> i64 {
+    uid.bytes().fold(0, |h, b| h * 257 + i64::from(b))
+}
+
+/// The ids of these uids.
+pub(super) fn ids(uids: &[&str]) -> Vec<i64> {
+    uids.iter().map(|u| id(u)).collect()
+}
+
+/// Rows as the store reads them, each with its id.
+pub(super) fn numbered(items: Vec<ListItem>) -> Vec<Headline> {
+    items
+        .into_iter()
+        .map(|item| Headline {
+            id: id(&item.uid),
+            item,
+        })
+        .collect()
+}
+
+/// More rows arrive as the list index, and the screen's full rows are read
+/// from `items` as the runtime reads them from the store.
+pub(super) fn more(app: &mut App, items: Vec<ListItem>, done: bool) -> Option<Effect> {
+    let rows = numbered(items);
+    let mut feeds: Vec<String> = Vec::new();
+    let mut part = Vec::new();
+    for h in &rows {
+        if !feeds.contains(&h.item.feed) {
+            feeds.push(h.item.feed.clone());
+        }
+        part.push(IndexRow {
+            id: h.id,
+            read: h.item.read,
+            saved: h.item.saved,
+            feed: feeds.iter().position(|f| f == &h.item.feed).unwrap() as u32,
+        });
+    }
+    let part = IndexPart {
+        rows: part,
+        feeds,
+        next: IndexFrom::Offset(0),
+    };
+    let effect = app.receive(Arrival::ListIndex { part, done });
+    let asked = app.rows_wanted();
+    if asked.is_empty() {
+        return effect;
+    }
+    let rows = rows.into_iter().filter(|h| asked.contains(&h.id)).collect();
+    app.receive(Arrival::Rows { asked, rows }).or(effect)
 }
 
 /// A story whose one section cites source 1 twice and both sources once.
@@ -47,11 +99,11 @@ pub(super) fn story() -> Document {
 /// A one-pane reader (narrow) holding rows `a`, `b`, `c`.
 pub(super) fn narrow() -> App {
     let mut app = App::new(60, 20, None);
-    let effect = app.receive(Arrival::ListLoaded(vec![
+    let effect = app.receive(Arrival::ListLoaded(numbered(vec![
         item("a", false),
         item("b", true),
         item("c", false),
-    ]));
+    ])));
     assert_eq!(effect, None, "one pane: no preview");
     app
 }
@@ -85,10 +137,10 @@ fn enter_on_a_row_asks_to_load_it_and_mark_it_read() {
 #[test]
 fn two_panes_preview_the_row_the_selection_moves_to() {
     let mut app = App::new(140, 40, None);
-    let first = app.receive(Arrival::ListLoaded(vec![
+    let first = app.receive(Arrival::ListLoaded(numbered(vec![
         item("a", false),
         item("b", false),
-    ]));
+    ])));
     assert_eq!(
         first,
         Some(Effect::Load {
@@ -114,7 +166,7 @@ fn unread_only_hides_read_rows_and_keeps_the_selection() {
     let uids: Vec<&str> = app
         .visible
         .iter()
-        .map(|&i| app.items[i].uid.as_str())
+        .map(|&i| app.list.item(i).unwrap().uid.as_str())
         .collect();
     assert_eq!(uids, ["a", "c"]);
     assert_eq!(app.selected_item().unwrap().uid, "c");
@@ -136,7 +188,7 @@ fn typing_searches_and_an_old_answer_is_ignored() {
     app.receive(Arrival::FilterResults {
         query: "p".into(),
         total: 1,
-        items: vec![item("x", false)],
+        items: numbered(vec![item("x", false)]),
     });
     assert_eq!(
         app.visible.len(),
@@ -146,11 +198,53 @@ fn typing_searches_and_an_old_answer_is_ignored() {
     app.receive(Arrival::FilterResults {
         query: "po".into(),
         total: 1,
-        items: vec![item("c", false)],
+        items: numbered(vec![item("c", false)]),
     });
     assert_eq!(app.selected_item().unwrap().uid, "c");
     app.update(Action::FilterCancel);
     assert_eq!(app.visible.len(), 3);
+}
+
+/// A filter's row whose list row is far from the screen (not held): what it
+/// is marked with reaches the list index, and Esc keeps it selected there.
+#[test]
+fn a_filter_row_far_down_the_list_keeps_its_marks_and_selection_after_esc() {
+    let mut app = narrow();
+    let far: Vec<ListItem> = (0..500)
+        .map(|n| item(&format!("far{n:03}"), false))
+        .collect();
+    app.receive(Arrival::ListPartial(numbered(vec![item("a", false)])));
+    more(&mut app, far, true);
+    let at = app.list.position(id("far400")).unwrap();
+    assert!(app.list.item(at).is_none(), "not held");
+    app.update(Action::Filter);
+    app.update(Action::FilterChar('f'));
+    app.receive(Arrival::FilterResults {
+        query: "f".into(),
+        total: 1,
+        items: numbered(vec![item("far400", false)]),
+    });
+    app.update(Action::FilterAccept);
+    app.receive(Arrival::Saved {
+        uid: "far400".into(),
+        saved: true,
+    });
+    let mut opened = item("far400", true);
+    opened.saved = true;
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: opened,
+        doc: story(),
+        related: Vec::new(),
+    })));
+    assert!(app.list.saved(at) && app.list.read(at), "the list row too");
+    app.update(Action::Back);
+    app.update(Action::Back);
+    assert!(app.filter.is_none());
+    assert_eq!(app.visible[app.selected], at, "still selected");
+    assert!(
+        app.rows_wanted().contains(&id("far400")),
+        "its row is read next"
+    );
 }
 
 #[test]
@@ -163,13 +257,13 @@ fn saving_asks_the_store_and_marks_the_row_once_it_answers() {
             saved: true
         })
     );
-    assert!(!app.items[0].saved, "not before the store says so");
+    assert!(!app.list.saved(0), "not before the store says so");
     assert_eq!(app.notice, None);
     app.receive(Arrival::Saved {
         uid: "a".into(),
         saved: true,
     });
-    assert!(app.items[0].saved);
+    assert!(app.list.saved(0));
     assert_eq!(app.notice.as_deref(), Some("saved"));
 }
 
@@ -185,7 +279,7 @@ fn a_story_gone_from_the_store_is_dropped_and_the_next_row_previewed() {
             mark_read: false
         })
     );
-    let uids: Vec<&str> = app.items.iter().map(|i| i.uid.as_str()).collect();
+    let uids: Vec<&str> = app.list.items().map(|i| i.uid.as_str()).collect();
     assert_eq!(uids, ["b", "c"]);
     assert!(app.story.is_none());
     assert_eq!(app.focus, Focus::List);
@@ -305,7 +399,7 @@ fn a_refresh_runs_once_and_its_end_reloads_the_list() {
 #[test]
 fn reading_the_rest_of_the_list_stops_on_an_error() {
     let mut app = App::new(60, 20, None);
-    app.receive(Arrival::ListPartial(vec![item("a", false)]));
+    app.receive(Arrival::ListPartial(numbered(vec![item("a", false)])));
     assert!(app.loading);
     app.receive(Arrival::ListFailed("database is locked".into()));
     assert!(!app.loading);
@@ -336,11 +430,11 @@ fn help_takes_the_keys_until_closed() {
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = App::new(140, 20, None);
-    app.receive(Arrival::ListLoaded(vec![
+    app.receive(Arrival::ListLoaded(numbered(vec![
         item("a", false),
         item("b", false),
         item("c", false),
-    ]));
+    ])));
     let mut doc = story();
     for _ in 0..5 {
         doc.sections.extend(story().sections);
@@ -396,7 +490,7 @@ fn ctrl_l_redraws_and_changes_nothing() {
 fn wide(rows: Vec<ListItem>) -> App {
     let mut app = App::new(140, 40, None);
     let first = rows.first().cloned();
-    app.receive(Arrival::ListLoaded(rows));
+    app.receive(Arrival::ListLoaded(numbered(rows)));
     if let Some(first) = first {
         app.receive(Arrival::Loaded(Box::new(Loaded {
             item: first,
@@ -447,7 +541,7 @@ fn a_filter_matching_nothing_says_what_to_press_and_clears_the_preview() {
     app.receive(Arrival::FilterResults {
         query: "xyzzy".into(),
         total: 0,
-        items: Vec::new(),
+        items: numbered(Vec::new()),
     });
     assert!(app.story.is_none(), "the preview clears");
     assert_eq!(
@@ -470,7 +564,7 @@ fn a_short_word_matching_nothing_says_keep_typing() {
     app.receive(Arrival::FilterResults {
         query: "po".into(),
         total: 0,
-        items: Vec::new(),
+        items: numbered(Vec::new()),
     });
     assert_eq!(
         app.empty_list_message().as_deref(),
@@ -481,7 +575,7 @@ fn a_short_word_matching_nothing_says_keep_typing() {
 #[test]
 fn an_empty_store_says_how_to_add_stories() {
     let mut app = App::new(140, 40, None);
-    app.receive(Arrival::ListLoaded(Vec::new()));
+    app.receive(Arrival::ListLoaded(numbered(Vec::new())));
     assert_eq!(
         app.empty_list_message().as_deref(),
         Some("No stories yet. Add pages with `tidings import PATH`, or subscribe to a feed with `tidings subscribe URL` and press R to refresh.")
@@ -504,7 +598,7 @@ fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
     app.receive(Arrival::FilterResults {
         query: "port".into(),
         total: 1,
-        items: vec![item("b", true)],
+        items: numbered(vec![item("b", true)]),
     });
     app.update(Action::FilterAccept);
     assert_eq!(app.update(Action::Filter), None);
@@ -521,7 +615,7 @@ fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
     app.receive(Arrival::FilterResults {
         query: "iran".into(),
         total: 1,
-        items: vec![item("c", false)],
+        items: numbered(vec![item("c", false)]),
     });
     assert_eq!(app.update(Action::FilterCancel), None, "no new search");
     assert!(!app.typing());

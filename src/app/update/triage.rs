@@ -52,8 +52,7 @@ impl App {
     /// counts, from a story only the rows after (or before) it.
     fn next_unread(&mut self, forward: bool) -> Option<Effect> {
         let from_story = self.focus == Focus::Story;
-        let rows = self.rows();
-        let unread = |&p: &usize| !rows[self.visible[p]].read;
+        let unread = |&p: &usize| !self.row_read(self.visible[p]);
         let here = self.selected;
         let found = if forward {
             let start = here + usize::from(from_story);
@@ -120,12 +119,15 @@ impl App {
         let target = self.target()?;
         let uid = target.uid.clone();
         // The row knows best: the open story's copy was taken when it loaded.
+        let held = self.list_row_of(&uid);
         let read = self
-            .rows()
-            .iter()
-            .chain(&self.items)
+            .results()
+            .into_iter()
+            .flatten()
             .find(|i| i.uid == uid)
-            .map_or(target.read, |i| i.read);
+            .map(|i| i.read)
+            .or(held.map(|i| self.list.read(i)))
+            .unwrap_or(target.read);
         let uids = vec![uid];
         self.set_read_here(&uids, !read);
         self.notice = Some(if read { "marked unread" } else { "marked read" }.into());
@@ -179,14 +181,28 @@ impl App {
 
     /// Marks every story of the view read: the rows at once, the store off the loop.
     fn mark_view_read(&mut self) -> Option<Effect> {
-        let rows = self.rows();
-        let uids: Vec<String> = self
+        let unread: Vec<usize> = self
             .visible
             .iter()
-            .map(|&i| &rows[i])
-            .filter(|i| !i.read)
-            .map(|i| i.uid.clone())
+            .copied()
+            .filter(|&i| !self.row_read(i))
             .collect();
+        let marked = unread.len();
+        let mut uids = Vec::new();
+        match self.filter.as_mut().and_then(|f| f.results.as_mut()) {
+            Some(r) => {
+                for &i in &unread {
+                    r[i].read = true;
+                    uids.push(r[i].uid.clone());
+                }
+            }
+            None => {
+                for &i in &unread {
+                    self.list.set_read(i, true);
+                }
+            }
+        }
+        // The open story, when it is among them.
         self.set_read_here(&uids, true);
         let query = self
             .filter
@@ -201,7 +217,7 @@ impl App {
             query,
             before: None,
         };
-        self.notice = Some(format!("marking {} read…", stories(uids.len())));
+        self.notice = Some(format!("marking {} read…", stories(marked)));
         self.marking += 1;
         Some(Effect::MarkSelection(selection))
     }
@@ -221,7 +237,7 @@ impl App {
             });
             return None;
         };
-        self.show_marked(&marked.uids, marked.mark, !marked.on);
+        self.show_marked(&marked, !marked.on);
         self.notice = Some(format!("undoing: {}…", what(&marked, true)));
         self.marking += 1;
         Some(Effect::Undo(marked))
@@ -231,7 +247,7 @@ impl App {
     /// changed, a marking joins the undo stack, and the status bar says it.
     pub(super) fn marked(&mut self, marked: Marked, undo: bool) {
         self.marking = self.marking.saturating_sub(1);
-        self.show_marked(&marked.uids, marked.mark, marked.on);
+        self.show_marked(&marked, marked.on);
         self.notice = Some(match (undo, marked.is_empty()) {
             (false, true) => "nothing to mark: every story here is marked so already".into(),
             (true, true) => "nothing to undo: changed elsewhere since".into(),
@@ -246,25 +262,40 @@ impl App {
         }
     }
 
-    /// Shows `mark` set to `on` on every row (and the open story) of `uids`.
-    fn show_marked(&mut self, uids: &[String], mark: Mark, on: bool) {
-        match mark {
-            Mark::Read => self.set_read_here(uids, on),
+    /// Shows the mark of `marked` set to `on` on every row (and the open
+    /// story) it changed: the list's rows by id, the filter's by uid.
+    fn show_marked(&mut self, marked: &Marked, on: bool) {
+        for at in self.list.positions(&marked.ids) {
+            match marked.mark {
+                Mark::Read => self.list.set_read(at, on),
+                Mark::Saved => self.list.set_saved(at, on),
+            }
+        }
+        match marked.mark {
+            Mark::Read => self.set_read_here(&marked.uids, on),
             Mark::Saved => {
-                let set: HashSet<&str> = uids.iter().map(String::as_str).collect();
-                for it in self.rows_mut().filter(|i| set.contains(i.uid.as_str())) {
+                let set: HashSet<&str> = marked.uids.iter().map(String::as_str).collect();
+                for it in self.results_mut().filter(|i| set.contains(i.uid.as_str())) {
                     it.saved = on;
                 }
             }
         }
     }
 
-    /// Sets the read mark of every row (and the open story) of `uids` here, and
-    /// counts the unread rows again.
+    /// Sets the read mark of the rows (the filter's, and those of the list held
+    /// near the screen) and the open story of `uids` here, and counts the
+    /// unread rows again.
     pub(super) fn set_read_here(&mut self, uids: &[String], on: bool) {
         let set: HashSet<&str> = uids.iter().map(String::as_str).collect();
-        for it in self.rows_mut().filter(|i| set.contains(i.uid.as_str())) {
+        for it in self.results_mut().filter(|i| set.contains(i.uid.as_str())) {
             it.read = on;
+        }
+        if uids.len() <= 8 {
+            for uid in uids {
+                if let Some(at) = self.list_row_of(uid) {
+                    self.list.set_read(at, on);
+                }
+            }
         }
         if let Some(s) = self
             .story
@@ -276,16 +307,22 @@ impl App {
         self.recount();
     }
 
-    /// Counts the unread rows shown.
+    /// Counts the unread rows shown (from the list index: no full row needed).
     pub(super) fn recount(&mut self) {
-        let rows = self.rows();
-        self.unread = self.visible.iter().filter(|&&i| !rows[i].read).count();
+        self.unread = match self.results() {
+            Some(r) => self.visible.iter().filter(|&&i| !r[i].read).count(),
+            None => self.visible.iter().filter(|&&i| !self.list.read(i)).count(),
+        };
     }
 
     /// The list will be read again: the selected story stays selected once its
     /// row is read in.
     pub(super) fn keep_selection_through_reload(&mut self) {
         self.remembered = self.selected_item().map(|i| i.uid.clone());
+        self.remembered_id = match (self.results(), self.visible.get(self.selected)) {
+            (None, Some(&at)) if self.remembered.is_some() => Some(self.list.id(at)),
+            _ => None,
+        };
     }
 
     /// Reads the list again, keeping the selection.
@@ -299,7 +336,7 @@ impl App {
     pub(super) fn store_changed(&mut self) -> Option<Effect> {
         if self.news.is_none() {
             self.news = Some(News {
-                before: self.items.iter().map(|i| i.uid.clone()).collect(),
+                last: self.list.ids_from(0).iter().copied().max().unwrap_or(0),
                 new: 0,
             });
         }
@@ -310,9 +347,11 @@ impl App {
     /// the last rows are in, the status bar says how many.
     pub(super) fn count_news(&mut self, from: usize) {
         if let Some(news) = &mut self.news {
-            news.new += self.items[from..]
+            news.new += self
+                .list
+                .ids_from(from)
                 .iter()
-                .filter(|i| !news.before.contains(&i.uid))
+                .filter(|&&id| id > news.last)
                 .count();
         }
         if !self.loading {

@@ -3,7 +3,7 @@
 //! views, the sorts, the feed picker, `q` and `Q`, and the store changed
 //! elsewhere.
 
-use super::tests::{item, narrow, story};
+use super::tests::{ids, item, more, narrow, numbered, story};
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::keymap::Key;
 use crate::app::{App, Focus, Overlay, UNDO_DEPTH};
@@ -32,7 +32,7 @@ fn load(app: &mut App, effect: Option<Effect>) -> String {
 fn uids(app: &App) -> Vec<String> {
     app.visible
         .iter()
-        .map(|&i| app.rows()[i].uid.clone())
+        .map(|&i| app.row(i).unwrap().uid.clone())
         .collect()
 }
 
@@ -116,13 +116,14 @@ fn shift_n_toggles_the_selected_row_or_the_open_story_and_u_undoes_it() {
             on: true
         })
     );
-    assert!(app.items[0].read, "the row shows it at once");
+    assert!(app.list.read(0), "the row shows it at once");
     assert_eq!(app.unread, 1);
     assert_eq!(app.marking, 1);
     let marked = Marked {
         mark: Mark::Read,
         on: true,
         uids: vec!["a".into()],
+        ids: ids(&["a"]),
     };
     app.receive(Arrival::Marked {
         marked: marked.clone(),
@@ -146,6 +147,7 @@ fn shift_n_toggles_the_selected_row_or_the_open_story_and_u_undoes_it() {
         mark: Mark::Read,
         on: false,
         uids: vec!["b".into()],
+        ids: ids(&["b"]),
     };
     app.receive(Arrival::Marked {
         marked: unread_b.clone(),
@@ -156,10 +158,10 @@ fn shift_n_toggles_the_selected_row_or_the_open_story_and_u_undoes_it() {
         press(&mut app, Key::Char('U')),
         Some(Effect::Undo(unread_b))
     );
-    assert!(app.items[1].read, "at once");
+    assert!(app.list.read(1), "at once");
     app.update(Action::Back);
     assert_eq!(press(&mut app, Key::Char('U')), Some(Effect::Undo(marked)));
-    assert!(!app.items[0].read);
+    assert!(!app.list.read(0));
     assert_eq!(press(&mut app, Key::Char('U')), None);
     assert_eq!(
         app.notice.as_deref(),
@@ -181,7 +183,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
         of_feed("d", "Harbour", true, false),
     ];
     let mut app = App::new(60, 20, None);
-    app.receive(Arrival::ListLoaded(rows));
+    app.receive(Arrival::ListLoaded(numbered(rows)));
     app.feed = Some("Harbour".into());
     app.refilter();
     assert_eq!(uids(&app), ["a", "c", "d"]);
@@ -199,7 +201,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
         }))
     );
     assert_eq!(app.notice.as_deref(), Some("marking 2 stories read…"));
-    assert!(app.items[0].read && app.items[2].read && !app.items[1].read);
+    assert!(app.list.read(0) && app.list.read(2) && !app.list.read(1));
     assert_eq!(app.unread, 0, "the header's count at once");
     // Before the store answers, U has nothing yet.
     assert_eq!(press(&mut app, Key::Char('U')), None);
@@ -211,6 +213,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
         mark: Mark::Read,
         on: true,
         uids: vec!["a".into(), "c".into(), "x".into()],
+        ids: ids(&["a", "c", "x"]),
     };
     app.receive(Arrival::Marked {
         marked: marked.clone(),
@@ -218,13 +221,14 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
     });
     assert_eq!(app.notice.as_deref(), Some("marked 3 stories read"));
     assert_eq!(press(&mut app, Key::Char('U')), Some(Effect::Undo(marked)));
-    assert!(!app.items[0].read && !app.items[2].read);
+    assert!(!app.list.read(0) && !app.list.read(2));
     assert_eq!(app.unread, 2);
     app.receive(Arrival::Marked {
         marked: Marked {
             mark: Mark::Read,
             on: false,
             uids: vec!["a".into(), "c".into(), "x".into()],
+            ids: ids(&["a", "c", "x"]),
         },
         undo: true,
     });
@@ -237,7 +241,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
     app.update(Action::FilterChar('x'));
     app.receive(Arrival::FilterResults {
         query: "x".into(),
-        items: vec![of_feed("a", "Harbour", false, false)],
+        items: numbered(vec![of_feed("a", "Harbour", false, false)]),
         total: 1,
     });
     app.update(Action::FilterAccept);
@@ -257,6 +261,7 @@ fn the_undo_stack_holds_at_least_twenty_markings() {
                 mark: Mark::Read,
                 on: true,
                 uids: vec![format!("u{n}")],
+                ids: vec![n as i64],
             },
             undo: false,
         });
@@ -277,7 +282,7 @@ fn v_cycles_all_unread_saved_and_u_stays_unread_or_all() {
         of_feed("c", "F", false, true),
     ];
     let mut app = App::new(60, 20, None);
-    app.receive(Arrival::ListLoaded(rows));
+    app.receive(Arrival::ListLoaded(numbered(rows)));
     press(&mut app, Key::Char('v'));
     assert_eq!(
         (app.show, uids(&app)),
@@ -316,11 +321,11 @@ fn s_cycles_the_sort_and_keeps_the_selection_through_the_reload() {
     );
     app.update(Action::CycleSort);
     assert_eq!(app.notice.as_deref(), Some("sorted oldest first"));
-    app.receive(Arrival::ListLoaded(vec![
+    app.receive(Arrival::ListLoaded(numbered(vec![
         item("c", false),
         item("b", true),
         item("a", false),
-    ]));
+    ])));
     assert_eq!(app.selected_item().unwrap().uid, "b", "the selection stays");
 }
 
@@ -332,7 +337,7 @@ fn f_picks_a_feed_from_a_popup_and_f_or_esc_goes_back_to_all() {
         of_feed("c", "Harbour", true, false),
     ];
     let mut app = App::new(60, 20, None);
-    app.receive(Arrival::ListLoaded(rows));
+    app.receive(Arrival::ListLoaded(numbered(rows)));
     assert_eq!(press(&mut app, Key::Char('F')), Some(Effect::Feeds));
     let feeds = vec![
         FeedCounts {
@@ -396,26 +401,45 @@ fn a_change_elsewhere_reads_the_list_again_keeping_the_selection_and_says_how_ma
         app.receive(Arrival::StoreChanged),
         Some(Effect::ReloadList(Sort::Newest))
     );
-    app.receive(Arrival::ListPartial(vec![
+    app.receive(Arrival::ListPartial(numbered(vec![
         item("n1", false),
         item("a", false),
-    ]));
+    ])));
     assert_eq!(app.notice, None, "not before the last rows are in");
-    app.receive(Arrival::ListMore {
-        items: vec![
+    more(
+        &mut app,
+        vec![
             item("n2", false),
             item("b", true),
             item("n3", false),
             item("c", false),
         ],
-        done: true,
-    });
+        true,
+    );
     assert_eq!(app.notice.as_deref(), Some("3 new"));
     assert_eq!(app.selected_item().unwrap().uid, "b", "the selection stays");
     assert!(app.news.is_none());
     // A change that brought nothing new reads the list again in silence.
     app.receive(Arrival::StoreChanged);
     app.notice = None;
-    app.receive(Arrival::ListLoaded(app.items.clone()));
+    app.receive(Arrival::ListLoaded(numbered(
+        app.list.items().cloned().collect(),
+    )));
     assert_eq!(app.notice, None);
+}
+
+/// A story previewed while its read mark is still being written shows the
+/// store's unread, but the row keeps the mark until the store answers.
+#[test]
+fn a_preview_read_before_the_mark_is_written_does_not_undo_it() {
+    let mut app = narrow();
+    press(&mut app, Key::Char('N'));
+    assert!(app.list.read(0));
+    app.receive(Arrival::Loaded(Box::new(Loaded {
+        item: item("a", false),
+        doc: story(),
+        related: Vec::new(),
+    })));
+    assert!(app.list.read(0), "still read");
+    assert_eq!(app.unread, 1);
 }
