@@ -1,7 +1,9 @@
 //! `tidings import`: page dumps, exported JSON documents (and the read and saved
 //! marks they carry), Kagi News JSON, RSS/Atom/JSON Feed files, directories
-//! (recursive) and stdin into the store, in one transaction. A file that fails is
-//! reported with its reason and the rest still land.
+//! (recursive) and stdin into the store, in batches of whole files that each
+//! commit (a killed import keeps the batches it committed, and running it again
+//! finishes it). A file that fails is reported with its reason and the rest
+//! still land.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -32,7 +34,8 @@ pub struct ImportReport {
 /// whatever their name.
 const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "xml", "rss", "atom"];
 
-/// Imports every path (files, directories, `-`) in one transaction;
+/// Imports every path (files, directories, `-`), committing a batch whenever the
+/// files read since the last one fill it ([`crate::store::Batch`]);
 /// `progress(done, total)` is called before each file is read (`total` grows when a
 /// Kagi index brings its category files).
 pub fn import_paths(
@@ -85,6 +88,7 @@ pub fn import_paths(
                 let fresh: Vec<PathBuf> =
                     listed.into_iter().filter(|p| !files.contains(p)).collect();
                 files.extend(fresh);
+                importer.end_of_file()?;
             }
             Err(reason) => {
                 report.tally.failed += 1;

@@ -22,7 +22,7 @@ pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
 pub use views::{FeedCounts, Show, Sort, View, ViewCounts};
-pub use write::{doc_key, uid_of, Change, ChangeCounts};
+pub use write::{doc_key, uid_of, Batch, Change, ChangeCounts, BATCH_ENV};
 
 use crate::paths::STORE_FILE;
 

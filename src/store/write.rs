@@ -1,8 +1,8 @@
 //! Writing to the store: importing documents (and the marks an export carried) in
-//! one `BEGIN IMMEDIATE` transaction, removing them, and the reader's marks (read,
-//! saved) and state.
+//! `BEGIN IMMEDIATE` transactions of bounded size, removing them, and the reader's
+//! marks (read, saved) and state.
 
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{feed_name, sql_err, Store, StoreError};
 use crate::model::{Document, Marks};
@@ -36,11 +36,49 @@ impl ChangeCounts {
     }
 }
 
-/// An import in progress: one transaction, committed by [`Importer::commit`].
+/// An import in progress: a transaction, committed by [`Importer::commit`], and
+/// before that by [`Importer::end_of_file`] each time the documents put since the
+/// last commit reach a batch ([`Batch`]). Dropped uncommitted, it rolls back the
+/// batch in progress.
 pub struct Importer<'a> {
-    tx: Transaction<'a>,
+    conn: &'a Connection,
     store_path: std::path::PathBuf,
+    batch: Batch,
+    /// Documents and bytes of document JSON put since the last commit.
+    docs: usize,
+    bytes: usize,
 }
+
+/// When an import commits what it has put so far: after this many documents or
+/// this many bytes of document JSON, whichever comes first, at the end of a file.
+/// The write-ahead log holds one batch at a time (see [`Importer::end_of_file`]),
+/// and an import that is killed keeps every batch it committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Batch {
+    pub docs: usize,
+    pub bytes: usize,
+}
+
+impl Batch {
+    /// 2,000 documents or 64 MB; in debug builds [`BATCH_ENV`] sets the number of
+    /// documents, so a test can watch an import commit batch by batch.
+    pub fn default_size() -> Batch {
+        let docs = 2_000;
+        #[cfg(debug_assertions)]
+        let docs = std::env::var(BATCH_ENV)
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(docs);
+        Batch {
+            docs,
+            bytes: 64 << 20,
+        }
+    }
+}
+
+/// Debug builds only: the number of documents in an import's batch.
+pub const BATCH_ENV: &str = "TIDINGS_IMPORT_BATCH";
 
 /// The identity of a document across versions. A feed item is known by what its
 /// feed reader chose (`Document::item_id`: its guid, else its link, else its title
@@ -173,14 +211,20 @@ fn search_columns(doc: &Document) -> [String; 4] {
 }
 
 impl Store {
-    /// Starts an import: everything put through it lands in one transaction.
+    /// Starts an import: everything put through it lands in one transaction,
+    /// unless [`Importer::end_of_file`] commits it in batches.
     pub fn begin_import(&mut self) -> Result<Importer<'_>, StoreError> {
         let store_path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
             .map_err(sql_err(&store_path, "start an import"))?;
-        Ok(Importer { tx, store_path })
+        Ok(Importer {
+            conn: &self.conn,
+            store_path,
+            batch: Batch::default_size(),
+            docs: 0,
+            bytes: 0,
+        })
     }
 
     /// Removes a document by uid; false when there was none.
@@ -259,11 +303,13 @@ impl Importer<'_> {
         let err = sql_err(&self.store_path, "import a document");
         let key = doc_key(doc);
         let json = serde_json::to_string(doc).expect("documents serialize");
+        self.docs += 1;
+        self.bytes += json.len();
         let hash = format!("{:016x}", fnv64(json.as_bytes()));
         // `only_legacy`: only a row stored without an item identity (by an older
         // version) may be taken over; a link-known item of today stays itself.
         let find = |key: &str, only_legacy: bool| {
-            self.tx
+            self.conn
                 .query_row(
                     "SELECT id, content_hash, article_count, event_count FROM documents
                      WHERE doc_key = ?1 AND (NOT ?2 OR json_extract(json, '$.item_id') IS NULL)",
@@ -281,7 +327,7 @@ impl Importer<'_> {
                 if let Some((id, ..)) = existing {
                     // The same item as stored before its identity was kept: take
                     // it over under the new key (uid unchanged, marks kept).
-                    self.tx
+                    self.conn
                         .execute(
                             "UPDATE documents SET doc_key = ?2 WHERE id = ?1",
                             params![id, key],
@@ -301,7 +347,7 @@ impl Importer<'_> {
                 Ok(Change::Unchanged)
             }
             Some((id, ..)) => {
-                self.tx
+                self.conn
                     .execute(
                         "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,
                             source_count = ?5, event_count = ?6, latest_label = ?7, sort_key = ?8,
@@ -325,14 +371,14 @@ impl Importer<'_> {
                         ],
                     )
                     .map_err(err)?;
-                self.tx
+                self.conn
                     .execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
                     .map_err(err)?;
                 self.index(id, &cols).map_err(err)?;
                 Ok(Change::Updated)
             }
             None => {
-                self.tx
+                self.conn
                     .execute(
                         "INSERT INTO documents (uid, doc_key, title_key, kind, title, article_count,
                             source_count, event_count, latest_label, sort_key, content_hash, json,
@@ -357,7 +403,7 @@ impl Importer<'_> {
                         ],
                     )
                     .map_err(err)?;
-                let id = self.tx.last_insert_rowid();
+                let id = self.conn.last_insert_rowid();
                 self.index(id, &cols).map_err(err)?;
                 Ok(Change::Added)
             }
@@ -370,7 +416,7 @@ impl Importer<'_> {
         if marks.is_none() {
             return Ok(());
         }
-        self.tx
+        self.conn
             .execute(
                 "UPDATE documents SET is_read = is_read OR ?2, is_saved = is_saved OR ?3
                  WHERE doc_key = ?1",
@@ -384,19 +430,52 @@ impl Importer<'_> {
     }
 
     fn index(&self, id: i64, cols: &[String; 4]) -> rusqlite::Result<()> {
-        self.tx.execute(
+        self.conn.execute(
             "INSERT INTO documents_fts (rowid, title, body, sources, timeline) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, cols[0], cols[1], cols[2], cols[3]],
         )?;
         Ok(())
     }
 
+    /// Sets the size of the batches [`Importer::end_of_file`] commits.
+    pub fn with_batch(mut self, batch: Batch) -> Self {
+        self.batch = batch;
+        self
+    }
+
+    /// Says that the documents of one file have all been put: when they fill a
+    /// batch, commits them and starts the next transaction, and moves the
+    /// write-ahead log into the store and empties it, so it never holds more than
+    /// about one batch. True when it committed.
+    pub fn end_of_file(&mut self) -> Result<bool, StoreError> {
+        if self.docs < self.batch.docs && self.bytes < self.batch.bytes {
+            return Ok(false);
+        }
+        let err = sql_err(&self.store_path, "commit a batch of the import");
+        self.conn.execute_batch("COMMIT").map_err(err)?;
+        (self.docs, self.bytes) = (0, 0);
+        // A reader's snapshot can keep part of the log in use: that part is
+        // checkpointed after a later batch, so "busy" is no failure here.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(err)?;
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(err)?;
+        Ok(true)
+    }
+
     /// Commits everything put so far.
     pub fn commit(self) -> Result<(), StoreError> {
-        let path = self.store_path.clone();
-        self.tx
-            .commit()
-            .map_err(sql_err(&path, "commit the import"))
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(sql_err(&self.store_path, "commit the import"))
+    }
+}
+
+impl Drop for Importer<'_> {
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
@@ -426,6 +505,49 @@ mod tests {
         assert_eq!(doc_key(&a), doc_key(&a2));
         let page = Document::new(Kind::Article, "Morning Briefing".into());
         assert_eq!(doc_key(&page), "article:morning briefing");
+    }
+
+    #[test]
+    fn an_import_commits_whole_files_once_they_fill_a_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let reader = store.sibling().unwrap();
+        let batch = Batch {
+            docs: 3,
+            bytes: 64 << 20,
+        };
+        let mut import = store.begin_import().unwrap().with_batch(batch);
+        let mut seen = Vec::new();
+        // Files of 2, 2 and 1 documents: the second file fills the batch.
+        for (file, docs) in [(0, 2), (1, 2), (2, 1)] {
+            for n in 0..docs {
+                let url = format!("https://n.example/{file}/{n}");
+                import.put(&item("Harbour", &url), None, None).unwrap();
+            }
+            let committed = import.end_of_file().unwrap();
+            seen.push((committed, reader.count().unwrap()));
+        }
+        assert_eq!(seen, [(false, 0), (true, 4), (false, 4)]);
+        drop(import);
+        assert_eq!(
+            reader.count().unwrap(),
+            4,
+            "the batch in progress rolls back"
+        );
+        let big = Batch {
+            docs: 1000,
+            bytes: 1,
+        };
+        let mut import = store.begin_import().unwrap().with_batch(big);
+        import
+            .put(&item("Harbour", "https://n.example/9"), None, None)
+            .unwrap();
+        assert!(
+            import.end_of_file().unwrap(),
+            "a batch is also so many bytes"
+        );
+        import.commit().unwrap();
+        assert_eq!(reader.count().unwrap(), 5);
     }
 
     #[test]
