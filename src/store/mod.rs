@@ -2,10 +2,12 @@
 //! speaks SQL. Opening checks what the file is before anything could write to it:
 //! a foreign, newer, empty or corrupt file is refused and left byte-for-byte as is.
 
+mod codec;
 mod feed;
 mod marks;
 mod read;
 mod schema;
+mod snippet;
 mod subscriptions;
 mod views;
 mod write;
@@ -22,7 +24,7 @@ pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
 pub use views::{FeedCounts, Show, Sort, View, ViewCounts};
-pub use write::{doc_key, uid_of, Batch, Change, ChangeCounts, BATCH_ENV};
+pub use write::{doc_key, uid_of, Batch, Change, ChangeCounts, Prepared, BATCH_ENV};
 
 use crate::paths::STORE_FILE;
 

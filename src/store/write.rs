@@ -163,8 +163,33 @@ fn sort_key(doc: &Document) -> String {
     }
 }
 
+/// What storing a document needs that does not need the store: its key, its
+/// JSON packed ([`super::codec`]) and hashed, and its search text. An import
+/// makes it on the thread that reads the files, beside the one that writes.
+pub struct Prepared {
+    key: String,
+    packed: Vec<u8>,
+    /// The JSON's length before packing: what a batch counts.
+    json_len: usize,
+    hash: String,
+    cols: [String; 4],
+}
+
+impl Prepared {
+    pub fn of(doc: &Document) -> Prepared {
+        let json = serde_json::to_string(doc).expect("documents serialize");
+        Prepared {
+            key: doc_key(doc),
+            packed: super::codec::pack(json.as_bytes()),
+            json_len: json.len(),
+            hash: format!("{:016x}", fnv64(json.as_bytes())),
+            cols: search_columns(doc),
+        }
+    }
+}
+
 /// The text the search index holds for a document, by column.
-fn search_columns(doc: &Document) -> [String; 4] {
+pub(super) fn search_columns(doc: &Document) -> [String; 4] {
     let mut body = String::new();
     let mut push = |s: &str| {
         body.push_str(s);
@@ -300,29 +325,45 @@ impl Importer<'_> {
         origin: Option<&str>,
         feed: Option<&str>,
     ) -> Result<Change, StoreError> {
+        self.put_prepared(doc, &Prepared::of(doc), origin, feed)
+    }
+
+    /// [`Importer::put`] of a document made ready on another thread.
+    pub fn put_prepared(
+        &mut self,
+        doc: &Document,
+        ready: &Prepared,
+        origin: Option<&str>,
+        feed: Option<&str>,
+    ) -> Result<Change, StoreError> {
         let err = sql_err(&self.store_path, "import a document");
-        let key = doc_key(doc);
-        let json = serde_json::to_string(doc).expect("documents serialize");
+        let Prepared {
+            key,
+            packed,
+            json_len,
+            hash,
+            cols,
+        } = ready;
         self.docs += 1;
-        self.bytes += json.len();
-        let hash = format!("{:016x}", fnv64(json.as_bytes()));
+        self.bytes += *json_len;
         // `only_legacy`: only a row stored without an item identity (by an older
         // version) may be taken over; a link-known item of today stays itself.
         let find = |key: &str, only_legacy: bool| {
             self.conn
-                .query_row(
+                .prepare_cached(
                     "SELECT id, content_hash, article_count, event_count FROM documents
-                     WHERE doc_key = ?1 AND (NOT ?2 OR json_extract(json, '$.item_id') IS NULL)",
-                    params![key, only_legacy],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
+                     WHERE doc_key = ?1 AND (NOT ?2 OR NOT item)",
+                )?
+                .query_row(params![key, only_legacy], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .optional()
         };
         let mut existing: Option<(i64, String, Option<u32>, usize)> =
-            find(&key, false).map_err(err)?;
+            find(key, false).map_err(err)?;
         if existing.is_none() && doc.item_id.is_some() {
             let legacy = legacy_key(doc);
-            if legacy != key {
+            if legacy != *key {
                 existing = find(&legacy, true).map_err(err)?;
                 if let Some((id, ..)) = existing {
                     // The same item as stored before its identity was kept: take
@@ -337,10 +378,9 @@ impl Importer<'_> {
             }
         }
         let now = chrono::Utc::now().timestamp();
-        let cols = search_columns(doc);
         let latest = doc.latest_date().map(|d| d.compact());
         match existing {
-            Some((_, old_hash, _, _)) if old_hash == hash => Ok(Change::Unchanged),
+            Some((_, old_hash, _, _)) if old_hash == *hash => Ok(Change::Unchanged),
             Some((_, _, old_articles, old_events))
                 if doc.article_count < old_articles || doc.timeline.len() < old_events =>
             {
@@ -348,13 +388,15 @@ impl Importer<'_> {
             }
             Some((id, ..)) => {
                 self.conn
-                    .execute(
+                    .prepare_cached(
                         "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,
                             source_count = ?5, event_count = ?6, latest_label = ?7, sort_key = ?8,
                             content_hash = ?9, json = ?10, origin = coalesce(?11, origin),
-                            updated_at = ?12, feed = coalesce(?13, feed)
+                            updated_at = ?12, feed = coalesce(?13, feed), item = ?14
                          WHERE id = ?1",
-                        params![
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.execute(params![
                             id,
                             doc.title,
                             title_key(&doc.title),
@@ -364,28 +406,32 @@ impl Importer<'_> {
                             latest,
                             sort_key(doc),
                             hash,
-                            json,
+                            packed,
                             origin,
                             now,
-                            feed.map(|_| feed_name(doc, feed))
-                        ],
-                    )
+                            feed.map(|_| feed_name(doc, feed)),
+                            doc.item_id.is_some()
+                        ])
+                    })
                     .map_err(err)?;
                 self.conn
-                    .execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
+                    .prepare_cached("DELETE FROM documents_fts WHERE rowid = ?1")
+                    .and_then(|mut stmt| stmt.execute([id]))
                     .map_err(err)?;
-                self.index(id, &cols).map_err(err)?;
+                self.index(id, cols).map_err(err)?;
                 Ok(Change::Updated)
             }
             None => {
                 self.conn
-                    .execute(
+                    .prepare_cached(
                         "INSERT INTO documents (uid, doc_key, title_key, kind, title, article_count,
                             source_count, event_count, latest_label, sort_key, content_hash, json,
-                            origin, added_at, updated_at, feed)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
-                        params![
-                            uid_of(&key),
+                            origin, added_at, updated_at, feed, item)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.execute(params![
+                            uid_of(key),
                             key,
                             title_key(&doc.title),
                             doc.kind.as_str(),
@@ -396,15 +442,16 @@ impl Importer<'_> {
                             latest,
                             sort_key(doc),
                             hash,
-                            json,
+                            packed,
                             origin,
                             now,
-                            feed_name(doc, feed)
-                        ],
-                    )
+                            feed_name(doc, feed),
+                            doc.item_id.is_some()
+                        ])
+                    })
                     .map_err(err)?;
                 let id = self.conn.last_insert_rowid();
-                self.index(id, &cols).map_err(err)?;
+                self.index(id, cols).map_err(err)?;
                 Ok(Change::Added)
             }
         }
@@ -430,10 +477,12 @@ impl Importer<'_> {
     }
 
     fn index(&self, id: i64, cols: &[String; 4]) -> rusqlite::Result<()> {
-        self.conn.execute(
-            "INSERT INTO documents_fts (rowid, title, body, sources, timeline) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, cols[0], cols[1], cols[2], cols[3]],
-        )?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, cols[0], cols[1], cols[2], cols[3]])?;
         Ok(())
     }
 
