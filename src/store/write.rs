@@ -77,6 +77,9 @@ impl Batch {
     }
 }
 
+/// What the write-ahead log is cut back to once checkpointed (bytes).
+const WAL_LIMIT: i64 = 64 << 20;
+
 /// Debug builds only: the number of documents in an import's batch.
 pub const BATCH_ENV: &str = "TIDINGS_IMPORT_BATCH";
 
@@ -241,7 +244,8 @@ impl Store {
     pub fn begin_import(&mut self) -> Result<Importer<'_>, StoreError> {
         let store_path = self.path.clone();
         self.conn
-            .execute_batch("BEGIN IMMEDIATE")
+            .pragma_update(None, "journal_size_limit", WAL_LIMIT)
+            .and_then(|_| self.conn.execute_batch("BEGIN IMMEDIATE"))
             .map_err(sql_err(&store_path, "start an import"))?;
         Ok(Importer {
             conn: &self.conn,
@@ -493,22 +497,20 @@ impl Importer<'_> {
     }
 
     /// Says that the documents of one file have all been put: when they fill a
-    /// batch, commits them and starts the next transaction, and moves the
-    /// write-ahead log into the store and empties it, so it never holds more than
-    /// about one batch. True when it committed.
+    /// batch, commits them and starts the next transaction. Each commit lets
+    /// SQLite's automatic checkpoint move the write-ahead log into the store and
+    /// start it again from the top, cut back to [`WAL_LIMIT`], so the log holds
+    /// about one batch (an explicit `wal_checkpoint(TRUNCATE)` after each batch
+    /// kept it no smaller and cost more: docs/performance.md). True when it
+    /// committed.
     pub fn end_of_file(&mut self) -> Result<bool, StoreError> {
         if self.docs < self.batch.docs && self.bytes < self.batch.bytes {
             return Ok(false);
         }
-        let err = sql_err(&self.store_path, "commit a batch of the import");
-        self.conn.execute_batch("COMMIT").map_err(err)?;
-        (self.docs, self.bytes) = (0, 0);
-        // A reader's snapshot can keep part of the log in use: that part is
-        // checkpointed after a later batch, so "busy" is no failure here.
         self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(err)?;
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(err)?;
+            .execute_batch("COMMIT; BEGIN IMMEDIATE")
+            .map_err(sql_err(&self.store_path, "commit a batch of the import"))?;
+        (self.docs, self.bytes) = (0, 0);
         Ok(true)
     }
 
