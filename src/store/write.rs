@@ -42,6 +42,8 @@ impl ChangeCounts {
 /// batch in progress.
 pub struct Importer<'a> {
     conn: &'a Connection,
+    /// The connection's page cache before the import, given back after it.
+    cache_size: i64,
     store_path: std::path::PathBuf,
     batch: Batch,
     /// Documents and bytes of document JSON put since the last commit.
@@ -76,6 +78,12 @@ impl Batch {
         }
     }
 }
+
+/// The page cache of an import, in KiB (SQLite's negative form): it keeps the
+/// indexes' upper pages and the newest search-index segments between batches
+/// (100,000 pages: the last 10,000 at 3,950 pages/s instead of 2,300, 96 MB
+/// peak RSS; docs/performance.md).
+const IMPORT_CACHE: i64 = -64 * 1024;
 
 /// What the write-ahead log is cut back to once checkpointed (bytes).
 const WAL_LIMIT: i64 = 64 << 20;
@@ -243,12 +251,18 @@ impl Store {
     /// unless [`Importer::end_of_file`] commits it in batches.
     pub fn begin_import(&mut self) -> Result<Importer<'_>, StoreError> {
         let store_path = self.path.clone();
+        let cache_size: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(sql_err(&store_path, "start an import"))?;
         self.conn
             .pragma_update(None, "journal_size_limit", WAL_LIMIT)
+            .and_then(|_| self.conn.pragma_update(None, "cache_size", IMPORT_CACHE))
             .and_then(|_| self.conn.execute_batch("BEGIN IMMEDIATE"))
             .map_err(sql_err(&store_path, "start an import"))?;
         Ok(Importer {
             conn: &self.conn,
+            cache_size,
             store_path,
             batch: Batch::default_size(),
             docs: 0,
@@ -527,6 +541,8 @@ impl Drop for Importer<'_> {
         if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
+        // The reader's connection (its refresh imports too) keeps its small cache.
+        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
     }
 }
 
