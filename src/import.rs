@@ -1,17 +1,20 @@
 //! `tidings import`: page dumps, exported JSON documents (and the read and saved
 //! marks they carry), Kagi News JSON, RSS/Atom/JSON Feed files, directories
-//! (recursive) and stdin into the store, in one transaction. A file that fails is
-//! reported with its reason and the rest still land.
+//! (recursive) and stdin into the store, in batches of whole files that each
+//! commit (a killed import keeps the batches it committed, and running it again
+//! finishes it). A file that fails is reported with its reason and the rest
+//! still land.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
 
 use serde::Deserialize;
 
 use crate::feeds::{self, kagi::CitationTally, Contents};
 use crate::model::{Document, Marks, SCHEMA_VERSION};
 use crate::parse::{self, InputError};
-use crate::store::{ChangeCounts, Store, StoreError};
+use crate::store::{ChangeCounts, Prepared, Store, StoreError};
 use crate::text::sanitize::for_terminal;
 
 /// What an import did, with the reason for each file that failed.
@@ -32,9 +35,13 @@ pub struct ImportReport {
 /// whatever their name.
 const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "xml", "rss", "atom"];
 
-/// Imports every path (files, directories, `-`) in one transaction;
-/// `progress(done, total)` is called before each file is read (`total` grows when a
-/// Kagi index brings its category files).
+/// Imports every path (files, directories, `-`), committing a batch whenever the
+/// files read since the last one fill it ([`crate::store::Batch`]);
+/// `progress(done, total)` is called before each file is stored (`total` grows
+/// when a Kagi index brings its category files). The work runs as a pipeline
+/// on three threads, each a few files behind the one before: one reads and
+/// parses the files, one makes their documents ready to store ([`Prepared`]:
+/// serialized, packed, their search text), and this one writes them.
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
@@ -50,59 +57,121 @@ pub fn import_paths(
             files.push(p.clone());
         }
     }
-    let mut importer = store.begin_import()?;
-    let mut i = 0;
-    while i < files.len() {
-        progress(i, files.len());
-        let file = files[i].clone();
-        i += 1;
-        let name = display(&file);
-        match read_page(&file, limit).and_then(|bytes| contents(&file, &bytes, limit)) {
-            Ok(loaded) => {
-                for (i, doc) in loaded.documents.iter().enumerate() {
-                    let listed = loaded.feeds.get(i).and_then(Option::as_deref);
-                    let given = listed.or(loaded.title.as_deref());
-                    let outcome = importer.put(doc, Some(&name), given)?;
-                    report.tally.count(outcome);
-                    if let Some(marks) = loaded.marks.get(i) {
-                        importer.add_marks(doc, *marks)?;
+    std::thread::scope(|scope| {
+        let (send_read, receive_read) = std::sync::mpsc::sync_channel(READ_AHEAD);
+        let (send, receive) = std::sync::mpsc::sync_channel(READ_AHEAD);
+        let thread = |name: &str| std::thread::Builder::new().name(name.into());
+        let started = "a thread starts, as std::thread::spawn expects";
+        thread("import-reader")
+            .spawn_scoped(scope, move || read_files(files, limit, send_read))
+            .expect(started);
+        thread("import-preparer")
+            .spawn_scoped(scope, move || {
+                for mut file in receive_read {
+                    file.ready = match &file.outcome {
+                        Ok(loaded) => loaded.documents.iter().map(Prepared::of).collect(),
+                        Err(_) => Vec::new(),
+                    };
+                    if send.send(file).is_err() {
+                        return;
                     }
                 }
-                if loaded.documents.is_empty()
-                    && loaded.problems.is_empty()
-                    && loaded.categories.is_empty()
-                {
-                    report.empty.push(name.clone());
+            })
+            .expect(started);
+        let mut importer = store.begin_import()?;
+        for (done, file) in receive.iter().enumerate() {
+            progress(done, file.total);
+            let name = file.name;
+            match file.outcome {
+                Ok(loaded) => {
+                    for (i, (doc, ready)) in loaded.documents.iter().zip(&file.ready).enumerate() {
+                        let listed = loaded.feeds.get(i).and_then(Option::as_deref);
+                        let given = listed.or(loaded.title.as_deref());
+                        let outcome = importer.put_prepared(doc, ready, Some(&name), given)?;
+                        report.tally.count(outcome);
+                        if let Some(marks) = loaded.marks.get(i) {
+                            importer.add_marks(doc, *marks)?;
+                        }
+                    }
+                    if loaded.documents.is_empty()
+                        && loaded.problems.is_empty()
+                        && loaded.categories.is_empty()
+                    {
+                        report.empty.push(name.clone());
+                    }
+                    for problem in loaded.problems {
+                        report
+                            .skipped
+                            .push((name.clone(), format!("skipped {problem}")));
+                    }
+                    report.citations.add(loaded.citations);
+                    if let Some(missing) = file.missing {
+                        report.tally.failed += 1;
+                        report.failures.push((name, missing));
+                    }
+                    importer.end_of_file()?;
                 }
-                for problem in loaded.problems {
-                    report
-                        .skipped
-                        .push((name.clone(), format!("skipped {problem}")));
+                Err(reason) => {
+                    report.tally.failed += 1;
+                    report.failures.push((name, reason));
                 }
-                report.citations.add(loaded.citations);
-                let listed = index_files(&file, &loaded.categories, &mut report);
+            }
+        }
+        importer.commit()?;
+        Ok(report)
+    })
+}
+
+/// How many files the reading thread may be ahead of the writing one.
+const READ_AHEAD: usize = 64;
+
+/// A file as the reading thread hands it over.
+struct ReadFile {
+    name: String,
+    /// The files to import, as known so far.
+    total: usize,
+    /// Its contents, or why it failed.
+    outcome: Result<Contents, String>,
+    /// Its documents made ready to store (by the second thread).
+    ready: Vec<Prepared>,
+    /// For a Kagi index, the category files it lists that are not beside it.
+    missing: Option<String>,
+}
+
+/// Reads and parses every file in turn, and the category files of
+/// each Kagi index among them; stops when the writing side hangs up.
+fn read_files(mut files: Vec<PathBuf>, limit: u64, send: SyncSender<ReadFile>) {
+    let mut i = 0;
+    while i < files.len() {
+        let file = files[i].clone();
+        i += 1;
+        let mut missing = None;
+        let outcome = read_page(&file, limit)
+            .and_then(|bytes| contents(&file, &bytes, limit))
+            .inspect(|loaded| {
+                let (listed, absent) = index_files(&file, &loaded.categories);
+                missing = absent;
                 // An index that lists itself, or one listed twice, is read once.
                 let fresh: Vec<PathBuf> =
                     listed.into_iter().filter(|p| !files.contains(p)).collect();
                 files.extend(fresh);
-            }
-            Err(reason) => {
-                report.tally.failed += 1;
-                report.failures.push((name, reason));
-            }
+            });
+        let read = ReadFile {
+            name: display(&file),
+            total: files.len(),
+            outcome,
+            ready: Vec::new(),
+            missing,
+        };
+        if send.send(read).is_err() {
+            return;
         }
     }
-    importer.commit()?;
-    Ok(report)
 }
 
-/// The category files a Kagi index lists that sit next to it; those that do not
-/// are reported together, in one line.
-fn index_files(
-    index: &Path,
-    categories: &[(String, String)],
-    report: &mut ImportReport,
-) -> Vec<PathBuf> {
+/// The category files a Kagi index lists that sit next to it, and a line that
+/// names those that do not.
+fn index_files(index: &Path, categories: &[(String, String)]) -> (Vec<PathBuf>, Option<String>) {
     let dir = index.parent().unwrap_or(Path::new("."));
     let mut present = Vec::new();
     let mut missing = Vec::new();
@@ -118,26 +187,23 @@ fn index_files(
             missing.push(file.as_str());
         }
     }
-    if !missing.is_empty() {
-        report.tally.failed += 1;
-        let shown: Vec<&str> = missing.iter().take(3).copied().collect();
-        let more = missing.len().saturating_sub(shown.len());
-        report.failures.push((
-            display(index),
-            format!(
-                "Kagi index: {} of {} category files are not next to it ({}{})",
-                missing.len(),
-                categories.len(),
-                shown.join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            ),
-        ));
+    if missing.is_empty() {
+        return (present, None);
     }
-    present
+    let shown: Vec<&str> = missing.iter().take(3).copied().collect();
+    let more = missing.len().saturating_sub(shown.len());
+    let line = format!(
+        "Kagi index: {} of {} category files are not next to it ({}{})",
+        missing.len(),
+        categories.len(),
+        shown.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    );
+    (present, Some(line))
 }
 
 /// Imports documents already in memory (the bundled samples) in one transaction.

@@ -46,6 +46,19 @@ pub fn stories(n: usize) -> String {
     }
 }
 
+/// `n` with a comma between each group of three digits: 19,412.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `1 source`, `3 sources`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

@@ -366,9 +366,10 @@ fn import_paths(
     limit: u64,
 ) -> CommandResult {
     let mut bar = Progress::new("importing");
+    let start = std::time::Instant::now();
     let report = import::import_paths(store, paths, limit, |done, total| {
         if total >= IMPORT_BAR_FROM {
-            bar.show(done, total, "");
+            bar.show(done, total, &pace(done, total, start.elapsed()));
         }
     })?;
     bar.done();
@@ -395,6 +396,26 @@ fn import_paths(
         ))?;
     }
     Ok(Finished::shortfall_if(t.failed > 0))
+}
+
+/// How fast an import goes and how long it has left, once it has gone on long
+/// enough to tell: `2,150 pages/s, 45 s left`.
+fn pace(done: usize, total: usize, elapsed: std::time::Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 1.0 || done == 0 {
+        return String::new();
+    }
+    let rate = done as f64 / secs;
+    let left = (total.saturating_sub(done) as f64 / rate).ceil() as u64;
+    let left = match left {
+        0..60 => format!("{left} s"),
+        60..3600 => format!("{} min", left.div_ceil(60)),
+        _ => format!("{} h {} min", left / 3600, left % 3600 / 60),
+    };
+    format!(
+        "{} pages/s, {left} left",
+        crate::summary::thousands(rate as usize)
+    )
 }
 
 /// A headline as `list --json` and `search --json` print it. The fields are in the
@@ -585,6 +606,23 @@ mod tests {
             "read": i.read,
             "saved": i.saved,
         })
+    }
+
+    #[test]
+    fn the_pace_is_pages_per_second_and_the_time_left_at_that_rate() {
+        let secs = std::time::Duration::from_secs_f64;
+        assert_eq!(pace(500, 1000, secs(0.5)), "", "too early to tell");
+        assert_eq!(pace(2_500, 100_000, secs(1.0)), "2,500 pages/s, 39 s left");
+        assert_eq!(pace(3_000, 9_000, secs(2.0)), "1,500 pages/s, 4 s left");
+        assert_eq!(
+            pace(1_000, 1_000_000, secs(1.0)),
+            "1,000 pages/s, 17 min left"
+        );
+        assert_eq!(
+            pace(100, 1_000_000, secs(1.0)),
+            "100 pages/s, 2 h 46 min left"
+        );
+        assert_eq!(pace(10, 10, secs(3.0)), "3 pages/s, 0 s left");
     }
 
     #[test]

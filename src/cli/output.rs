@@ -150,16 +150,10 @@ impl Progress {
             return;
         }
         self.last = Some(Instant::now());
-        let filled = done.min(total) * BAR_WIDTH / total.max(1);
-        let note = match note {
-            "" => String::new(),
-            n => format!("  {}", for_terminal(n)),
-        };
+        let columns = crossterm::terminal::size().map_or(80, |(w, _)| w as usize);
         eprint!(
-            "\r\x1b[2K{} [{}{}] {done}/{total}{note}",
-            self.what,
-            "#".repeat(filled),
-            " ".repeat(BAR_WIDTH - filled)
+            "\r\x1b[2K{}",
+            bar_line(self.what, done, total, note, columns)
         );
         let _ = io::stderr().flush();
         self.drawn = true;
@@ -169,10 +163,44 @@ impl Progress {
     pub fn done(self) {}
 }
 
+/// The bar's line, cut to fit one line of a terminal `columns` wide: a line that
+/// wrapped would leave a copy of itself behind at each redraw, as `\r` goes back
+/// to the start of its last row only.
+fn bar_line(what: &str, done: usize, total: usize, note: &str, columns: usize) -> String {
+    let filled = done.min(total) * BAR_WIDTH / total.max(1);
+    let note = match note {
+        "" => String::new(),
+        n => format!("  {}", for_terminal(n)),
+    };
+    let line = format!(
+        "{what} [{}{}] {done}/{total}{note}",
+        "#".repeat(filled),
+        " ".repeat(BAR_WIDTH - filled)
+    );
+    crate::text::width::truncate(&line, columns.saturating_sub(1))
+}
+
 impl Drop for Progress {
     fn drop(&mut self) {
         if self.drawn {
             eprint!("\r\x1b[2K");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_fits_one_line_of_the_terminal() {
+        let pace = "3,500 pages/s, 25 s left";
+        assert_eq!(
+            bar_line("importing", 5, 10, pace, 120),
+            "importing [##########          ] 5/10  3,500 pages/s, 25 s left"
+        );
+        let narrow = bar_line("importing", 5, 10, pace, 50);
+        assert_eq!(narrow, "importing [##########          ] 5/10  3,500 pag…");
+        assert_eq!(crate::text::width::width(&narrow), 49);
     }
 }

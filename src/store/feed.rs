@@ -88,38 +88,50 @@ pub(super) fn add_feeds(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::schema::FEED_INDEXES)
 }
 
+/// The parts of a stored document's JSON that name its feed.
+#[derive(Default, serde::Deserialize)]
+struct Named {
+    category: Option<String>,
+    item_id: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    sources: Vec<NamedSource>,
+}
+
+#[derive(serde::Deserialize)]
+struct NamedSource {
+    outlet: Option<String>,
+    url: Option<String>,
+}
+
 /// Names the feed of every document again, or of those refreshed from the
-/// subscription `origin` (renamed), by the same rules as [`feed_name`].
+/// subscription `origin` (renamed), by the same rules as [`feed_name`]. A
+/// document whose JSON does not read is named from nothing but its kind.
 pub(super) fn name_feeds(tx: &Transaction, origin: Option<&str>) -> rusqlite::Result<()> {
     let mut read = tx.prepare(
-        "SELECT d.id, d.kind, json_extract(d.j, '$.category'),
-                json_extract(d.j, '$.item_id') IS NOT NULL,
-                json_extract(d.j, '$.sources[0].outlet'),
-                json_extract(d.j, '$.sources[0].url'),
-                s.name
-         FROM (SELECT id, kind, origin,
-                      CASE WHEN json_valid(json) THEN json ELSE '{}' END AS j
-               FROM documents WHERE ?1 IS NULL OR origin = ?1) d
-         LEFT JOIN subscriptions s ON s.url = d.origin",
+        "SELECT d.id, d.kind, d.json, s.name
+         FROM documents d LEFT JOIN subscriptions s ON s.url = d.origin
+         WHERE ?1 IS NULL OR d.origin = ?1",
     )?;
     let mut write = tx.prepare("UPDATE documents SET feed = ?2 WHERE id = ?1")?;
     let mut rows = read.query([origin])?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(1)?;
-        let category: Option<String> = r.get(2)?;
-        let outlet: Option<String> = r.get(4)?;
-        let url: Option<String> = r.get(5)?;
-        let subscription: Option<String> = r.get(6)?;
+        let named: Named = super::codec::unpack(&super::codec::column(r, 2)?)
+            .ok()
+            .and_then(|json| serde_json::from_slice(&json).ok())
+            .unwrap_or_default();
+        let subscription: Option<String> = r.get(3)?;
+        let first = named.sources.first();
         let provenance = Provenance {
             kind: if kind == Kind::Story.as_str() {
                 Kind::Story
             } else {
                 Kind::Article
             },
-            category: category.as_deref(),
-            feed_item: r.get(3)?,
-            outlet: outlet.as_deref(),
-            url: url.as_deref(),
+            category: named.category.as_deref(),
+            feed_item: named.item_id.is_some(),
+            outlet: first.and_then(|s| s.outlet.as_deref()),
+            url: first.and_then(|s| s.url.as_deref()),
         };
         let name = provenance.name(subscription.as_deref());
         write.execute(params![

@@ -2,11 +2,13 @@
 //! speaks SQL. Opening checks what the file is before anything could write to it:
 //! a foreign, newer, empty or corrupt file is refused and left byte-for-byte as is.
 
+mod codec;
 mod feed;
 mod marks;
 mod read;
 mod retention;
 mod schema;
+mod snippet;
 mod subscriptions;
 mod views;
 mod write;
@@ -26,7 +28,7 @@ pub use subscriptions::{Subscription, Validators};
 pub use views::{
     FeedCounts, Headline, IndexFrom, IndexPart, IndexRow, Show, Sort, View, ViewCounts,
 };
-pub use write::{doc_key, uid_of, Change, ChangeCounts};
+pub use write::{doc_key, uid_of, Batch, Change, ChangeCounts, Prepared, BATCH_ENV};
 
 use crate::paths::STORE_FILE;
 

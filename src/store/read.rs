@@ -3,7 +3,8 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{sql_err, Show, Sort, Store, StoreError, View};
+use super::snippet::{snippet, Term, WIDTH};
+use super::{codec, sql_err, Show, Sort, Store, StoreError, View};
 use crate::model::Document;
 use crate::text::fold::{fold, title_key};
 use crate::text::sanitize::for_terminal_owned;
@@ -67,18 +68,40 @@ pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
 /// documents). Shorter, it is a whole word when alone and left out after other
 /// words (still being typed). Punctuation and operators carry no meaning.
 pub fn fts_query(input: &str) -> Option<String> {
+    let terms = terms(input);
+    let q: Vec<String> = terms
+        .iter()
+        .map(|t| match t.prefix {
+            true => format!("\"{}\"*", t.word),
+            false => format!("\"{}\"", t.word),
+        })
+        .collect();
+    (!q.is_empty()).then(|| q.join(" "))
+}
+
+/// The words [`fts_query`] looks for, folded, the last maybe as a prefix.
+fn terms(input: &str) -> Vec<Term> {
     let folded = fold(input);
     let words = words(&folded);
-    let (last, rest) = words.split_last()?;
-    let mut q: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    let Some((last, rest)) = words.split_last() else {
+        return Vec::new();
+    };
+    let whole = |w: &&str| Term {
+        word: w.to_string(),
+        prefix: false,
+    };
+    let mut terms: Vec<Term> = rest.iter().map(whole).collect();
     if last.chars().count() >= PREFIX_MIN {
-        q.push(format!("\"{last}\"*"));
-    } else if q.is_empty() {
+        terms.push(Term {
+            word: last.to_string(),
+            prefix: true,
+        });
+    } else if terms.is_empty() {
         // A short word alone is a whole word ("EU").
-        q.push(format!("\"{last}\""));
+        terms.push(whole(last));
     }
     // After other words, a short last word is still being typed: wait for it.
-    Some(q.join(" "))
+    terms
 }
 
 /// The shortest last word that is matched as a prefix.
@@ -147,22 +170,32 @@ impl Store {
     /// One document by uid.
     pub fn get(&self, uid: &str) -> Result<Stored, StoreError> {
         let err = sql_err(&self.path, "read a document");
-        let row: Option<(ListItem, String)> = self
+        let row: Option<(ListItem, Vec<u8>)> = self
             .conn
             .query_row(
                 &format!("SELECT {ITEM_COLUMNS}, d.json FROM documents d WHERE d.uid = ?1"),
                 [uid],
-                |r| Ok((item(r)?, r.get(10)?)),
+                |r| Ok((item(r)?, codec::column(r, 10)?)),
             )
             .optional()
             .map_err(err)?;
-        let (item, json) = row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
-        let mut doc: Document = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        let (item, stored) =
+            row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
+        let doc = self.document(uid, &stored)?;
+        Ok(Stored { item, doc })
+    }
+
+    /// A document from its stored JSON, cleaned for the terminal.
+    fn document(&self, uid: &str, stored: &[u8]) -> Result<Document, StoreError> {
+        let corrupt = |e: String| StoreError::Corrupt {
             path: self.path.clone(),
             reason: format!("document {uid} does not read back: {e}"),
-        })?;
+        };
+        let json = codec::unpack(stored).map_err(corrupt)?;
+        let mut doc: Document =
+            serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
         doc.sanitize();
-        Ok(Stored { item, doc })
+        Ok(doc)
     }
 
     /// Resolves what a person typed to one uid: a uid, a unique uid prefix, or a
@@ -250,26 +283,33 @@ impl Store {
             .map_err(sql_err(&self.path, "count matches"))
     }
 
-    /// [`Store::filter`] with a snippet of each document's matching text.
+    /// [`Store::filter`] with a snippet of each document's matching text, cut
+    /// from the document itself ([`super::snippet`]).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        let terms = terms(query);
         let err = sql_err(&self.path, "search");
-        let mut snip = self
+        let mut json = self
             .conn
-            .prepare_cached(
-                "SELECT snippet(documents_fts, 1, '«', '»', '…', 12) FROM documents_fts
-                 WHERE documents_fts MATCH ?1 AND rowid = ?2",
-            )
+            .prepare_cached("SELECT json FROM documents WHERE id = ?1")
             .map_err(&err)?;
         self.ranked(&q, limit)?
             .into_iter()
             .map(|(id, item)| {
-                let snippet: String = snip.query_row(params![q, id], |r| r.get(0)).map_err(&err)?;
+                let stored = json
+                    .query_row([id], |r| codec::column(r, 0))
+                    .map_err(&err)?;
+                // A document that does not read back is still a hit, shown
+                // without its text (`show` says what is wrong with it).
+                let snippet = self
+                    .document(&item.uid, &stored)
+                    .map(|doc| snippet(&super::write::search_columns(&doc)[1], &terms, WIDTH))
+                    .unwrap_or_default();
                 Ok(Hit {
-                    item,
                     snippet: for_terminal_owned(snippet),
+                    item,
                 })
             })
             .collect()

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 6;
+pub const CURRENT_VERSION: i32 = 7;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -90,7 +90,27 @@ const MIGRATIONS: &[Step] = &[
     // 5 -> 6: when a subscription may next be fetched by the reader's automatic
     // refresh (Unix seconds), from the feed's `<ttl>`.
     Step::Sql("ALTER TABLE subscriptions ADD COLUMN not_before INTEGER;"),
+    // 6 -> 7: no text stored twice, and the JSON compressed: each document's JSON
+    // is packed with zstd (a third of its size; `store::codec`), whether it
+    // carries a feed item identity is a column (`item`) rather than read out of
+    // the JSON, and the search index keeps no copy of the text (contentless
+    // FTS5: snippets are cut from the document, `store::snippet`).
+    Step::Rows(super::codec::pack_rows),
 ];
+
+/// Step 6 -> 7's search index: contentless, so it holds the index alone and no
+/// copy of the text; `contentless_delete` lets a document's entry be deleted
+/// (removing or updating it) without giving back the text it was indexed with.
+/// The text of every row is copied over from the old index.
+pub(super) const CONTENTLESS_FTS: &str = "ALTER TABLE documents_fts RENAME TO documents_fts_old;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, body, sources, timeline,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+        SELECT rowid, title, body, sources, timeline FROM documents_fts_old;
+    DROP TABLE documents_fts_old;";
 
 /// The indexes of the list's views (step 4 -> 5): the covering list indexes with
 /// the `feed` column, and for every other view and sort a small index holding
@@ -300,5 +320,69 @@ mod tests {
             )
             .unwrap();
         assert!(plan.contains("COVERING INDEX documents_list"), "{plan}");
+    }
+
+    #[test]
+    fn version_6_stores_pack_their_json_and_keep_one_copy_of_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::paths::STORE_FILE);
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_between(&mut conn, 0, 6).unwrap();
+        let mut doc =
+            crate::model::Document::new(crate::model::Kind::Article, "Harbour plan passes".into());
+        doc.item_id = Some("guid:h-1".into());
+        doc.lead.push(crate::model::Paragraph {
+            sentences: vec![crate::model::Sentence {
+                text: "The council passed the harbour plan on Monday after a long debate.".into(),
+                citations: Vec::new(),
+            }],
+        });
+        let rows = [
+            ("0000000000000001", serde_json::to_string(&doc).unwrap()),
+            ("0000000000000002", "{not json, but harbour".to_string()),
+        ];
+        for (uid, json) in &rows {
+            conn.execute(
+                "INSERT INTO documents (uid, doc_key, title_key, kind, title, source_count,
+                     event_count, sort_key, content_hash, json, added_at, updated_at, feed)
+                 VALUES (?1, ?1, 't', 'article', ?1, 0, 0, '2025-01-01', 'h', ?2, 0, 0, 'f')",
+                rusqlite::params![uid, json],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+                 VALUES (last_insert_rowid(), ?1, ?2, '', '')",
+                rusqlite::params![uid, json],
+            )
+            .unwrap();
+        }
+        drop(conn);
+        let store = crate::store::Store::open(dir.path()).unwrap();
+        let hits = store.search("harbour", 10).unwrap();
+        assert_eq!(hits.len(), 2, "both rows are still found");
+        let good = hits.iter().find(|h| h.item.uid == rows[0].0).unwrap();
+        assert!(
+            good.snippet.contains("the «harbour» plan"),
+            "{}",
+            good.snippet
+        );
+        assert_eq!(store.get(rows[0].0).unwrap().doc, doc, "shows as it was");
+        assert!(
+            store.get(rows[1].0).is_err(),
+            "a row that did not read still does not"
+        );
+        assert_eq!(store.count().unwrap(), 2, "and it is kept");
+        let conn = Connection::open(&path).unwrap();
+        let (packed, item, text): (i64, i64, Option<String>) = conn
+            .query_row(
+                "SELECT count(*) FILTER (WHERE typeof(json) = 'blob'),
+                        sum(item), (SELECT body FROM documents_fts LIMIT 1)
+                 FROM documents",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((packed, item), (2, 1), "every row packed, one feed item");
+        assert_eq!(text, None, "the index keeps no copy of the text");
     }
 }

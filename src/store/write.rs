@@ -1,8 +1,8 @@
 //! Writing to the store: importing documents (and the marks an export carried) in
-//! one `BEGIN IMMEDIATE` transaction, removing them, and the reader's marks (read,
-//! saved) and state.
+//! `BEGIN IMMEDIATE` transactions of bounded size, removing them, and the reader's
+//! marks (read, saved) and state.
 
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{feed_name, sql_err, Store, StoreError};
 use crate::model::{Document, Marks};
@@ -36,11 +36,60 @@ impl ChangeCounts {
     }
 }
 
-/// An import in progress: one transaction, committed by [`Importer::commit`].
+/// An import in progress: a transaction, committed by [`Importer::commit`], and
+/// before that by [`Importer::end_of_file`] each time the documents put since the
+/// last commit reach a batch ([`Batch`]). Dropped uncommitted, it rolls back the
+/// batch in progress.
 pub struct Importer<'a> {
-    tx: Transaction<'a>,
+    conn: &'a Connection,
+    /// The connection's page cache before the import, given back after it.
+    cache_size: i64,
     store_path: std::path::PathBuf,
+    batch: Batch,
+    /// Documents and bytes of document JSON put since the last commit.
+    docs: usize,
+    bytes: usize,
 }
+
+/// When an import commits what it has put so far: after this many documents or
+/// this many bytes of document JSON, whichever comes first, at the end of a file.
+/// The write-ahead log holds one batch at a time (see [`Importer::end_of_file`]),
+/// and an import that is killed keeps every batch it committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Batch {
+    pub docs: usize,
+    pub bytes: usize,
+}
+
+impl Batch {
+    /// 2,000 documents or 64 MB; in debug builds [`BATCH_ENV`] sets the number of
+    /// documents, so a test can watch an import commit batch by batch.
+    pub fn default_size() -> Batch {
+        let docs = 2_000;
+        #[cfg(debug_assertions)]
+        let docs = std::env::var(BATCH_ENV)
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(docs);
+        Batch {
+            docs,
+            bytes: 64 << 20,
+        }
+    }
+}
+
+/// The page cache of an import, in KiB (SQLite's negative form): it keeps the
+/// indexes' upper pages and the newest search-index segments between batches
+/// (100,000 pages: the last 10,000 at 3,950 pages/s instead of 2,300, 96 MB
+/// peak RSS; docs/performance.md).
+const IMPORT_CACHE: i64 = -64 * 1024;
+
+/// What the write-ahead log is cut back to once checkpointed (bytes).
+const WAL_LIMIT: i64 = 64 << 20;
+
+/// Debug builds only: the number of documents in an import's batch.
+pub const BATCH_ENV: &str = "TIDINGS_IMPORT_BATCH";
 
 /// The identity of a document across versions. A feed item is known by what its
 /// feed reader chose (`Document::item_id`: its guid, else its link, else its title
@@ -125,8 +174,33 @@ pub(super) fn sort_key(doc: &Document) -> String {
     }
 }
 
+/// What storing a document needs that does not need the store: its key, its
+/// JSON packed ([`super::codec`]) and hashed, and its search text. An import
+/// makes it on the thread that reads the files, beside the one that writes.
+pub struct Prepared {
+    key: String,
+    packed: Vec<u8>,
+    /// The JSON's length before packing: what a batch counts.
+    json_len: usize,
+    hash: String,
+    cols: [String; 4],
+}
+
+impl Prepared {
+    pub fn of(doc: &Document) -> Prepared {
+        let json = serde_json::to_string(doc).expect("documents serialize");
+        Prepared {
+            key: doc_key(doc),
+            packed: super::codec::pack(json.as_bytes()),
+            json_len: json.len(),
+            hash: format!("{:016x}", fnv64(json.as_bytes())),
+            cols: search_columns(doc),
+        }
+    }
+}
+
 /// The text the search index holds for a document, by column.
-fn search_columns(doc: &Document) -> [String; 4] {
+pub(super) fn search_columns(doc: &Document) -> [String; 4] {
     let mut body = String::new();
     let mut push = |s: &str| {
         body.push_str(s);
@@ -173,14 +247,27 @@ fn search_columns(doc: &Document) -> [String; 4] {
 }
 
 impl Store {
-    /// Starts an import: everything put through it lands in one transaction.
+    /// Starts an import: everything put through it lands in one transaction,
+    /// unless [`Importer::end_of_file`] commits it in batches.
     pub fn begin_import(&mut self) -> Result<Importer<'_>, StoreError> {
         let store_path = self.path.clone();
-        let tx = self
+        let cache_size: i64 = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
             .map_err(sql_err(&store_path, "start an import"))?;
-        Ok(Importer { tx, store_path })
+        self.conn
+            .pragma_update(None, "journal_size_limit", WAL_LIMIT)
+            .and_then(|_| self.conn.pragma_update(None, "cache_size", IMPORT_CACHE))
+            .and_then(|_| self.conn.execute_batch("BEGIN IMMEDIATE"))
+            .map_err(sql_err(&store_path, "start an import"))?;
+        Ok(Importer {
+            conn: &self.conn,
+            cache_size,
+            store_path,
+            batch: Batch::default_size(),
+            docs: 0,
+            bytes: 0,
+        })
     }
 
     /// Removes a document by uid; false when there was none.
@@ -256,32 +343,50 @@ impl Importer<'_> {
         origin: Option<&str>,
         feed: Option<&str>,
     ) -> Result<Change, StoreError> {
+        self.put_prepared(doc, &Prepared::of(doc), origin, feed)
+    }
+
+    /// [`Importer::put`] of a document made ready on another thread.
+    pub fn put_prepared(
+        &mut self,
+        doc: &Document,
+        ready: &Prepared,
+        origin: Option<&str>,
+        feed: Option<&str>,
+    ) -> Result<Change, StoreError> {
         let err = sql_err(&self.store_path, "import a document");
-        let key = doc_key(doc);
-        let json = serde_json::to_string(doc).expect("documents serialize");
-        let hash = format!("{:016x}", fnv64(json.as_bytes()));
+        let Prepared {
+            key,
+            packed,
+            json_len,
+            hash,
+            cols,
+        } = ready;
+        self.docs += 1;
+        self.bytes += *json_len;
         // `only_legacy`: only a row stored without an item identity (by an older
         // version) may be taken over; a link-known item of today stays itself.
         let find = |key: &str, only_legacy: bool| {
-            self.tx
-                .query_row(
+            self.conn
+                .prepare_cached(
                     "SELECT id, content_hash, article_count, event_count FROM documents
-                     WHERE doc_key = ?1 AND (NOT ?2 OR json_extract(json, '$.item_id') IS NULL)",
-                    params![key, only_legacy],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
+                     WHERE doc_key = ?1 AND (NOT ?2 OR NOT item)",
+                )?
+                .query_row(params![key, only_legacy], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .optional()
         };
         let mut existing: Option<(i64, String, Option<u32>, usize)> =
-            find(&key, false).map_err(err)?;
+            find(key, false).map_err(err)?;
         if existing.is_none() && doc.item_id.is_some() {
             let legacy = legacy_key(doc);
-            if legacy != key {
+            if legacy != *key {
                 existing = find(&legacy, true).map_err(err)?;
                 if let Some((id, ..)) = existing {
                     // The same item as stored before its identity was kept: take
                     // it over under the new key (uid unchanged, marks kept).
-                    self.tx
+                    self.conn
                         .execute(
                             "UPDATE documents SET doc_key = ?2 WHERE id = ?1",
                             params![id, key],
@@ -291,24 +396,25 @@ impl Importer<'_> {
             }
         }
         let now = chrono::Utc::now().timestamp();
-        let cols = search_columns(doc);
         let latest = doc.latest_date().map(|d| d.compact());
         match existing {
-            Some((_, old_hash, _, _)) if old_hash == hash => Ok(Change::Unchanged),
+            Some((_, old_hash, _, _)) if old_hash == *hash => Ok(Change::Unchanged),
             Some((_, _, old_articles, old_events))
                 if doc.article_count < old_articles || doc.timeline.len() < old_events =>
             {
                 Ok(Change::Unchanged)
             }
             Some((id, ..)) => {
-                self.tx
-                    .execute(
+                self.conn
+                    .prepare_cached(
                         "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,
                             source_count = ?5, event_count = ?6, latest_label = ?7, sort_key = ?8,
                             content_hash = ?9, json = ?10, origin = coalesce(?11, origin),
-                            updated_at = ?12, feed = coalesce(?13, feed)
+                            updated_at = ?12, feed = coalesce(?13, feed), item = ?14
                          WHERE id = ?1",
-                        params![
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.execute(params![
                             id,
                             doc.title,
                             title_key(&doc.title),
@@ -318,28 +424,32 @@ impl Importer<'_> {
                             latest,
                             sort_key(doc),
                             hash,
-                            json,
+                            packed,
                             origin,
                             now,
-                            feed.map(|_| feed_name(doc, feed))
-                        ],
-                    )
+                            feed.map(|_| feed_name(doc, feed)),
+                            doc.item_id.is_some()
+                        ])
+                    })
                     .map_err(err)?;
-                self.tx
-                    .execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
+                self.conn
+                    .prepare_cached("DELETE FROM documents_fts WHERE rowid = ?1")
+                    .and_then(|mut stmt| stmt.execute([id]))
                     .map_err(err)?;
-                self.index(id, &cols).map_err(err)?;
+                self.index(id, cols).map_err(err)?;
                 Ok(Change::Updated)
             }
             None => {
-                self.tx
-                    .execute(
+                self.conn
+                    .prepare_cached(
                         "INSERT INTO documents (uid, doc_key, title_key, kind, title, article_count,
                             source_count, event_count, latest_label, sort_key, content_hash, json,
-                            origin, added_at, updated_at, feed)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
-                        params![
-                            uid_of(&key),
+                            origin, added_at, updated_at, feed, item)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.execute(params![
+                            uid_of(key),
                             key,
                             title_key(&doc.title),
                             doc.kind.as_str(),
@@ -350,15 +460,16 @@ impl Importer<'_> {
                             latest,
                             sort_key(doc),
                             hash,
-                            json,
+                            packed,
                             origin,
                             now,
-                            feed_name(doc, feed)
-                        ],
-                    )
+                            feed_name(doc, feed),
+                            doc.item_id.is_some()
+                        ])
+                    })
                     .map_err(err)?;
-                let id = self.tx.last_insert_rowid();
-                self.index(id, &cols).map_err(err)?;
+                let id = self.conn.last_insert_rowid();
+                self.index(id, cols).map_err(err)?;
                 Ok(Change::Added)
             }
         }
@@ -370,7 +481,7 @@ impl Importer<'_> {
         if marks.is_none() {
             return Ok(());
         }
-        self.tx
+        self.conn
             .execute(
                 "UPDATE documents SET is_read = is_read OR ?2, is_saved = is_saved OR ?3
                  WHERE doc_key = ?1",
@@ -384,19 +495,54 @@ impl Importer<'_> {
     }
 
     fn index(&self, id: i64, cols: &[String; 4]) -> rusqlite::Result<()> {
-        self.tx.execute(
-            "INSERT INTO documents_fts (rowid, title, body, sources, timeline) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, cols[0], cols[1], cols[2], cols[3]],
-        )?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, cols[0], cols[1], cols[2], cols[3]])?;
         Ok(())
+    }
+
+    /// Sets the size of the batches [`Importer::end_of_file`] commits.
+    pub fn with_batch(mut self, batch: Batch) -> Self {
+        self.batch = batch;
+        self
+    }
+
+    /// Says that the documents of one file have all been put: when they fill a
+    /// batch, commits them and starts the next transaction. Each commit lets
+    /// SQLite's automatic checkpoint move the write-ahead log into the store and
+    /// start it again from the top, cut back to [`WAL_LIMIT`], so the log holds
+    /// about one batch (an explicit `wal_checkpoint(TRUNCATE)` after each batch
+    /// kept it no smaller and cost more: docs/performance.md). True when it
+    /// committed.
+    pub fn end_of_file(&mut self) -> Result<bool, StoreError> {
+        if self.docs < self.batch.docs && self.bytes < self.batch.bytes {
+            return Ok(false);
+        }
+        self.conn
+            .execute_batch("COMMIT; BEGIN IMMEDIATE")
+            .map_err(sql_err(&self.store_path, "commit a batch of the import"))?;
+        (self.docs, self.bytes) = (0, 0);
+        Ok(true)
     }
 
     /// Commits everything put so far.
     pub fn commit(self) -> Result<(), StoreError> {
-        let path = self.store_path.clone();
-        self.tx
-            .commit()
-            .map_err(sql_err(&path, "commit the import"))
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(sql_err(&self.store_path, "commit the import"))
+    }
+}
+
+impl Drop for Importer<'_> {
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        // The reader's connection (its refresh imports too) keeps its small cache.
+        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
     }
 }
 
@@ -426,6 +572,49 @@ mod tests {
         assert_eq!(doc_key(&a), doc_key(&a2));
         let page = Document::new(Kind::Article, "Morning Briefing".into());
         assert_eq!(doc_key(&page), "article:morning briefing");
+    }
+
+    #[test]
+    fn an_import_commits_whole_files_once_they_fill_a_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let reader = store.sibling().unwrap();
+        let batch = Batch {
+            docs: 3,
+            bytes: 64 << 20,
+        };
+        let mut import = store.begin_import().unwrap().with_batch(batch);
+        let mut seen = Vec::new();
+        // Files of 2, 2 and 1 documents: the second file fills the batch.
+        for (file, docs) in [(0, 2), (1, 2), (2, 1)] {
+            for n in 0..docs {
+                let url = format!("https://n.example/{file}/{n}");
+                import.put(&item("Harbour", &url), None, None).unwrap();
+            }
+            let committed = import.end_of_file().unwrap();
+            seen.push((committed, reader.count().unwrap()));
+        }
+        assert_eq!(seen, [(false, 0), (true, 4), (false, 4)]);
+        drop(import);
+        assert_eq!(
+            reader.count().unwrap(),
+            4,
+            "the batch in progress rolls back"
+        );
+        let big = Batch {
+            docs: 1000,
+            bytes: 1,
+        };
+        let mut import = store.begin_import().unwrap().with_batch(big);
+        import
+            .put(&item("Harbour", "https://n.example/9"), None, None)
+            .unwrap();
+        assert!(
+            import.end_of_file().unwrap(),
+            "a batch is also so many bytes"
+        );
+        import.commit().unwrap();
+        assert_eq!(reader.count().unwrap(), 5);
     }
 
     #[test]

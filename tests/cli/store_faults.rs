@@ -297,6 +297,74 @@ fn kill_9_during_import_never_loses_committed_documents() {
     );
 }
 
+/// Documents in the store, read through a connection of the test's own (a WAL
+/// reader: it never waits for the import writing beside it).
+fn stored(dir: &Path) -> i64 {
+    let conn = rusqlite::Connection::open_with_flags(
+        store_file(dir),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap_or(0)
+}
+
+#[test]
+fn an_import_killed_mid_way_keeps_its_committed_batches_and_the_next_run_finishes_it() {
+    const BATCH: i64 = 50;
+    const PAGES: i64 = 1500;
+    let pages = tempfile::tempdir().unwrap();
+    write_pages(pages.path(), PAGES as usize, "batch");
+    let dir = tempfile::tempdir().unwrap();
+    tidings(dir.path(), &["list"]);
+    let import = || {
+        common::bin()
+            .env("TIDINGS_IMPORT_BATCH", BATCH.to_string())
+            .arg("--data-dir")
+            .arg(dir.path())
+            .arg("import")
+            .arg(pages.path())
+            .stderr(Stdio::null())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut child = import();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while stored(dir.path()) < BATCH {
+        assert!(Instant::now() < deadline, "no batch committed in a minute");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended first"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let kept = stored(dir.path());
+    assert!(kept < PAGES, "killed after the import had finished");
+    assert_eq!(kept % BATCH, 0, "only whole batches land: {kept}");
+    let list = tidings(dir.path(), &["list", "--limit", "0", "--json"]);
+    assert!(
+        list.status.success(),
+        "the store does not open: {}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&list.stdout).lines().count() as i64,
+        kept
+    );
+    assert_eq!(integrity(dir.path()), "ok");
+    let again = import().wait_with_output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(
+        stored(dir.path()),
+        PAGES,
+        "the second run finishes the rest"
+    );
+}
+
 fn wal_file(dir: &Path) -> std::path::PathBuf {
     dir.join("tidings.db-wal")
 }

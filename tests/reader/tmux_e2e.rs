@@ -540,6 +540,50 @@ fn refresh_on_a_terminal_shows_progress_then_clears_it() {
 }
 
 #[test]
+fn import_on_a_terminal_shows_its_pace_and_the_time_left_then_clears_it() {
+    let pages = tempfile::tempdir().unwrap();
+    // Enough for the import to last over a second, when the pace first shows.
+    const PAGES: usize = 12_000;
+    for i in 0..PAGES {
+        std::fs::write(
+            pages.path().join(format!("p{i:05}.txt")),
+            format!(
+                "Harbour Story Number {i} Is Here\nUpdated (1 articles)\nThe council voted on item {i} on Monday [1].\nSources (1 articles)\n[1]\nDesk: Item {i}: The vote.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    let cmd = format!(
+        "{} --data-dir {} import {}; sleep 30",
+        env!("CARGO_BIN_EXE_tidings"),
+        data.path().display(),
+        pages.path().display()
+    );
+    let Some(t) = Tmux::start("import-pace", 120, 20, &cmd) else {
+        return;
+    };
+    let s = t.wait("the pace", |s| {
+        s.contains(" pages/s, ") && s.contains(" left")
+    });
+    let line = s.lines().find(|l| l.contains("pages/s")).unwrap();
+    assert!(
+        line.starts_with("importing ["),
+        "one line, drawn in place: {s}"
+    );
+    assert_eq!(
+        s.matches("pages/s").count(),
+        1,
+        "rewritten, not repeated: {s}"
+    );
+    let s = t.wait_for(&format!("imported: {PAGES} added"));
+    assert!(
+        !s.contains("importing ["),
+        "the progress line is cleared:\n{s}"
+    );
+}
+
+#[test]
 fn dates_read_one_way_relative_this_week_and_a_deadline_never_leads() {
     let dir = tempfile::tempdir().unwrap();
     let three_hours_ago = chrono::Utc::now().timestamp() - 3 * 3600 - 60;
