@@ -4,8 +4,7 @@
 //! with their counts (the feed picker); then the reader's list index of every
 //! document in each sort, read in parts of 20,000 (the whole, and the slowest
 //! part), and the full rows of five screens read by id from the end of the
-//! list (the window the reader reads as it scrolls), and the ids of a filter's
-//! 1,000 results. With `--mark`, also marking every
+//! list (the window the reader reads as it scrolls). With `--mark`, also marking every
 //! document read in one transaction and undoing it (this writes to the store:
 //! give it a copy). With `--index`, only the list index, the rows by id and the
 //! ids (reading every view in full rows takes minutes at 1,000,000).
@@ -142,16 +141,6 @@ fn main() {
             ms(by_id_t)
         );
     }
-    // The ids of a filter's 1,000 results (the reader looks them up by uid).
-    let uids: Vec<String> = store
-        .list_view(&View::all(), Sort::Title, 1_000, 0)
-        .unwrap()
-        .into_iter()
-        .map(|i| i.uid)
-        .collect();
-    let uids: Vec<&str> = uids.iter().map(String::as_str).collect();
-    let (t, n) = median(|| store.ids_of(&uids).unwrap().len());
-    println!("ids of a filter's {n} results: {:.2} ms", ms(t));
     if mark {
         let t = Instant::now();
         let marked = store

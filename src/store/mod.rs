@@ -21,7 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use feed::feed_name;
 pub use marks::{Mark, Marked, Selection};
-pub use read::{is_one_short_word, Hit, ListItem, Stored, MATCH_LIMIT, PREFIX_MIN};
+pub use read::{is_one_short_word, Hit, ListItem, Stored, COUNT_LIMIT, MATCH_LIMIT, PREFIX_MIN};
 pub use retention::{FeedPrune, MaxItems, PrunePlan, Rules, Stats, Vacuumed, PRUNE_BATCH};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};

@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::snippet::{snippet, Term, WIDTH};
-use super::{codec, sql_err, Show, Sort, Store, StoreError, View};
+use super::{codec, sql_err, Headline, Show, Sort, Store, StoreError, View};
 use crate::model::Document;
 use crate::text::fold::{fold, title_key};
 use crate::text::sanitize::for_terminal_owned;
@@ -119,6 +119,47 @@ fn words(folded: &str) -> Vec<&str> {
 /// as a whole word, and typing on may match more.
 pub fn is_one_short_word(input: &str) -> bool {
     matches!(words(&fold(input))[..], [w] if w.chars().count() < PREFIX_MIN)
+}
+
+/// The most matches [`Store::match_count`] counts: past it, "more than".
+pub const COUNT_LIMIT: usize = 10_000;
+
+/// Rows read by id in one statement.
+const ROWS_AT_ONCE: usize = 100;
+
+/// How well a headline answers the words typed; better compares greater.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum TitleMatch {
+    /// The words are elsewhere in the document.
+    None,
+    /// Every word is in the headline, in any order.
+    AllWords,
+    /// The headline holds the words one after another, as typed.
+    Phrase,
+}
+
+/// Whether `title` holds the `terms` (folded words, the last maybe a prefix)
+/// as a phrase, all of them, or not.
+fn title_match(title: &str, terms: &[Term]) -> TitleMatch {
+    if terms.is_empty() {
+        return TitleMatch::None;
+    }
+    let folded = fold(title);
+    let words = words(&folded);
+    let hit = |t: &Term, w: &str| match t.prefix {
+        true => w.starts_with(t.word.as_str()),
+        false => w == t.word,
+    };
+    let phrase = words
+        .windows(terms.len())
+        .any(|run| run.iter().zip(terms).all(|(w, t)| hit(t, w)));
+    if phrase {
+        TitleMatch::Phrase
+    } else if terms.iter().all(|t| words.iter().any(|w| hit(t, w))) {
+        TitleMatch::AllWords
+    } else {
+        TitleMatch::None
+    }
 }
 
 impl Store {
@@ -255,30 +296,77 @@ impl Store {
     }
 
     /// Headlines matching `query` (every word, the last as a prefix), best first
-    /// among the [`MATCH_LIMIT`] most recently stored matches: ranking every
-    /// match of a common word over 100,000 documents costs 50-100 ms, and a
-    /// reader filtering headlines looks for recent news.
+    /// among the [`MATCH_LIMIT`] most recently stored matches (see
+    /// [`Store::ranked`]).
     pub fn filter(&self, query: &str, limit: usize) -> Result<Vec<ListItem>, StoreError> {
-        let Some(q) = fts_query(query) else {
-            return Ok(Vec::new());
-        };
         Ok(self
-            .ranked(&q, limit)?
+            .best(query, limit)?
             .into_iter()
-            .map(|(_, item)| item)
+            .map(|h| h.item)
             .collect())
     }
 
-    /// How many documents match `query` in all (as [`Store::filter`] reads it).
-    /// FTS5 walks the query's document lists without reading a document: 1-5 ms
-    /// over 20,000 documents, also for a word that every one holds.
+    /// The best `limit` rows of the [`MATCH_LIMIT`] newest matches.
+    fn best(&self, query: &str, limit: usize) -> Result<Vec<Headline>, StoreError> {
+        match fts_query(query) {
+            Some(q) => self.ranked(query, &self.newest_matches(&q, MATCH_LIMIT)?, limit),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The ids of the `limit` most recently stored documents matching `q` (an
+    /// FTS5 query from [`fts_query`]), newest first: FTS5 walks the end of
+    /// each word's document list and stops there.
+    fn newest_matches(&self, q: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
+        let err = sql_err(&self.path, "search");
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2",
+            )
+            .map_err(&err)?;
+        let ids = stmt
+            .query_map(params![q, limit as i64], |r| r.get(0))
+            .map_err(&err)?;
+        ids.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// What the reader's filter shows for `query`: [`Store::filter`]'s rows with
+    /// their ids, and how many match in all, counted up to [`COUNT_LIMIT`] + 1
+    /// (as [`Store::match_count`]), from one walk of the search index: a
+    /// prefix's document lists are merged once, not again to count them.
+    pub fn filter_rows(&self, query: &str) -> Result<(Vec<Headline>, usize), StoreError> {
+        let Some(q) = fts_query(query) else {
+            return Ok((Vec::new(), 0));
+        };
+        let ids = self.newest_matches(&q, COUNT_LIMIT + 1)?;
+        let rows = self.ranked(query, &ids[..ids.len().min(MATCH_LIMIT)], MATCH_LIMIT)?;
+        Ok((rows, ids.len()))
+    }
+
+    /// How many documents match `query` (as [`Store::filter`] reads it), counted
+    /// up to [`COUNT_LIMIT`] + 1: past that a person needs to know only that
+    /// there are more, and counting every match of a common word walks its
+    /// whole document list (35-100 ms over 1,000,000 documents).
     pub fn match_count(&self, query: &str) -> Result<usize, StoreError> {
+        self.count_matches(query, COUNT_LIMIT)
+    }
+
+    /// The matches of `query`, counted up to `limit` + 1.
+    fn count_matches(&self, query: &str, limit: usize) -> Result<usize, StoreError> {
         let Some(q) = fts_query(query) else {
             return Ok(0);
         };
         self.conn
-            .prepare_cached("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1")
-            .and_then(|mut stmt| stmt.query_row([q], |r| r.get::<_, i64>(0)))
+            .prepare_cached(
+                "SELECT count(*) FROM (
+                     SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?1 LIMIT ?2
+                 )",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(params![q, limit as i64 + 1], |r| r.get::<_, i64>(0))
+            })
             .map(|n| n as usize)
             .map_err(sql_err(&self.path, "count matches"))
     }
@@ -286,18 +374,15 @@ impl Store {
     /// [`Store::filter`] with a snippet of each document's matching text, cut
     /// from the document itself ([`super::snippet`]).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
-        let Some(q) = fts_query(query) else {
-            return Ok(Vec::new());
-        };
         let terms = terms(query);
         let err = sql_err(&self.path, "search");
         let mut json = self
             .conn
             .prepare_cached("SELECT json FROM documents WHERE id = ?1")
             .map_err(&err)?;
-        self.ranked(&q, limit)?
+        self.best(query, limit)?
             .into_iter()
-            .map(|(id, item)| {
+            .map(|Headline { id, item }| {
                 let stored = json
                     .query_row([id], |r| codec::column(r, 0))
                     .map_err(&err)?;
@@ -315,24 +400,47 @@ impl Store {
             .collect()
     }
 
-    /// Row ids and headlines of the best matches; see [`Store::filter`].
-    /// `q` is an FTS5 query from [`fts_query`].
-    fn ranked(&self, q: &str, limit: usize) -> Result<Vec<(i64, ListItem)>, StoreError> {
+    /// The best `limit` of the documents `ids` (matches of `input`): a
+    /// headline holding the words as typed first, then one holding every word,
+    /// then the rest; each group newest first. A score such as bm25 would need
+    /// how many documents hold each word, a walk of every word's whole list
+    /// (50-200 ms for a common word over 1,000,000 documents), so the headline
+    /// is weighed here, in Rust, over rows read from `documents_row`.
+    fn ranked(&self, input: &str, ids: &[i64], limit: usize) -> Result<Vec<Headline>, StoreError> {
         let err = sql_err(&self.path, "search");
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS}, d.id FROM (
-                 SELECT rowid AS id, bm25(documents_fts, 10.0, 1.0, 2.0, 1.0) AS score
-                 FROM documents_fts WHERE documents_fts MATCH ?1
-                 ORDER BY rowid DESC LIMIT {MATCH_LIMIT}
-             ) m JOIN documents d INDEXED BY documents_row ON d.id = m.id
-             ORDER BY m.score, d.sort_key DESC
-             LIMIT ?2"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
-        let rows = stmt
-            .query_map(params![q, limit as i64], |r| Ok((r.get(10)?, item(r)?)))
-            .map_err(&err)?;
-        rows.collect::<Result<_, _>>().map_err(err)
+        let terms = terms(input);
+        let mut rows: Vec<(TitleMatch, String, Headline)> = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(ROWS_AT_ONCE) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT {ITEM_COLUMNS}, d.id, d.sort_key FROM documents d INDEXED BY documents_row
+                 WHERE d.id IN ({marks})"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+            let found = stmt
+                .query_map(rusqlite::params_from_iter(chunk), |r| {
+                    let item = item(r)?;
+                    Ok((
+                        title_match(&item.title, &terms),
+                        r.get(11)?,
+                        Headline {
+                            id: r.get(10)?,
+                            item,
+                        },
+                    ))
+                })
+                .map_err(&err)?;
+            for row in found {
+                rows.push(row.map_err(&err)?);
+            }
+        }
+        rows.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| b.1.cmp(&a.1))
+                .then(b.2.id.cmp(&a.2.id))
+        });
+        rows.truncate(limit);
+        Ok(rows.into_iter().map(|(.., h)| h).collect())
     }
 
     /// For each related card, the uid of a stored document with the same title.
@@ -380,6 +488,123 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Event, PartialDate};
+    use crate::store::views::tests::doc;
+
+    /// A store of `(title, day, more text)` stories.
+    fn stories(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut importer = store.begin_import().unwrap();
+        for (title, day, text) in docs {
+            let mut d = doc(title, day, 1);
+            d.timeline.push(Event {
+                date: PartialDate {
+                    label: "earlier".into(),
+                    ..d.timeline[0].date.clone()
+                },
+                text: text.to_string(),
+                citations: Vec::new(),
+            });
+            importer.put(&d, Some("test"), Some("Wire")).unwrap();
+        }
+        importer.commit().unwrap();
+        (dir, store)
+    }
+
+    fn found(store: &Store, query: &str) -> Vec<String> {
+        store
+            .filter(query, MATCH_LIMIT)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_phrase_comes_first_then_every_word_in_the_headline_then_the_rest_newest_first() {
+        let (_dir, store) = stories(&[
+            ("Lee Declares China Visit Sets Foundation", "2025-11-01", ""),
+            (
+                "South Korean President Lee Declares Irreversible Path",
+                "2025-11-04",
+                "Lee will visit China in the spring.",
+            ),
+            ("China Visit: What Lee Declares", "2025-11-02", ""),
+            (
+                "Summit ends",
+                "2025-11-05",
+                "Lee declares the China visit a success.",
+            ),
+            (
+                "Trade talks",
+                "2025-11-03",
+                "Lee declares a China visit soon.",
+            ),
+        ]);
+        assert_eq!(
+            found(&store, "Lee Declares China Visit"),
+            [
+                "Lee Declares China Visit Sets Foundation",
+                "China Visit: What Lee Declares",
+                "Summit ends",
+                "South Korean President Lee Declares Irreversible Path",
+                "Trade talks",
+            ]
+        );
+        assert_eq!(
+            found(&store, "lee declares"),
+            [
+                "South Korean President Lee Declares Irreversible Path",
+                "China Visit: What Lee Declares",
+                "Lee Declares China Visit Sets Foundation",
+                "Summit ends",
+                "Trade talks",
+            ],
+            "the phrase in three headlines, newest first; then the rest"
+        );
+        assert_eq!(
+            found(&store, "china vis")[..2],
+            [
+                "China Visit: What Lee Declares",
+                "Lee Declares China Visit Sets Foundation"
+            ],
+            "the last word typed is a prefix in the headline too"
+        );
+    }
+
+    #[test]
+    fn matches_are_counted_up_to_one_past_the_limit() {
+        let days: Vec<String> = (1..=9).map(|d| format!("2025-11-0{d}")).collect();
+        let docs: Vec<(&str, &str, &str)> = [
+            "Harbour one",
+            "Harbour two",
+            "Harbour three",
+            "Harbour four",
+            "Harbour five",
+            "Harbour six",
+            "Harbour seven",
+            "Harbour eight",
+            "Dock nine",
+        ]
+        .iter()
+        .zip(&days)
+        .map(|(t, d)| (*t, d.as_str(), ""))
+        .collect();
+        let (_dir, store) = stories(&docs);
+        assert_eq!(
+            store.count_matches("harbour", 100).unwrap(),
+            8,
+            "all, under the limit"
+        );
+        assert_eq!(
+            store.count_matches("harbour", 5).unwrap(),
+            6,
+            "past it: limit + 1"
+        );
+        assert_eq!(store.count_matches("harb", 5).unwrap(), 6, "a prefix too");
+        assert_eq!(store.match_count("dock").unwrap(), 1);
+    }
 
     #[test]
     fn queries_are_quoted_words_with_a_prefix_last() {

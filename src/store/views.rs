@@ -379,28 +379,6 @@ impl Store {
         Ok(out)
     }
 
-    /// The ids of these uids (by uid; those not stored are left out): one
-    /// lookup each in the uid's index, 100 per statement.
-    pub fn ids_of(&self, uids: &[&str]) -> Result<HashMap<String, i64>, StoreError> {
-        let mut out = HashMap::with_capacity(uids.len());
-        let err = sql_err(&self.path, "find documents");
-        for chunk in uids.chunks(ROWS_AT_ONCE) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let sql = format!("SELECT uid, id FROM documents WHERE uid IN ({marks})");
-            let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
-            let rows = stmt
-                .query_map(rusqlite::params_from_iter(chunk), |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-                })
-                .map_err(&err)?;
-            for row in rows {
-                let (uid, id) = row.map_err(&err)?;
-                out.insert(uid, id);
-            }
-        }
-        Ok(out)
-    }
-
     /// The id of document `uid`, if it is stored.
     pub fn id_of(&self, uid: &str) -> Result<Option<i64>, StoreError> {
         use rusqlite::OptionalExtension;
@@ -753,14 +731,6 @@ pub(super) mod tests {
             assert_eq!(rows, list[10..14], "rows by id");
         }
         assert_eq!(store.id_of(&some[2].item.uid).unwrap(), Some(some[2].id));
-        let uids = [
-            some[0].item.uid.as_str(),
-            "nobody",
-            some[2].item.uid.as_str(),
-        ];
-        let ids = store.ids_of(&uids).unwrap();
-        assert_eq!(ids.len(), 2);
-        assert_eq!(ids[uids[2]], some[2].id);
         assert_eq!(store.id_of("nobody").unwrap(), None);
     }
 

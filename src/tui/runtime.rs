@@ -19,7 +19,7 @@ use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
-use crate::store::{Headline, IndexFrom, Sort, Store, StoreError, View, MATCH_LIMIT};
+use crate::store::{Headline, IndexFrom, Sort, Store, StoreError, View};
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -263,29 +263,6 @@ fn follow(app: &mut App, store: &mut Store, bg: &mut Background, effect: Option<
     }
 }
 
-/// The filter's rows for `query`, and how many match in all (counted only when
-/// the rows stop at the limit).
-fn search(store: &Store, query: &str) -> Result<(Vec<Headline>, usize), StoreError> {
-    let items = store.filter(query, MATCH_LIMIT)?;
-    let total = if items.len() < MATCH_LIMIT {
-        items.len()
-    } else {
-        store.match_count(query)?
-    };
-    let uids: Vec<&str> = items.iter().map(|i| i.uid.as_str()).collect();
-    let ids = store.ids_of(&uids)?;
-    let rows = items
-        .into_iter()
-        .filter_map(|item| {
-            Some(Headline {
-                id: *ids.get(&item.uid)?,
-                item,
-            })
-        })
-        .collect();
-    Ok((rows, total))
-}
-
 /// What the app hears when the store refused an effect on document `uid`: that
 /// it is gone (another process removed it), or why not.
 pub(super) fn failed(uid: String, e: StoreError) -> Arrival {
@@ -346,7 +323,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             },
             Err(e) => failed(uid, e),
         }),
-        Effect::Search(q) => match search(store, &q) {
+        Effect::Search(q) => match store.filter_rows(&q) {
             Ok((items, total)) => Some(Arrival::FilterResults {
                 query: q,
                 items,

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use super::edit_box;
 use super::theme::Theme;
 use crate::app::{App, Filter};
-use crate::store::{Show, Sort};
+use crate::store::{Show, Sort, COUNT_LIMIT};
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
@@ -20,6 +20,11 @@ const MIN_BOX: usize = 12;
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width as usize;
     let count = match app.filter.as_ref().and_then(capped) {
+        Some((shown, total)) if total > COUNT_LIMIT => format!(
+            "newest {} of more than {}",
+            thousands(shown),
+            thousands(COUNT_LIMIT)
+        ),
         Some((shown, total)) => format!("newest {} of {}", thousands(shown), thousands(total)),
         None => format!("{}/{}", app.counts().0, app.counts().1),
     };

@@ -1114,6 +1114,42 @@ fn a_story_removed_elsewhere_is_refused_and_dropped_from_the_list() {
     assert_eq!(r.app.focus, Focus::List);
 }
 
+/// Past `COUNT_LIMIT` matches the filter stops counting and says "more than".
+#[test]
+fn a_filter_with_more_matches_than_it_counts_says_more_than() {
+    let limit = tidings::store::COUNT_LIMIT;
+    assert_eq!(limit, 10_000, "the README says 10,000");
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<(String, tidings::model::Document)> = (0..3)
+        .map(|n| {
+            let title = format!("Harbour report number {n}");
+            let doc = tidings::model::Document::new(tidings::model::Kind::Article, title);
+            ("test".to_string(), doc)
+        })
+        .collect();
+    tidings::import::import_documents(&mut store, &docs).unwrap();
+    let items = headlines(&store, 100);
+    let (found, _) = store.filter_rows("harbour").unwrap();
+    let mut r = Rig {
+        app: App::new(140, 40, None),
+        theme: Theme::default(),
+        store,
+        bg: Background::new(),
+        _dir: dir,
+    };
+    r.arrive(Arrival::ListPartial(items));
+    r.keys("/harbour");
+    // As the store answers when more match than it counts.
+    r.arrive(Arrival::FilterResults {
+        query: "harbour".into(),
+        items: found,
+        total: limit + 1,
+    });
+    let s = r.screen();
+    assert!(s.contains("newest 3 of more than 10,000"), "{s}");
+}
+
 /// The filter shows at most `MATCH_LIMIT` rows, and says so when there are more.
 #[test]
 fn a_filter_with_more_matches_than_it_shows_says_how_many() {

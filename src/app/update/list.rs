@@ -164,7 +164,10 @@ impl App {
                         if at < f.ids.len() {
                             f.ids.remove(at);
                         }
-                        f.total = f.total.saturating_sub(1);
+                        // Past the count's limit, "more than" stays true.
+                        if f.total <= crate::store::COUNT_LIMIT {
+                            f.total = f.total.saturating_sub(1);
+                        }
                     }
                 }
             }
