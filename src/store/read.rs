@@ -124,6 +124,9 @@ pub fn is_one_short_word(input: &str) -> bool {
 /// The most matches [`Store::match_count`] counts: past it, "more than".
 pub const COUNT_LIMIT: usize = 10_000;
 
+/// The most words a prefix is spelled out as (see [`Store::match_query`]).
+const PREFIX_WORDS: usize = 64;
+
 /// Rows read by id in one statement.
 const ROWS_AT_ONCE: usize = 100;
 
@@ -308,10 +311,51 @@ impl Store {
 
     /// The best `limit` rows of the [`MATCH_LIMIT`] newest matches.
     fn best(&self, query: &str, limit: usize) -> Result<Vec<Headline>, StoreError> {
-        match fts_query(query) {
+        match self.match_query(query)? {
             Some(q) => self.ranked(query, &self.newest_matches(&q, MATCH_LIMIT)?, limit),
             None => Ok(Vec::new()),
         }
+    }
+
+    /// [`fts_query`] of `input`, its last word's prefix spelled out as the
+    /// words it stands for (`"harbour" OR "harbours"`) when the index holds at
+    /// most [`PREFIX_WORDS`] of them: FTS5 answers a prefix by merging every
+    /// such word's document list in memory before it can walk the newest
+    /// (35-95 ms for a common prefix over 1,000,000 documents), and words put
+    /// together with OR are walked from their ends (about 1 ms). More words, or
+    /// none known (a store whose `search_words` is empty), keep the prefix.
+    fn match_query(&self, input: &str) -> Result<Option<String>, StoreError> {
+        let terms = terms(input);
+        let Some((last, rest)) = terms.split_last() else {
+            return Ok(None);
+        };
+        let quoted = |w: &str| format!("\"{w}\"");
+        let mut q: Vec<String> = rest.iter().map(|t| quoted(&t.word)).collect();
+        if !last.prefix {
+            q.push(quoted(&last.word));
+            return Ok(Some(q.join(" ")));
+        }
+        let err = sql_err(&self.path, "search");
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT word FROM search_words WHERE word >= ?1 AND word < ?2 LIMIT ?3")
+            .map_err(&err)?;
+        let end = format!("{}\u{10FFFF}", last.word);
+        let words: Vec<String> = stmt
+            .query_map(params![last.word, end, PREFIX_WORDS as i64 + 1], |r| {
+                r.get(0)
+            })
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        if words.is_empty() || words.len() > PREFIX_WORDS {
+            q.push(format!("{}*", quoted(&last.word)));
+            return Ok(Some(q.join(" ")));
+        }
+        let any: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+        q.push(format!("({})", any.join(" OR ")));
+        // FTS5 takes a group in parentheses only after an explicit AND.
+        Ok(Some(q.join(" AND ")))
     }
 
     /// The ids of the `limit` most recently stored documents matching `q` (an
@@ -337,7 +381,7 @@ impl Store {
     /// (as [`Store::match_count`]), from one walk of the search index: a
     /// prefix's document lists are merged once, not again to count them.
     pub fn filter_rows(&self, query: &str) -> Result<(Vec<Headline>, usize), StoreError> {
-        let Some(q) = fts_query(query) else {
+        let Some(q) = self.match_query(query)? else {
             return Ok((Vec::new(), 0));
         };
         let ids = self.newest_matches(&q, COUNT_LIMIT + 1)?;
@@ -355,7 +399,7 @@ impl Store {
 
     /// The matches of `query`, counted up to `limit` + 1.
     fn count_matches(&self, query: &str, limit: usize) -> Result<usize, StoreError> {
-        let Some(q) = fts_query(query) else {
+        let Some(q) = self.match_query(query)? else {
             return Ok(0);
         };
         self.conn
@@ -570,6 +614,67 @@ mod tests {
                 "Lee Declares China Visit Sets Foundation"
             ],
             "the last word typed is a prefix in the headline too"
+        );
+    }
+
+    #[test]
+    fn an_import_learns_every_word_the_search_index_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        crate::import::import_documents(&mut store, &crate::samples::documents()).unwrap();
+        store
+            .conn
+            .execute_batch("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, documents_fts, row)")
+            .unwrap();
+        let missing: Vec<String> = store
+            .conn
+            .prepare("SELECT term FROM temp.v WHERE term NOT IN (SELECT word FROM search_words)")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            missing,
+            Vec::<String>::new(),
+            "words the filter could not spell out"
+        );
+        let known: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM search_words", [], |r| r.get(0))
+            .unwrap();
+        assert!(known > 500, "{known}");
+    }
+
+    #[test]
+    fn a_prefix_spelled_out_as_its_words_finds_what_the_prefix_finds() {
+        let (_dir, store) = stories(&[
+            ("Harbour plan passes", "2025-11-01", ""),
+            ("Harbours reopen", "2025-11-02", "The harboured ships left."),
+            ("Hardware prices", "2025-11-03", ""),
+            ("Dock strike", "2025-11-04", "At the harbourside."),
+        ]);
+        let spelled = store.match_query("harb").unwrap().unwrap();
+        assert_eq!(
+            spelled,
+            "(\"harbour\" OR \"harboured\" OR \"harbours\" OR \"harbourside\")"
+        );
+        for query in ["harb", "harbour", "dock harb", "har", "strike at"] {
+            let mut prefix = store
+                .newest_matches(&fts_query(query).unwrap(), 100)
+                .unwrap();
+            let mut words = store
+                .newest_matches(&store.match_query(query).unwrap().unwrap(), 100)
+                .unwrap();
+            prefix.sort();
+            words.sort();
+            assert_eq!(words, prefix, "{query}");
+        }
+        store.conn.execute("DELETE FROM search_words", []).unwrap();
+        assert_eq!(
+            store.match_query("harb").unwrap().as_deref(),
+            Some("\"harb\"*"),
+            "no words known: the prefix"
         );
     }
 

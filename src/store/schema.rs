@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 7;
+pub const CURRENT_VERSION: i32 = 8;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -96,6 +96,16 @@ const MIGRATIONS: &[Step] = &[
     // the JSON, and the search index keeps no copy of the text (contentless
     // FTS5: snippets are cut from the document, `store::snippet`).
     Step::Rows(super::codec::pack_rows),
+    // 7 -> 8: every word the search index holds, so that the filter can ask for
+    // the words a prefix stands for instead of a prefix query, which FTS5 answers
+    // by merging all their document lists in memory (`store::read`). Filled from
+    // the index's own vocabulary; imports add the words of what they store.
+    Step::Sql(
+        "CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, documents_fts, row);
+    INSERT INTO search_words SELECT term FROM temp.search_vocabulary;
+    DROP TABLE temp.search_vocabulary;",
+    ),
 ];
 
 /// Step 6 -> 7's search index: contentless, so it holds the index alone and no
@@ -320,6 +330,30 @@ mod tests {
             )
             .unwrap();
         assert!(plan.contains("COVERING INDEX documents_list"), "{plan}");
+    }
+
+    #[test]
+    fn version_7_stores_learn_the_words_their_search_index_holds() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_between(&mut conn, 0, 7).unwrap();
+        conn.execute(
+            "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+             VALUES (1, 'Harbour plan', 'Le conseil a voté, Tromsø aussi', '', '')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn, 7).unwrap();
+        let words: Vec<String> = conn
+            .prepare("SELECT word FROM search_words ORDER BY word")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            words,
+            ["a", "aussi", "conseil", "harbour", "le", "plan", "tromsø", "vote"]
+        );
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct Importer<'a> {
     /// Documents and bytes of document JSON put since the last commit.
     docs: usize,
     bytes: usize,
+    /// Words already in `search_words`, so that most are not asked for again.
+    words: std::collections::HashSet<String>,
 }
 
 /// When an import commits what it has put so far: after this many documents or
@@ -184,20 +186,55 @@ pub struct Prepared {
     json_len: usize,
     hash: String,
     cols: [String; 4],
+    /// The distinct words of `cols` as the search index holds them.
+    words: Vec<String>,
 }
 
 impl Prepared {
     pub fn of(doc: &Document) -> Prepared {
         let json = serde_json::to_string(doc).expect("documents serialize");
+        let cols = search_columns(doc);
         Prepared {
             key: doc_key(doc),
             packed: super::codec::pack(json.as_bytes()),
             json_len: json.len(),
             hash: format!("{:016x}", fnv64(json.as_bytes())),
-            cols: search_columns(doc),
+            words: index_words(&cols),
+            cols,
         }
     }
 }
+
+/// The distinct words of a document's search text for `search_words`: folded as
+/// a query is (`text::fold`: case, diacritics, dashes), and also only lower-cased,
+/// which is how the index's tokenizer leaves scripts whose marks `fold` takes
+/// off and it keeps (Hangul syllables, Japanese voiced kana). A word too many
+/// costs nothing; a word missing would hide its documents from the filter.
+fn index_words(cols: &[String; 4]) -> Vec<String> {
+    let split = |text: String| -> Vec<String> {
+        text.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut words: Vec<String> = cols
+        .iter()
+        .flat_map(|c| {
+            let mut both = split(crate::text::fold::fold(c));
+            if !c.is_ascii() {
+                both.extend(split(c.to_lowercase()));
+            }
+            both
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The most words an import remembers having written to `search_words` (the
+/// rest are looked up again; each costs a B-tree probe, not a write).
+const WORDS_REMEMBERED: usize = 200_000;
 
 /// The text the search index holds for a document, by column.
 pub(super) fn search_columns(doc: &Document) -> [String; 4] {
@@ -267,6 +304,7 @@ impl Store {
             batch: Batch::default_size(),
             docs: 0,
             bytes: 0,
+            words: Default::default(),
         })
     }
 
@@ -361,6 +399,7 @@ impl Importer<'_> {
             json_len,
             hash,
             cols,
+            words,
         } = ready;
         self.docs += 1;
         self.bytes += *json_len;
@@ -437,6 +476,7 @@ impl Importer<'_> {
                     .and_then(|mut stmt| stmt.execute([id]))
                     .map_err(err)?;
                 self.index(id, cols).map_err(err)?;
+                add_words(self.conn, &mut self.words, words).map_err(err)?;
                 Ok(Change::Updated)
             }
             None => {
@@ -470,6 +510,7 @@ impl Importer<'_> {
                     .map_err(err)?;
                 let id = self.conn.last_insert_rowid();
                 self.index(id, cols).map_err(err)?;
+                add_words(self.conn, &mut self.words, words).map_err(err)?;
                 Ok(Change::Added)
             }
         }
@@ -544,6 +585,26 @@ impl Drop for Importer<'_> {
         // The reader's connection (its refresh imports too) keeps its small cache.
         let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
     }
+}
+
+/// Adds the words of a document just indexed to `search_words`, but those
+/// `known` to be there already.
+fn add_words(
+    conn: &Connection,
+    known: &mut std::collections::HashSet<String>,
+    words: &[String],
+) -> rusqlite::Result<()> {
+    if known.len() > WORDS_REMEMBERED {
+        known.clear();
+    }
+    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO search_words (word) VALUES (?1)")?;
+    for w in words {
+        if !known.contains(w) {
+            stmt.execute([w])?;
+            known.insert(w.clone());
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
