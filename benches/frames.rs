@@ -137,6 +137,7 @@ fn main() {
     let it = item(0);
     app.receive(Arrival::ListLoaded(vec![headline(0)]));
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: it,
         doc,
         related: Vec::new(),

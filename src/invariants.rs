@@ -204,6 +204,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         item: item.clone(),
     }]));
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item,
         doc: doc.clone(),
         related: vec![None; doc.related.len()],

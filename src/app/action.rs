@@ -178,6 +178,9 @@ pub enum LinkUse {
 /// A document the store returned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
+    /// Its row id, by which the list knows it (the list may hold no full row
+    /// of it: a story opened from a related card far down the list).
+    pub id: i64,
     pub item: ListItem,
     pub doc: Document,
     pub related: Vec<Option<String>>,

@@ -74,6 +74,8 @@ pub enum Overlay {
 /// The open document and how it is shown.
 #[derive(Debug, Clone)]
 pub struct OpenStory {
+    /// Its row id (see [`Loaded::id`]).
+    pub id: i64,
     pub item: ListItem,
     pub doc: Document,
     pub related: Vec<Option<String>>,
@@ -325,7 +327,11 @@ impl App {
             let at = f.results.as_ref()?.iter().position(|i| i.uid == uid)?;
             f.ids.get(at).copied()
         });
-        filtered.or_else(|| self.list.id_of(uid))
+        let open = || {
+            let s = self.story.as_ref()?;
+            (s.item.uid == uid).then_some(s.id)
+        };
+        filtered.or_else(|| self.list.id_of(uid)).or_else(open)
     }
 
     /// The row of the list (not the filter's) that shows story `uid`, when
@@ -405,6 +411,7 @@ impl App {
         let folded = vec![false; loaded.doc.sections.len()];
         let order = layout::timeline_order(&loaded.doc);
         let mut story = OpenStory {
+            id: loaded.id,
             item: loaded.item,
             doc: loaded.doc,
             related: loaded.related,

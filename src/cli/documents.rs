@@ -553,7 +553,7 @@ fn export_docs(
     };
     let mut text = String::new();
     for uid in &uids {
-        let Stored { item, doc } = store.get(uid)?;
+        let Stored { item, doc, .. } = store.get(uid)?;
         match format {
             Format::Json => {
                 let marks = Marks {

@@ -28,6 +28,8 @@ pub struct ListItem {
 /// A stored document with its list row.
 #[derive(Debug, Clone)]
 pub struct Stored {
+    /// Its row id, by which the reader's list knows it.
+    pub id: i64,
     pub item: ListItem,
     pub doc: Document,
 }
@@ -214,19 +216,19 @@ impl Store {
     /// One document by uid.
     pub fn get(&self, uid: &str) -> Result<Stored, StoreError> {
         let err = sql_err(&self.path, "read a document");
-        let row: Option<(ListItem, Vec<u8>)> = self
+        let row: Option<(ListItem, Vec<u8>, i64)> = self
             .conn
             .query_row(
-                &format!("SELECT {ITEM_COLUMNS}, d.json FROM documents d WHERE d.uid = ?1"),
+                &format!("SELECT {ITEM_COLUMNS}, d.json, d.id FROM documents d WHERE d.uid = ?1"),
                 [uid],
-                |r| Ok((item(r)?, codec::column(r, 10)?)),
+                |r| Ok((item(r)?, codec::column(r, 10)?, r.get(11)?)),
             )
             .optional()
             .map_err(err)?;
-        let (item, stored) =
+        let (item, stored, id) =
             row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
         let doc = self.document(uid, &stored)?;
-        Ok(Stored { item, doc })
+        Ok(Stored { id, item, doc })
     }
 
     /// A document from its stored JSON, cleaned for the terminal.

@@ -297,6 +297,7 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             stored.item.read |= mark_read;
             let related = store.related_links(&stored.doc).unwrap_or_default();
             Some(Arrival::Loaded(Box::new(Loaded {
+                id: stored.id,
                 item: stored.item,
                 doc: stored.doc,
                 related,

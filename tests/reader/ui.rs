@@ -1846,3 +1846,59 @@ fn a_windowed_list_of_thousands_reaches_its_last_row_and_keeps_its_marks() {
     assert!(store.get(&last.uid).unwrap().item.read);
     assert_eq!(app.unread as u64, unread - 1);
 }
+
+/// A story opened far from the rows the list holds (from a related card, say)
+/// gets its read and saved marks on its list row too: the list knows it by the
+/// row id the store hands over with the story.
+#[test]
+fn a_story_opened_far_down_the_list_marks_its_own_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<(String, Document)> = (0..2_000)
+        .map(|n| {
+            let title = format!("Far list story {n:04}");
+            (
+                "gen".to_string(),
+                Document::new(tidings::model::Kind::Article, title),
+            )
+        })
+        .collect();
+    tidings::import::import_documents(&mut store, &docs).unwrap();
+    let all = headlines(&store, 5_000);
+    let mut app = App::new(80, 24, None);
+    let mut bg = Background::new();
+    let first = Arrival::ListPartial(headlines(&store, 500));
+    tidings::tui::deliver(&mut app, &mut store, &mut bg, first);
+    let part = store
+        .index_part(Sort::Newest, &IndexFrom::Offset(500), 5_000)
+        .unwrap();
+    let index = Arrival::ListIndex { part, done: true };
+    tidings::tui::deliver(&mut app, &mut store, &mut bg, index);
+    assert_eq!(app.unread, 2_000);
+    let far = &all[1_990];
+    assert!(!app.list.items().any(|i| i.uid == far.item.uid), "not held");
+    // As the runtime loads a story it opens: marked read in the store first.
+    store.set_read(&far.item.uid, true).unwrap();
+    let stored = store.get(&far.item.uid).unwrap();
+    let loaded = tidings::app::action::Loaded {
+        id: stored.id,
+        item: stored.item,
+        doc: stored.doc,
+        related: Vec::new(),
+    };
+    tidings::tui::deliver(
+        &mut app,
+        &mut store,
+        &mut bg,
+        Arrival::Loaded(Box::new(loaded)),
+    );
+    assert_eq!(app.unread, 1_999, "its row counts as read");
+    store.set_saved(&far.item.uid, true).unwrap();
+    let saved = Arrival::Saved {
+        uid: far.item.uid.clone(),
+        saved: true,
+    };
+    tidings::tui::deliver(&mut app, &mut store, &mut bg, saved);
+    let at = app.list.position(far.id).unwrap();
+    assert!(app.list.saved(at), "its row shows it saved");
+}

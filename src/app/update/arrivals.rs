@@ -61,10 +61,10 @@ impl App {
                 let read = loaded.item.read;
                 // While marks are being written the store may not hold them
                 // yet: its unread does not undo a read mark the row shows.
+                self.open_loaded(*loaded);
                 if read || self.marking == 0 {
                     self.set_read_here(std::slice::from_ref(&uid), read);
                 }
-                self.open_loaded(*loaded);
                 let (width, height) = (self.story_width(), self.story_height());
                 if let Some(loc) = self.pending.take().filter(|l| l.uid == uid) {
                     if let (Some(s), Some(item)) = (&mut self.story, loc.item) {

@@ -61,6 +61,7 @@ fn opening_marks_read_only_when_the_config_says_so() {
     };
     assert_eq!((uid.as_str(), mark_read), ("a", false));
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item("a", false),
         doc: story(),
         related: Vec::new(),

@@ -113,6 +113,7 @@ fn opened() -> App {
     let mut app = narrow();
     app.update(Action::Open);
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item("a", true),
         doc: story(),
         related: Vec::new(),
@@ -232,6 +233,7 @@ fn a_filter_row_far_down_the_list_keeps_its_marks_and_selection_after_esc() {
     let mut opened = item("far400", true);
     opened.saved = true;
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: opened,
         doc: story(),
         related: Vec::new(),
@@ -440,6 +442,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         doc.sections.extend(story().sections);
     }
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item("a", false),
         doc,
         related: Vec::new(),
@@ -493,6 +496,7 @@ fn wide(rows: Vec<ListItem>) -> App {
     app.receive(Arrival::ListLoaded(numbered(rows)));
     if let Some(first) = first {
         app.receive(Arrival::Loaded(Box::new(Loaded {
+            id: 0,
             item: first,
             doc: story(),
             related: Vec::new(),
@@ -668,6 +672,7 @@ fn feed_item_opened() -> App {
     let mut doc = story();
     doc.item_id = Some("guid:wire | 7".into());
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item("a", true),
         doc,
         related: Vec::new(),
@@ -827,6 +832,7 @@ fn searchable() -> App {
         citations: vec![1],
     });
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item("a", true),
         doc,
         related: Vec::new(),

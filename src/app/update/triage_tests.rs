@@ -22,6 +22,7 @@ fn load(app: &mut App, effect: Option<Effect>) -> String {
     };
     assert!(mark_read, "opening reads it");
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item(&uid, true),
         doc: story(),
         related: Vec::new(),
@@ -436,6 +437,7 @@ fn a_preview_read_before_the_mark_is_written_does_not_undo_it() {
     press(&mut app, Key::Char('N'));
     assert!(app.list.read(0));
     app.receive(Arrival::Loaded(Box::new(Loaded {
+        id: 0,
         item: item("a", false),
         doc: story(),
         related: Vec::new(),
