@@ -243,7 +243,8 @@ fn print_stats(out: &mut Stdout, store: &Store, s: &Stats, json: bool) -> Result
 }
 
 fn vacuum(store: &mut Store, out: &mut Stdout) -> CommandResult {
-    let needed = store.used_bytes()?;
+    // VACUUM builds a copy of the store and writes it through the log.
+    let needed = store.used_bytes()? * 2;
     let path = store.path().to_path_buf();
     match free_space(&path) {
         Some(free) if free < needed => {

@@ -361,7 +361,7 @@ impl Store {
     }
 
     /// The ids of the `limit` most recently stored documents matching `q` (an
-    /// FTS5 query from [`fts_query`]), newest first: FTS5 walks the end of
+    /// FTS5 query from [`Store::match_query`]), newest first: FTS5 walks the end of
     /// each word's document list and stops there.
     fn newest_matches(&self, q: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
         let err = sql_err(&self.path, "search");

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
+use super::schema::FILL_SEARCH_WORDS;
 use super::write::{doc_key, sort_key};
 use super::{sql_err, Store, StoreError};
 use crate::model::Document;
@@ -422,6 +423,14 @@ impl Store {
         let err = sql_err(&path, "vacuum the store");
         let before = self.disk_bytes();
         self.checkpoint().map_err(err)?;
+        // The words of stories removed since they were stored go too.
+        let words =
+            format!("BEGIN IMMEDIATE; DELETE FROM search_words; {FILL_SEARCH_WORDS} COMMIT;");
+        if let Err(e) = self.conn.execute_batch(&words) {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(err(e));
+        }
+        self.checkpoint().map_err(err)?;
         self.conn.execute_batch("VACUUM").map_err(err)?;
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         self.set_state(LAST_VACUUM, &now)?;
@@ -744,7 +753,24 @@ mod tests {
             .unwrap();
         store.prune(&plan, |_, _| {}).unwrap();
         let before = titles_of(&store);
+        let words = |store: &Store| -> i64 {
+            store
+                .conn
+                .query_row("SELECT count(*) FROM search_words", [], |r| r.get(0))
+                .unwrap()
+        };
+        let words_before = words(&store);
         let done = store.vacuum().unwrap();
+        store
+            .conn
+            .execute_batch("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, documents_fts, row)")
+            .unwrap();
+        let vocabulary: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM temp.v", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(words(&store), vocabulary, "the words of what is stored");
+        assert!(vocabulary < words_before, "the pruned stories' words went");
         assert!(done.after <= done.before, "{done:?}");
         assert_eq!(titles_of(&store), before);
         let s = store.stats().unwrap();

@@ -100,13 +100,18 @@ const MIGRATIONS: &[Step] = &[
     // the words a prefix stands for instead of a prefix query, which FTS5 answers
     // by merging all their document lists in memory (`store::read`). Filled from
     // the index's own vocabulary; imports add the words of what they store.
-    Step::Sql(
-        "CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, documents_fts, row);
-    INSERT INTO search_words SELECT term FROM temp.search_vocabulary;
-    DROP TABLE temp.search_vocabulary;",
-    ),
+    Step::Rows(|tx| {
+        tx.execute_batch("CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;")?;
+        tx.execute_batch(FILL_SEARCH_WORDS)
+    }),
 ];
+
+/// Fills `search_words` with the vocabulary of the search index (step 7 -> 8,
+/// and `store vacuum`, which drops the words of stories removed since).
+pub(super) const FILL_SEARCH_WORDS: &str =
+    "CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, documents_fts, row);
+    INSERT OR IGNORE INTO search_words SELECT term FROM temp.search_vocabulary;
+    DROP TABLE temp.search_vocabulary;";
 
 /// Step 6 -> 7's search index: contentless, so it holds the index alone and no
 /// copy of the text; `contentless_delete` lets a document's entry be deleted
