@@ -31,9 +31,9 @@ pub struct ImportReport {
     pub citations: CitationTally,
 }
 
-/// Extensions read from directories; files named on the command line are read
-/// whatever their name.
-const PAGE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "xml", "rss", "atom"];
+mod walk;
+
+use walk::Walk;
 
 /// Imports every path (files, directories, `-`), committing a batch whenever the
 /// files read since the last one fill it ([`crate::store::Batch`]);
@@ -49,12 +49,16 @@ pub fn import_paths(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            collect_dir(p, &mut files, &mut report);
-        } else {
-            files.push(p.clone());
+    // A first walk counts the files (and says which directories do not list);
+    // the reading thread walks again as it goes.
+    let mut counted = 0;
+    for found in Walk::new(paths) {
+        match found {
+            Ok(_) => counted += 1,
+            Err((dir, e)) => {
+                report.tally.failed += 1;
+                report.failures.push((display(&dir), e.to_string()));
+            }
         }
     }
     std::thread::scope(|scope| {
@@ -63,7 +67,7 @@ pub fn import_paths(
         let thread = |name: &str| std::thread::Builder::new().name(name.into());
         let started = "a thread starts, as std::thread::spawn expects";
         thread("import-reader")
-            .spawn_scoped(scope, move || read_files(files, limit, send_read))
+            .spawn_scoped(scope, move || read_files(paths, counted, limit, send_read))
             .expect(started);
         thread("import-preparer")
             .spawn_scoped(scope, move || {
@@ -138,13 +142,22 @@ struct ReadFile {
     missing: Option<String>,
 }
 
-/// Reads and parses every file in turn, and the category files of
-/// each Kagi index among them; stops when the writing side hangs up.
-fn read_files(mut files: Vec<PathBuf>, limit: u64, send: SyncSender<ReadFile>) {
-    let mut i = 0;
-    while i < files.len() {
-        let file = files[i].clone();
-        i += 1;
+/// Reads and parses every file the paths name (`counted` of them) in turn, then
+/// the category files of each Kagi index among them that they do not name;
+/// stops when the writing side hangs up.
+fn read_files(paths: &[PathBuf], counted: usize, limit: u64, send: SyncSender<ReadFile>) {
+    let mut found = Walk::new(paths).filter_map(Result::ok);
+    let mut listed_only: Vec<PathBuf> = Vec::new();
+    let mut next_listed = 0;
+    loop {
+        let file = match found.next() {
+            Some(file) => file,
+            None if next_listed < listed_only.len() => {
+                next_listed += 1;
+                listed_only[next_listed - 1].clone()
+            }
+            None => return,
+        };
         let mut missing = None;
         let outcome = read_page(&file, limit)
             .and_then(|bytes| contents(&file, &bytes, limit))
@@ -152,13 +165,15 @@ fn read_files(mut files: Vec<PathBuf>, limit: u64, send: SyncSender<ReadFile>) {
                 let (listed, absent) = index_files(&file, &loaded.categories);
                 missing = absent;
                 // An index that lists itself, or one listed twice, is read once.
-                let fresh: Vec<PathBuf> =
-                    listed.into_iter().filter(|p| !files.contains(p)).collect();
-                files.extend(fresh);
+                for p in listed {
+                    if !walk::reads(paths, &p) && !listed_only.contains(&p) {
+                        listed_only.push(p);
+                    }
+                }
             });
         let read = ReadFile {
             name: display(&file),
-            total: files.len(),
+            total: counted + listed_only.len(),
             outcome,
             ready: Vec::new(),
             missing,
@@ -218,30 +233,6 @@ pub fn import_documents(
     }
     importer.commit()?;
     Ok(tally)
-}
-
-fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, report: &mut ImportReport) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            report.tally.failed += 1;
-            report.failures.push((display(dir), e.to_string()));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect_dir(&p, files, report);
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            files.push(p);
-        }
-    }
 }
 
 /// The documents a file holds (see [`contents`]).

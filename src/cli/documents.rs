@@ -324,9 +324,11 @@ fn list(
     dates: &DateStyle,
 ) -> Result<(), CliError> {
     let limit = if limit == 0 { i64::MAX as usize } else { limit };
-    let items = store.list_view(view, sort, limit, 0)?;
-    print_items(out, &items, json, dates)?;
-    if items.is_empty() {
+    let now = Local::now();
+    let given = store.each_headline(view, sort, limit, |i| -> Result<(), CliError> {
+        Ok(print_item(out, i, json, dates, now)?)
+    })?;
+    if given == 0 {
         if !json {
             if store.is_empty()? {
                 eprintln!("{NO_STORIES}");
@@ -343,11 +345,8 @@ fn list(
                 eprintln!("{what}{feed}; `tidings list` shows them all");
             }
         }
-    } else if items.len() == limit && output::person_reads_stderr() {
-        let more = store
-            .count_view(view)?
-            .total
-            .saturating_sub(items.len() as u64);
+    } else if given == limit && output::person_reads_stderr() {
+        let more = store.count_view(view)?.total.saturating_sub(given as u64);
         if more > 0 {
             out.flush_quietly();
             eprintln!("… {more} more (use --limit N, or --limit 0 for all)");
@@ -473,21 +472,18 @@ fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
     )
 }
 
-fn print_items(
+fn print_item(
     out: &mut Stdout,
-    items: &[ListItem],
+    i: &ListItem,
     json: bool,
     dates: &DateStyle,
+    now: DateTime<Local>,
 ) -> Result<(), WriteError> {
-    let now = Local::now();
-    for i in items {
-        if json {
-            out.json_line(&ItemRow::of(i, None))?;
-        } else {
-            out.line(item_line(i, dates, now))?;
-        }
+    if json {
+        out.json_line(&ItemRow::of(i, None))
+    } else {
+        out.line(item_line(i, dates, now))
     }
-    Ok(())
 }
 
 fn show(store: &Store, out: &mut Stdout, id: &str, json: bool) -> Result<(), CliError> {
@@ -544,32 +540,33 @@ fn export_docs(
     output: Option<&Path>,
     ids: &[String],
 ) -> Result<(), CliError> {
-    let uids = if ids.is_empty() {
-        store.all_uids()?
-    } else {
-        ids.iter()
-            .map(|i| store.resolve(i))
-            .collect::<Result<_, _>>()?
-    };
-    let mut text = String::new();
-    for uid in &uids {
-        let Stored { item, doc, .. } = store.get(uid)?;
-        match format {
+    // Named documents are all found before any is written.
+    let uids = ids
+        .iter()
+        .map(|i| store.resolve(i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut sink = out.file_or_here(output)?;
+    let mut write = |Stored { item, doc, .. }: Stored| -> Result<(), CliError> {
+        let text = match format {
             Format::Json => {
                 let marks = Marks {
                     read: item.read,
                     saved: item.saved,
                 };
-                text.push_str(&export::json(&doc, marks, Some(&item.feed)));
-                text.push('\n');
+                export::json(&doc, marks, Some(&item.feed)) + "\n"
             }
-            Format::Markdown => {
-                text.push_str(&export::markdown(&doc));
-                text.push_str("\n---\n\n");
-            }
+            Format::Markdown => export::markdown(&doc) + "\n---\n\n",
+        };
+        Ok(sink.text(&text)?)
+    };
+    if uids.is_empty() {
+        store.each_document(&mut write)?;
+    } else {
+        for uid in &uids {
+            write(store.get(uid)?)?;
         }
     }
-    out.text_or_save(output, &text)?;
+    sink.finish()?;
     Ok(())
 }
 

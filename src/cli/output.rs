@@ -74,6 +74,21 @@ impl Stdout {
         }
     }
 
+    /// Where a long output goes as it is made: the file `-o` names (created now,
+    /// written through a buffer), else here.
+    pub fn file_or_here<'a>(&'a mut self, path: Option<&'a Path>) -> Result<Sink<'a>, WriteError> {
+        Ok(match path {
+            Some(p) => {
+                let file = std::fs::File::create(p).map_err(|source| WriteError::File {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                Sink::File(BufWriter::new(file), p)
+            }
+            None => Sink::Here(self),
+        })
+    }
+
     /// Writes out what is buffered, so it comes before what stderr says next; a
     /// failure is left to the next write.
     pub fn flush_quietly(&mut self) {
@@ -85,6 +100,40 @@ impl Stdout {
         match self.0.flush() {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(WriteError::Stdout(e)),
             _ => Ok(()),
+        }
+    }
+}
+
+/// A long output written piece by piece ([`Stdout::file_or_here`]).
+pub enum Sink<'a> {
+    File(BufWriter<std::fs::File>, &'a Path),
+    Here(&'a mut Stdout),
+}
+
+impl Sink<'_> {
+    /// Writes `text` as it is.
+    pub fn text(&mut self, text: &str) -> Result<(), WriteError> {
+        match self {
+            Sink::File(file, path) => {
+                file.write_all(text.as_bytes())
+                    .map_err(|source| WriteError::File {
+                        path: path.to_path_buf(),
+                        source,
+                    })
+            }
+            Sink::Here(out) => out.text(text),
+        }
+    }
+
+    /// Writes out what a file's buffer holds (standard output is flushed when
+    /// the command ends).
+    pub fn finish(self) -> Result<(), WriteError> {
+        match self {
+            Sink::File(mut file, path) => file.flush().map_err(|source| WriteError::File {
+                path: path.to_path_buf(),
+                source,
+            }),
+            Sink::Here(_) => Ok(()),
         }
     }
 }

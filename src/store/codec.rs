@@ -45,6 +45,23 @@ pub(super) fn unpack(stored: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
+/// A document from its stored JSON, cleaned for the terminal.
+pub(super) fn document(
+    store: &std::path::Path,
+    uid: &str,
+    stored: &[u8],
+) -> Result<crate::model::Document, super::StoreError> {
+    let corrupt = |e: String| super::StoreError::Corrupt {
+        path: store.to_path_buf(),
+        reason: format!("document {uid} does not read back: {e}"),
+    };
+    let json = unpack(stored).map_err(corrupt)?;
+    let mut doc: crate::model::Document =
+        serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
+    doc.sanitize();
+    Ok(doc)
+}
+
 /// The bytes of the `json` column at `i`, whether it holds text or a blob.
 pub(super) fn column(r: &Row, i: usize) -> rusqlite::Result<Vec<u8>> {
     match r.get_ref(i)? {

@@ -9,6 +9,7 @@ mod read;
 mod retention;
 mod schema;
 mod snippet;
+mod stream;
 mod subscriptions;
 mod views;
 mod write;

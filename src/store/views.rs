@@ -211,7 +211,7 @@ pub struct IndexPart {
 }
 
 /// The query of [`Store::headlines`]: every row it reads is in an index.
-fn list_sql(view: &View, sort: Sort) -> String {
+pub(super) fn list_sql(view: &View, sort: Sort) -> String {
     let (condition, order) = (view.condition(), sort.order_by());
     match (sort, &view.feed) {
         // Every feed by date: the rows in list order, from `documents_list`.

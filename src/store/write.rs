@@ -64,10 +64,12 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// 2,000 documents or 64 MB; in debug builds [`BATCH_ENV`] sets the number of
+    /// 5,000 documents or 64 MB (300,000 pages: 2,000 a batch took 87-90 s
+    /// and 116 s of CPU, 5,000 75 s and 103 s, the log's peak 70 -> 128 MiB;
+    /// docs/performance.md); in debug builds [`BATCH_ENV`] sets the number of
     /// documents, so a test can watch an import commit batch by batch.
     pub fn default_size() -> Batch {
-        let docs = 2_000;
+        let docs = 5_000;
         #[cfg(debug_assertions)]
         let docs = std::env::var(BATCH_ENV)
             .ok()
@@ -86,6 +88,11 @@ impl Batch {
 /// (100,000 pages: the last 10,000 at 3,950 pages/s instead of 2,300, 96 MB
 /// peak RSS; docs/performance.md).
 const IMPORT_CACHE: i64 = -64 * 1024;
+
+/// FTS5's buffer of the terms it has yet to write (bytes; its default is
+/// 1 MiB): each time it fills, a new segment is written that later merges cost
+/// again (300,000 pages: 75 -> 67 s, 103 -> 95 s of CPU, 12 MiB more memory).
+const FTS_HASHSIZE: i64 = 8 << 20;
 
 /// What the write-ahead log is cut back to once checkpointed (bytes).
 const WAL_LIMIT: i64 = 64 << 20;
@@ -296,6 +303,12 @@ impl Store {
             .pragma_update(None, "journal_size_limit", WAL_LIMIT)
             .and_then(|_| self.conn.pragma_update(None, "cache_size", IMPORT_CACHE))
             .and_then(|_| self.conn.execute_batch("BEGIN IMMEDIATE"))
+            .and_then(|_| {
+                self.conn.execute(
+                    "INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', ?1)",
+                    [FTS_HASHSIZE],
+                )
+            })
             .map_err(sql_err(&store_path, "start an import"))?;
         Ok(Importer {
             conn: &self.conn,
@@ -676,6 +689,22 @@ mod tests {
         );
         import.commit().unwrap();
         assert_eq!(reader.count().unwrap(), 5);
+    }
+
+    #[test]
+    fn an_import_gives_the_search_index_a_larger_buffer() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store.begin_import().unwrap().commit().unwrap();
+        let hashsize: i64 = store
+            .conn
+            .query_row(
+                "SELECT v FROM documents_fts_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hashsize, FTS_HASHSIZE);
     }
 
     #[test]

@@ -891,3 +891,66 @@ fn mark_in_bulk_by_feed_words_or_day_says_how_many_it_changed() {
     }
     assert_eq!(unread(d), 10, "a refused command changed nothing");
 }
+
+/// `list --limit 0` and `export` write rows as they read them (a store of a
+/// million prints in flat memory): whatever the count, every row comes out
+/// once, in order, as text, JSON and an export to a file.
+#[test]
+fn list_and_export_of_everything_print_every_row_in_order() {
+    let n = 20_000;
+    let dir = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"schema":1,"kind":"article","title":"Story {i:05}","feed":"Wire","timeline":[{{"date":{{"label":"2025","year":2025,"month":1,"day":1}},"text":"It happened."}}]}}"#
+            )
+        })
+        .collect();
+    let file = write(pages.path(), "all.jsonl", &(lines.join("\n") + "\n"));
+    let out = tidings(dir.path(), &["import", &file]);
+    assert!(
+        stdout(&out).contains(&format!("{n} added")),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    // Same date: newest stored first.
+    let newest: Vec<String> = (0..n).rev().map(|i| format!("Story {i:05}")).collect();
+    let json = stdout(&tidings(dir.path(), &["list", "--json", "--limit", "0"]));
+    let titles: Vec<String> = json
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(titles, newest);
+    let text = stdout(&tidings(dir.path(), &["list", "--limit", "0"]));
+    assert_eq!(text.lines().count(), n);
+    assert!(text
+        .lines()
+        .zip(&newest)
+        .all(|(l, t)| l.contains(t.as_str())));
+    let exported = stdout(&tidings(dir.path(), &["export"]));
+    let stored: Vec<String> = exported
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let oldest: Vec<String> = newest.into_iter().rev().collect();
+    assert_eq!(stored, oldest, "export keeps the order they were stored in");
+    let saved = pages.path().join("export.jsonl");
+    assert!(
+        tidings(dir.path(), &["export", "-o", saved.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(std::fs::read_to_string(&saved).unwrap(), exported);
+}
