@@ -227,21 +227,8 @@ impl Store {
             .map_err(err)?;
         let (item, stored, id) =
             row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
-        let doc = self.document(uid, &stored)?;
+        let doc = codec::document(&self.path, uid, &stored)?;
         Ok(Stored { id, item, doc })
-    }
-
-    /// A document from its stored JSON, cleaned for the terminal.
-    fn document(&self, uid: &str, stored: &[u8]) -> Result<Document, StoreError> {
-        let corrupt = |e: String| StoreError::Corrupt {
-            path: self.path.clone(),
-            reason: format!("document {uid} does not read back: {e}"),
-        };
-        let json = codec::unpack(stored).map_err(corrupt)?;
-        let mut doc: Document =
-            serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
-        doc.sanitize();
-        Ok(doc)
     }
 
     /// Resolves what a person typed to one uid: a uid, a unique uid prefix, or a
@@ -434,8 +421,7 @@ impl Store {
                     .map_err(&err)?;
                 // A document that does not read back is still a hit, shown
                 // without its text (`show` says what is wrong with it).
-                let snippet = self
-                    .document(&item.uid, &stored)
+                let snippet = codec::document(&self.path, &item.uid, &stored)
                     .map(|doc| snippet(&super::write::search_columns(&doc)[1], &terms, WIDTH))
                     .unwrap_or_default();
                 Ok(Hit {

@@ -184,8 +184,9 @@ pub(super) fn sort_key(doc: &Document) -> String {
 }
 
 /// What storing a document needs that does not need the store: its key, its
-/// JSON packed ([`super::codec`]) and hashed, and its search text. An import
-/// makes it on the thread that reads the files, beside the one that writes.
+/// JSON packed ([`super::codec`]) and hashed, its search text and words. An
+/// import makes it on a thread of its own, between the one that reads and
+/// parses the files and the one that writes.
 pub struct Prepared {
     key: String,
     packed: Vec<u8>,
