@@ -126,8 +126,10 @@ pub fn import_paths(
     })
 }
 
-/// How many files the reading thread may be ahead of the writing one.
-const READ_AHEAD: usize = 64;
+/// How many files each thread may be ahead of the next one: enough to keep
+/// the three busy (small pages), few enough that large files (a Kagi or JSONL
+/// export of many megabytes each) do not pile up in memory.
+const READ_AHEAD: usize = 8;
 
 /// A file as the reading thread hands it over.
 struct ReadFile {
