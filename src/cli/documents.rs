@@ -325,9 +325,12 @@ fn list(
 ) -> Result<(), CliError> {
     let limit = if limit == 0 { i64::MAX as usize } else { limit };
     let now = Local::now();
-    let given = store.each_headline(view, sort, limit, |i| -> Result<(), CliError> {
+    let listed = store.each_headline(view, sort, limit, |i| -> Result<(), CliError> {
         Ok(print_item(out, i, json, dates, now)?)
-    })?;
+    });
+    let Some(given) = unless_reader_left(listed)? else {
+        return Ok(());
+    };
     if given == 0 {
         if !json {
             if store.is_empty()? {
@@ -559,15 +562,28 @@ fn export_docs(
         };
         Ok(sink.text(&text)?)
     };
-    if uids.is_empty() {
-        store.each_document(&mut write)?;
+    let written = if uids.is_empty() {
+        store.each_document(&mut write)
     } else {
-        for uid in &uids {
-            write(store.get(uid)?)?;
-        }
+        uids.iter().try_for_each(|uid| write(store.get(uid)?))
+    };
+    if unless_reader_left(written)?.is_some() {
+        sink.finish()?;
     }
-    sink.finish()?;
     Ok(())
+}
+
+/// A reader of standard output that went away (`| head`) ends a long output
+/// early, quietly: `None`.
+fn unless_reader_left<T>(result: Result<T, CliError>) -> Result<Option<T>, CliError> {
+    match result {
+        Err(CliError::Write(WriteError::Stdout(e)))
+            if e.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            Ok(None)
+        }
+        other => other.map(Some),
+    }
 }
 
 #[cfg(test)]

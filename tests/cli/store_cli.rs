@@ -946,6 +946,27 @@ fn list_and_export_of_everything_print_every_row_in_order() {
         .collect();
     let oldest: Vec<String> = newest.into_iter().rev().collect();
     assert_eq!(stored, oldest, "export keeps the order they were stored in");
+    // A reader that stops early (`| head -1`) ends the listing quietly.
+    for args in [&["list", "--limit", "0"][..], &["export"][..]] {
+        let mut child = common::bin()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+            &mut first,
+        )
+        .unwrap();
+        let done = child.wait_with_output().unwrap();
+        assert!(!first.is_empty());
+        assert_eq!(stderr(&done), "", "{args:?}");
+        assert!(done.status.success(), "{args:?}");
+    }
     let saved = pages.path().join("export.jsonl");
     assert!(
         tidings(dir.path(), &["export", "-o", saved.to_str().unwrap()])
