@@ -80,11 +80,9 @@ struct Identity {
     item_id: Option<serde::de::IgnoredAny>,
 }
 
-/// Schema step 6 -> 7: every row's JSON packed, and its `item` column (does it
-/// carry a feed item identity) set from it; then the search index rebuilt
-/// without a copy of the text ([`super::schema::CONTENTLESS_FTS`]). A row whose
-/// JSON does not read is packed as it is (reading it fails as before) and keeps
-/// its place in the index, whose text is copied over from the old one.
+/// Schema step 6 -> 7, first part: every row's JSON packed, and its `item`
+/// column (does it carry a feed item identity) set from it. A row whose JSON
+/// does not read is packed as it is (reading it fails as before).
 pub(super) fn pack_rows(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE documents ADD COLUMN item INTEGER NOT NULL DEFAULT 0")?;
     let mut read = tx.prepare("SELECT id, json FROM documents")?;
@@ -98,7 +96,7 @@ pub(super) fn pack_rows(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         let item = serde_json::from_slice::<Identity>(&stored).is_ok_and(|d| d.item_id.is_some());
         write.execute(rusqlite::params![id, pack(&stored), item])?;
     }
-    tx.execute_batch(super::schema::CONTENTLESS_FTS)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -95,7 +95,10 @@ const MIGRATIONS: &[Step] = &[
     // carries a feed item identity is a column (`item`) rather than read out of
     // the JSON, and the search index keeps no copy of the text (contentless
     // FTS5: snippets are cut from the document, `store::snippet`).
-    Step::Rows(super::codec::pack_rows),
+    Step::Rows(|tx| {
+        super::codec::pack_rows(tx)?;
+        tx.execute_batch(CONTENTLESS_FTS)
+    }),
     // 7 -> 8: every word the search index holds, so that the filter can ask for
     // the words a prefix stands for instead of a prefix query, which FTS5 answers
     // by merging all their document lists in memory (`store::read`). Filled from

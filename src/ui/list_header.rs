@@ -11,6 +11,7 @@ use super::edit_box;
 use super::theme::Theme;
 use crate::app::{App, Filter};
 use crate::store::{Show, Sort, COUNT_LIMIT};
+use crate::summary::thousands;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
@@ -109,19 +110,6 @@ fn notes(app: &App) -> String {
 fn capped(f: &Filter) -> Option<(usize, usize)> {
     let shown = f.results.as_ref()?.len();
     (shown < f.total).then_some((shown, f.total))
-}
-
-/// `n` with a comma between each group of three digits: 19,412.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
