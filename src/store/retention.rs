@@ -85,6 +85,9 @@ pub struct PrunePlan {
     over: Vec<i64>,
     /// The day of `older`.
     before: Option<String>,
+    /// When it was made (Unix seconds): a row stored since, under an id a
+    /// removed row left free, is not one it found.
+    made_at: i64,
 }
 
 impl PrunePlan {
@@ -145,6 +148,7 @@ impl Store {
         let mut feeds: BTreeMap<String, FeedPrune> = BTreeMap::new();
         let mut plan = PrunePlan {
             before: before.clone(),
+            made_at: chrono::Utc::now().timestamp(),
             ..PrunePlan::default()
         };
         if let Some(day) = &before {
@@ -245,14 +249,18 @@ impl Store {
                 let mut doc = tx
                     .prepare(
                         "DELETE FROM documents WHERE id = ?1 AND NOT is_saved
-                         AND (NOT ?2 OR sort_key < ?3)",
+                         AND (NOT ?2 OR sort_key < ?3) AND added_at <= ?4",
                     )
                     .map_err(err)?;
                 let mut fts = tx
                     .prepare("DELETE FROM documents_fts WHERE rowid = ?1")
                     .map_err(err)?;
                 for id in batch {
-                    if doc.execute(params![id, by_age, day]).map_err(err)? > 0 {
+                    if doc
+                        .execute(params![id, by_age, day, plan.made_at])
+                        .map_err(err)?
+                        > 0
+                    {
                         fts.execute([id]).map_err(err)?;
                         removed += 1;
                     }
@@ -517,6 +525,39 @@ mod tests {
     fn save(store: &mut Store, title: &str) {
         let uid = store.resolve(title).unwrap();
         store.set_saved(&uid, true).unwrap();
+    }
+
+    #[test]
+    fn a_story_stored_after_the_plan_under_a_freed_id_stays() {
+        let (_d, mut store) = store();
+        // Stored a while ago, and planned a moment ago.
+        store
+            .conn
+            .execute("UPDATE documents SET added_at = added_at - 100", [])
+            .unwrap();
+        let rules = Rules {
+            before: day("2025-01-01"),
+            ..Rules::default()
+        };
+        let mut plan = store.plan_prune(&rules).unwrap();
+        assert_eq!(plan.len(), 2);
+        plan.made_at -= 10;
+        // The newest row goes, and a new old story takes its id.
+        let last = store.resolve("Ancient pharaoh").unwrap();
+        let id = store.id_of(&last).unwrap().unwrap();
+        assert!(store.remove(&last).unwrap());
+        let mut import = store.begin_import().unwrap();
+        let newcomer = crate::store::views::tests::doc("Roman coins", "1998-05-05", 1);
+        import.put(&newcomer, Some("test"), Some("Pages")).unwrap();
+        import.commit().unwrap();
+        let uid = store.resolve("Roman coins").unwrap();
+        assert_eq!(
+            store.id_of(&uid).unwrap(),
+            Some(id),
+            "the id was free again"
+        );
+        assert_eq!(store.prune(&plan, |_, _| {}).unwrap(), 1);
+        assert!(titles_of(&store).contains(&"Roman coins".to_string()));
     }
 
     #[test]
