@@ -4,6 +4,7 @@
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::snippet::{snippet, Term, WIDTH};
+use super::views::ROWS_AT_ONCE;
 use super::{codec, sql_err, Headline, Show, Sort, Store, StoreError, View};
 use crate::model::Document;
 use crate::text::fold::{fold, title_key};
@@ -128,9 +129,6 @@ pub const COUNT_LIMIT: usize = 10_000;
 
 /// The most words a prefix is spelled out as (see [`Store::match_query`]).
 const PREFIX_WORDS: usize = 64;
-
-/// Rows read by id in one statement.
-const ROWS_AT_ONCE: usize = 100;
 
 /// How well a headline answers the words typed; better compares greater.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

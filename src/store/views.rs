@@ -430,8 +430,8 @@ impl Store {
     }
 }
 
-/// How many ids one statement of [`Store::rows_by_id`] looks up.
-const ROWS_AT_ONCE: usize = 100;
+/// How many ids one statement looks up (`Store::rows_by_id`, the filter's ranking).
+pub(super) const ROWS_AT_ONCE: usize = 100;
 
 /// How many sort keys end each row of [`index_sql`].
 fn stmt_keys(sort: Sort) -> usize {
