@@ -5,7 +5,8 @@
 //! - Bottom: [`text`] (sanitizing for the terminal, folding, spaces, display
 //!   width), [`model`] (serde types of the JSON contract, `tidings parse --json`),
 //!   [`paths`] (where the store lives).
-//! - Input and storage: [`parse`] (page dumps to documents), [`feeds`] (Kagi News
+//! - Input and storage: [`query`] (the query language: what a query means, its
+//!   parser, the names of outlets), [`parse`] (page dumps to documents), [`feeds`] (Kagi News
 //!   JSON, RSS/Atom/JSON Feed, OPML), [`store`] (the SQLite store, the only code
 //!   that speaks SQL), [`refresh`] (fetching subscriptions over HTTP(S)),
 //!   [`import`] / [`export`], [`samples`], [`summary`], [`opener`] (URLs to the
@@ -28,6 +29,7 @@ pub mod invariants;
 pub mod model;
 pub(crate) mod opener;
 pub mod parse;
+pub mod query;
 pub(crate) mod paths;
 pub(crate) mod refresh;
 pub mod samples;
