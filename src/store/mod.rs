@@ -3,10 +3,13 @@
 //! a foreign, newer, empty or corrupt file is refused and left byte-for-byte as is.
 
 mod codec;
+mod facts;
 mod feed;
 mod marks;
+mod query;
 mod read;
 mod retention;
+mod saved;
 mod schema;
 mod snippet;
 mod stream;
@@ -24,6 +27,7 @@ pub use feed::feed_name;
 pub use marks::{Mark, Marked, Selection};
 pub use read::{is_one_short_word, Hit, ListItem, Stored, COUNT_LIMIT, MATCH_LIMIT, PREFIX_MIN};
 pub use retention::{FeedPrune, MaxItems, PrunePlan, Rules, Stats, Vacuumed, PRUNE_BATCH};
+pub use saved::SavedQuery;
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
 pub use views::{

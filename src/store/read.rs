@@ -322,23 +322,10 @@ impl Store {
             q.push(quoted(&last.word));
             return Ok(Some(q.join(" ")));
         }
-        let err = sql_err(&self.path, "search");
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT word FROM search_words WHERE word >= ?1 AND word < ?2 LIMIT ?3")
-            .map_err(&err)?;
-        let end = format!("{}\u{10FFFF}", last.word);
-        let words: Vec<String> = stmt
-            .query_map(params![last.word, end, PREFIX_WORDS as i64 + 1], |r| {
-                r.get(0)
-            })
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(err)?;
-        if words.is_empty() || words.len() > PREFIX_WORDS {
+        let Some(words) = prefix_words(self, &last.word)? else {
             q.push(format!("{}*", quoted(&last.word)));
             return Ok(Some(q.join(" ")));
-        }
+        };
         let any: Vec<String> = words.iter().map(|w| quoted(w)).collect();
         q.push(format!("({})", any.join(" OR ")));
         // FTS5 takes a group in parentheses only after an explicit AND.
@@ -348,7 +335,7 @@ impl Store {
     /// The ids of the `limit` most recently stored documents matching `q` (an
     /// FTS5 query from [`Store::match_query`]), newest first: FTS5 walks the end of
     /// each word's document list and stops there.
-    fn newest_matches(&self, q: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
+    pub(super) fn newest_matches(&self, q: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
         let err = sql_err(&self.path, "search");
         let mut stmt = self
             .conn
@@ -430,47 +417,10 @@ impl Store {
             .collect()
     }
 
-    /// The best `limit` of the documents `ids` (matches of `input`): a
-    /// headline holding the words as typed first, then one holding every word,
-    /// then the rest; each group newest first. A score such as bm25 would need
-    /// how many documents hold each word, a walk of every word's whole list
-    /// (50-200 ms for a common word over 1,000,000 documents), so the headline
-    /// is weighed here, in Rust, over rows read from `documents_row`.
+    /// The best `limit` of the documents `ids` (matches of `input`), as
+    /// [`ranked_by`] weighs them.
     fn ranked(&self, input: &str, ids: &[i64], limit: usize) -> Result<Vec<Headline>, StoreError> {
-        let err = sql_err(&self.path, "search");
-        let terms = terms(input);
-        let mut rows: Vec<(TitleMatch, String, Headline)> = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(ROWS_AT_ONCE) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let sql = format!(
-                "SELECT {ITEM_COLUMNS}, d.id, d.sort_key FROM documents d INDEXED BY documents_row
-                 WHERE d.id IN ({marks})"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
-            let found = stmt
-                .query_map(rusqlite::params_from_iter(chunk), |r| {
-                    let item = item(r)?;
-                    Ok((
-                        title_match(&item.title, &terms),
-                        r.get(11)?,
-                        Headline {
-                            id: r.get(10)?,
-                            item,
-                        },
-                    ))
-                })
-                .map_err(&err)?;
-            for row in found {
-                rows.push(row.map_err(&err)?);
-            }
-        }
-        rows.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| b.1.cmp(&a.1))
-                .then(b.2.id.cmp(&a.2.id))
-        });
-        rows.truncate(limit);
-        Ok(rows.into_iter().map(|(.., h)| h).collect())
+        ranked_by(self, &terms(input), ids, limit)
     }
 
     /// For each related card, the uid of a stored document with the same title.
@@ -513,6 +463,70 @@ impl Store {
             .optional()
             .map_err(sql_err(&self.path, "read the reader's state"))
     }
+}
+
+/// The best `limit` of the documents `ids`, for the words `terms`: a
+/// headline holding the words as typed first, then one holding every word,
+/// then the rest; each group newest first. A score such as bm25 would need
+/// how many documents hold each word, a walk of every word's whole list
+/// (50-200 ms for a common word over 1,000,000 documents), so the headline
+/// is weighed here, in Rust, over rows read from `documents_row`.
+pub(super) fn ranked_by(
+    store: &Store,
+    terms: &[Term],
+    ids: &[i64],
+    limit: usize,
+) -> Result<Vec<Headline>, StoreError> {
+    let err = sql_err(&store.path, "search");
+    let mut rows: Vec<(TitleMatch, String, Headline)> = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(ROWS_AT_ONCE) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS}, d.id, d.sort_key FROM documents d INDEXED BY documents_row
+             WHERE d.id IN ({marks})"
+        );
+        let mut stmt = store.conn.prepare_cached(&sql).map_err(&err)?;
+        let found = stmt
+            .query_map(rusqlite::params_from_iter(chunk), |r| {
+                let item = item(r)?;
+                Ok((
+                    title_match(&item.title, terms),
+                    r.get(11)?,
+                    Headline {
+                        id: r.get(10)?,
+                        item,
+                    },
+                ))
+            })
+            .map_err(&err)?;
+        for row in found {
+            rows.push(row.map_err(&err)?);
+        }
+    }
+    rows.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.cmp(&a.1))
+            .then(b.2.id.cmp(&a.2.id))
+    });
+    rows.truncate(limit);
+    Ok(rows.into_iter().map(|(.., h)| h).collect())
+}
+
+/// The words of the index that `prefix` starts, when there are at most
+/// [`PREFIX_WORDS`] of them and at least one (see [`Store::match_query`]).
+pub(super) fn prefix_words(store: &Store, prefix: &str) -> Result<Option<Vec<String>>, StoreError> {
+    let err = sql_err(&store.path, "search");
+    let mut stmt = store
+        .conn
+        .prepare_cached("SELECT word FROM search_words WHERE word >= ?1 AND word < ?2 LIMIT ?3")
+        .map_err(&err)?;
+    let end = format!("{prefix}\u{10FFFF}");
+    let words: Vec<String> = stmt
+        .query_map(params![prefix, end, PREFIX_WORDS as i64 + 1], |r| r.get(0))
+        .map_err(&err)?
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    Ok((!words.is_empty() && words.len() <= PREFIX_WORDS).then_some(words))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 8;
+pub const CURRENT_VERSION: i32 = 9;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -107,6 +107,11 @@ const MIGRATIONS: &[Step] = &[
         tx.execute_batch("CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;")?;
         tx.execute_batch(FILL_SEARCH_WORDS)
     }),
+    // 8 -> 9: what the query language asks of a story's structure, kept beside
+    // it (`store::facts`): counts of outlets, claims, unresolved citations and
+    // claims one source backs, its language, the outlets it lists and cites, the
+    // days of its events; one index covers them; and the saved queries.
+    Step::Rows(super::facts::add_facts),
 ];
 
 /// Fills `search_words` with the vocabulary of the search index (step 7 -> 8,
@@ -361,6 +366,67 @@ mod tests {
         assert_eq!(
             words,
             ["a", "aussi", "conseil", "harbour", "le", "plan", "tromsø", "vote"]
+        );
+    }
+
+    #[test]
+    fn version_8_stores_learn_the_outlets_claims_and_event_days_of_every_story() {
+        use crate::model::{Document, Kind, Paragraph, Sentence, Source};
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_between(&mut conn, 0, 8).unwrap();
+        let mut doc = Document::new(Kind::Story, "Harbour".into());
+        doc.sources.push(Source {
+            n: 1,
+            outlet: Some("Reuters".into()),
+            title: "Harbour reopens".into(),
+            summary: None,
+            url: Some("https://www.reuters.com/a".into()),
+        });
+        doc.lead.push(Paragraph {
+            sentences: vec![Sentence {
+                text: "It reopened.".into(),
+                citations: vec![1, 4],
+            }],
+        });
+        let good = super::super::codec::pack(serde_json::to_string(&doc).unwrap().as_bytes());
+        let bad = super::super::codec::pack(b"{not json");
+        for (uid, json) in [("1", good), ("2", bad)] {
+            conn.execute(
+                "INSERT INTO documents (uid, doc_key, title_key, kind, title, source_count,
+                     event_count, sort_key, content_hash, json, added_at, updated_at, feed)
+                 VALUES (?1, ?1, 't', 'story', 't', 1, 0, '2025-01-01', 'h', ?2, 0, 0, 'f')",
+                rusqlite::params![uid, json],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn, 8).unwrap();
+        let facts: Vec<(String, i64, i64, i64, i64)> = conn
+            .prepare(
+                "SELECT uid, outlet_count, claim_count, unresolved_count, single_count
+                 FROM documents ORDER BY uid",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            facts,
+            [("1".into(), 1, 1, 1, 1), ("2".into(), 0, 0, 0, 0)],
+            "a row that does not read keeps no facts, and stays"
+        );
+        let keys: Vec<(String, bool)> = conn
+            .prepare("SELECT key, cited FROM story_outlets ORDER BY key")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            keys,
+            [("reuters".into(), true), ("reuters.com".into(), true)]
         );
     }
 

@@ -196,6 +196,8 @@ pub struct Prepared {
     cols: [String; 4],
     /// The distinct words of `cols` as the search index holds them.
     words: Vec<String>,
+    /// What the query language asks of its structure.
+    facts: super::facts::Facts,
 }
 
 impl Prepared {
@@ -209,6 +211,7 @@ impl Prepared {
             hash: format!("{:016x}", fnv64(json.as_bytes())),
             words: index_words(&cols),
             cols,
+            facts: super::facts::Facts::of(doc),
         }
     }
 }
@@ -414,6 +417,7 @@ impl Importer<'_> {
             hash,
             cols,
             words,
+            facts,
         } = ready;
         self.docs += 1;
         self.bytes += *json_len;
@@ -490,6 +494,7 @@ impl Importer<'_> {
                     .and_then(|mut stmt| stmt.execute([id]))
                     .map_err(err)?;
                 self.index(id, cols).map_err(err)?;
+                super::facts::put(self.conn, id, facts).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
                 Ok(Change::Updated)
             }
@@ -524,6 +529,7 @@ impl Importer<'_> {
                     .map_err(err)?;
                 let id = self.conn.last_insert_rowid();
                 self.index(id, cols).map_err(err)?;
+                super::facts::put(self.conn, id, facts).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
                 Ok(Change::Added)
             }

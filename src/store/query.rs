@@ -1,0 +1,662 @@
+//! Running a query (`crate::query`): its text terms as one FTS5 query where
+//! they can be, its structural terms as SQL over the facts beside each story
+//! (`store::facts`), never reading a document. The best of the newest matches
+//! come first, as the filter ranks them (`store::read`).
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension};
+
+use super::read::{prefix_words, ranked_by, COUNT_LIMIT, MATCH_LIMIT};
+use super::snippet::Term as Word;
+use super::{sql_err, Headline, Store, StoreError, Stored};
+use crate::query::{Cmp, Count, Expr, Mark, Query, Term, Text};
+use crate::text::fold::fold;
+
+/// A query as SQL: a condition on `documents d` and its parameters.
+pub(super) struct Condition {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+impl Store {
+    /// The rows the reader's filter shows for `q`: the best [`MATCH_LIMIT`] of
+    /// the newest matches, and how many match in all, counted up to
+    /// [`COUNT_LIMIT`] + 1.
+    pub fn query_rows(&self, q: &Query) -> Result<(Vec<Headline>, usize), StoreError> {
+        let ids = self.query_ids(q, COUNT_LIMIT + 1)?;
+        let rows = ranked_by(
+            self,
+            &title_words(q),
+            &ids[..ids.len().min(MATCH_LIMIT)],
+            MATCH_LIMIT,
+        )?;
+        Ok((rows, ids.len()))
+    }
+
+    /// The best `limit` stories matching `q`, with their documents (a story
+    /// whose JSON does not read is left out: `show` says what is wrong).
+    pub fn query_stories(&self, q: &Query, limit: usize) -> Result<Vec<Stored>, StoreError> {
+        let ids = self.query_ids(q, MATCH_LIMIT)?;
+        let rows = ranked_by(self, &title_words(q), &ids, limit)?;
+        self.stored(rows.iter().map(|h| h.item.uid.as_str()))
+    }
+
+    /// The `limit` most recent stories (by their date) one of whose claims or
+    /// events cites a source known as `wanted` (`crate::query::outlet`).
+    pub fn outlet_stories(&self, wanted: &str, limit: usize) -> Result<Vec<Stored>, StoreError> {
+        let mut params = Vec::new();
+        let keys = key_condition(wanted, &mut params);
+        params.push(Value::Integer(limit as i64));
+        let sql = format!(
+            "SELECT d.uid FROM documents d WHERE d.id IN (
+                 SELECT doc FROM story_outlets WHERE cited AND ({keys}))
+             ORDER BY d.sort_key DESC, d.id DESC LIMIT ?"
+        );
+        let uids = self.strings(&sql, params)?;
+        self.stored(uids.iter().map(String::as_str))
+    }
+
+    /// The ids of the `limit` most recently stored documents matching `q`,
+    /// newest first.
+    pub fn query_ids(&self, q: &Query, limit: usize) -> Result<Vec<i64>, StoreError> {
+        let Some(expr) = &q.expr else {
+            return Ok(Vec::new());
+        };
+        let err = sql_err(&self.path, "search");
+        if let Some(fts) = self.fts(expr)? {
+            return self.newest_matches(&fts, limit);
+        }
+        let mut cond = self.condition(expr)?;
+        cond.params.push(Value::Integer(limit as i64));
+        let sql = format!(
+            "SELECT d.id FROM documents d INDEXED BY documents_facts WHERE {}
+             ORDER BY d.id DESC LIMIT ?",
+            cond.sql
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let ids = stmt
+            .query_map(params_from_iter(cond.params), |r| r.get(0))
+            .map_err(&err)?;
+        ids.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// `expr` as a condition on `documents d`.
+    pub(super) fn condition(&self, expr: &Expr) -> Result<Condition, StoreError> {
+        let mut params = Vec::new();
+        let sql = self.sql(expr, &mut params)?;
+        Ok(Condition { sql, params })
+    }
+
+    fn sql(&self, expr: &Expr, params: &mut Vec<Value>) -> Result<String, StoreError> {
+        if let Some(fts) = self.fts(expr)? {
+            params.push(Value::Text(fts));
+            return Ok(
+                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)".into(),
+            );
+        }
+        let mut join = |parts: &[Expr], op: &str| -> Result<String, StoreError> {
+            let sqls = parts
+                .iter()
+                .map(|p| self.sql(p, params).map(|s| format!("({s})")))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(sqls.join(op))
+        };
+        Ok(match expr {
+            Expr::And(parts) => join(parts, " AND ")?,
+            Expr::Or(parts) => join(parts, " OR ")?,
+            Expr::Not(inner) => format!("NOT ({})", self.sql(inner, params)?),
+            Expr::Term(term) => self.term_sql(term, params)?,
+        })
+    }
+
+    fn term_sql(&self, term: &Term, params: &mut Vec<Value>) -> Result<String, StoreError> {
+        let mut bind = |v: Value| {
+            params.push(v);
+        };
+        Ok(match term {
+            // Text terms become FTS5 above; reaching here, a text term stands
+            // alone under a NOT or beside structure, which `fts` also answers.
+            Term::Text(_) | Term::Title(_) | Term::Source(_) => unreachable!("answered by fts"),
+            Term::Outlet(wanted) | Term::Cites(wanted) => {
+                let cited = matches!(term, Term::Cites(_));
+                let keys = key_condition(wanted, params);
+                format!(
+                    "d.id IN (SELECT doc FROM story_outlets WHERE ({keys}){})",
+                    if cited { " AND cited" } else { "" }
+                )
+            }
+            Term::Count(count, cmp, n) => {
+                bind(Value::Integer(*n as i64));
+                format!("d.{} {} ?", column(*count), operator(*cmp))
+            }
+            Term::Single => "d.single_count > 0".into(),
+            Term::Date(range) => {
+                bind(Value::Text(range.from.clone()));
+                bind(Value::Text(range.to.clone()));
+                "d.sort_key BETWEEN ? AND ?".into()
+            }
+            Term::Event(range) => {
+                bind(Value::Text(range.from.clone()));
+                bind(Value::Text(range.to.clone()));
+                "d.id IN (SELECT doc FROM story_events WHERE day BETWEEN ? AND ?)".into()
+            }
+            Term::Kind(kind) => {
+                bind(Value::Text(kind.as_str().into()));
+                "d.kind = ?".into()
+            }
+            Term::Feed(wanted) => {
+                let feeds = self.feeds_named(wanted)?;
+                if feeds.is_empty() {
+                    return Ok("0".into());
+                }
+                let marks = vec!["?"; feeds.len()].join(", ");
+                feeds.into_iter().for_each(|f| bind(Value::Text(f)));
+                format!("d.feed IN ({marks})")
+            }
+            Term::Is(Mark::Unread) => "d.is_read = 0".into(),
+            Term::Is(Mark::Read) => "d.is_read = 1".into(),
+            Term::Is(Mark::Saved) => "d.is_saved = 1".into(),
+            Term::Lang(code) => {
+                bind(Value::Text(code.clone()));
+                "d.lang = ?".into()
+            }
+        })
+    }
+
+    /// `expr` as one FTS5 query, when it is text terms only with at least one
+    /// to look for (a NOT alone has nothing for FTS5 to start from).
+    fn fts(&self, expr: &Expr) -> Result<Option<String>, StoreError> {
+        Ok(match expr {
+            Expr::Term(Term::Text(t)) => Some(self.phrase(t)?),
+            Expr::Term(Term::Title(t)) => Some(format!("title : ({})", self.phrase(t)?)),
+            Expr::Term(Term::Source(t)) => Some(format!("sources : ({})", self.phrase(t)?)),
+            Expr::Term(_) | Expr::Not(_) => None,
+            Expr::Or(parts) => {
+                let mut any = Vec::new();
+                for p in parts {
+                    match self.fts(p)? {
+                        Some(f) => any.push(format!("({f})")),
+                        None => return Ok(None),
+                    }
+                }
+                Some(any.join(" OR "))
+            }
+            Expr::And(parts) => {
+                let (mut all, mut none) = (Vec::new(), Vec::new());
+                for p in parts {
+                    let (list, inner) = match p {
+                        Expr::Not(inner) => (&mut none, inner.as_ref()),
+                        p => (&mut all, p),
+                    };
+                    match self.fts(inner)? {
+                        Some(f) => list.push(format!("({f})")),
+                        None => return Ok(None),
+                    }
+                }
+                if all.is_empty() {
+                    return Ok(None);
+                }
+                let mut q = all.join(" AND ");
+                for n in none {
+                    q = format!("({q}) NOT {n}");
+                }
+                Some(q)
+            }
+        })
+    }
+
+    /// A text term in FTS5's syntax: its words as one quoted phrase, the last
+    /// one a prefix when still being typed, a lone prefix spelled out as the
+    /// words it stands for (`store::read::prefix_words`).
+    fn phrase(&self, t: &Text) -> Result<String, StoreError> {
+        let quoted = |words: &[String]| format!("\"{}\"", words.join(" ").replace('"', "\"\""));
+        if !t.prefix {
+            return Ok(quoted(&t.words));
+        }
+        if let [word] = &t.words[..] {
+            if let Some(words) = prefix_words(self, word)? {
+                let any: Vec<String> = words
+                    .iter()
+                    .map(|w| quoted(std::slice::from_ref(w)))
+                    .collect();
+                return Ok(format!("({})", any.join(" OR ")));
+            }
+        }
+        Ok(format!("{}*", quoted(&t.words)))
+    }
+
+    /// The feed names (as stored) that `wanted` (folded) names: those equal to
+    /// it folded, else those whose folded name starts with its words (`feed:kagi`
+    /// names every `Kagi: …` category). Feeds are read one per index seek.
+    fn feeds_named(&self, wanted: &str) -> Result<Vec<String>, StoreError> {
+        let err = sql_err(&self.path, "look up feeds");
+        let mut next = self
+            .conn
+            .prepare_cached("SELECT feed FROM documents WHERE feed > ?1 ORDER BY feed LIMIT 1")
+            .map_err(&err)?;
+        let mut all = Vec::new();
+        let mut after = String::new();
+        while let Some(feed) = next
+            .query_row([&after], |r| r.get::<_, String>(0))
+            .optional()
+            .map_err(&err)?
+        {
+            after.clone_from(&feed);
+            all.push(feed);
+        }
+        let exact: Vec<String> = all.iter().filter(|f| fold(f) == wanted).cloned().collect();
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        Ok(all
+            .into_iter()
+            .filter(|f| {
+                let folded = fold(f);
+                folded
+                    .strip_prefix(wanted)
+                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+            })
+            .collect())
+    }
+
+    fn strings(&self, sql: &str, params: Vec<Value>) -> Result<Vec<String>, StoreError> {
+        let err = sql_err(&self.path, "search");
+        let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
+        let rows = stmt
+            .query_map(params_from_iter(params), |r| r.get(0))
+            .map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// The documents of `uids`, in that order; one that does not read is left
+    /// out.
+    fn stored<'a>(&self, uids: impl Iterator<Item = &'a str>) -> Result<Vec<Stored>, StoreError> {
+        let mut out = Vec::new();
+        for uid in uids {
+            match self.get(uid) {
+                Ok(s) => out.push(s),
+                Err(StoreError::Corrupt { .. }) | Err(StoreError::NotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The condition on `story_outlets.key` for `wanted`: the key itself, a name
+/// starting with its words, a domain starting with its label (as
+/// `crate::query::outlet::key_matches`), each a range of the primary key.
+fn key_condition(wanted: &str, params: &mut Vec<Value>) -> String {
+    for suffix in ["", " ", "!", ".", "/"] {
+        params.push(Value::Text(format!("{wanted}{suffix}")));
+    }
+    "key = ? OR (key >= ? AND key < ?) OR (key >= ? AND key < ?)".into()
+}
+
+fn column(count: Count) -> &'static str {
+    match count {
+        Count::Sources => "source_count",
+        Count::Outlets => "outlet_count",
+        Count::Events => "event_count",
+        Count::Claims => "claim_count",
+        Count::Unresolved => "unresolved_count",
+    }
+}
+
+fn operator(cmp: Cmp) -> &'static str {
+    match cmp {
+        Cmp::Lt => "<",
+        Cmp::Le => "<=",
+        Cmp::Eq => "=",
+        Cmp::Ge => ">=",
+        Cmp::Gt => ">",
+    }
+}
+
+/// The words a headline is weighed by: those of the text and title terms that
+/// every match must hold (not under an `or` or a `not`).
+fn title_words(q: &Query) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut add = |t: &Text| {
+        let last = t.words.len().saturating_sub(1);
+        for (i, w) in t.words.iter().enumerate() {
+            words.push(Word {
+                word: w.clone(),
+                prefix: t.prefix && i == last,
+            });
+        }
+    };
+    let top: Vec<&Expr> = match &q.expr {
+        Some(Expr::And(parts)) => parts.iter().collect(),
+        Some(e) => vec![e],
+        None => Vec::new(),
+    };
+    for e in top {
+        if let Expr::Term(Term::Text(t) | Term::Title(t)) = e {
+            add(t);
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Event, Kind, Paragraph, PartialDate, Section, Sentence, Source};
+    use crate::query::DateRange;
+
+    fn date(y: i32, m: u32, d: u32) -> PartialDate {
+        PartialDate {
+            label: format!("{y}-{m}-{d}"),
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            part: None,
+            time: None,
+        }
+    }
+
+    fn source(n: u32, outlet: &str, url: &str) -> Source {
+        Source {
+            n,
+            outlet: (!outlet.is_empty()).then(|| outlet.to_string()),
+            title: format!("{outlet} report {n}"),
+            summary: None,
+            url: Some(url.into()),
+        }
+    }
+
+    fn claim(text: &str, citations: &[u32]) -> Sentence {
+        Sentence {
+            text: text.into(),
+            citations: citations.to_vec(),
+        }
+    }
+
+    fn event(d: PartialDate, text: &str, citations: &[u32]) -> Event {
+        Event {
+            date: d,
+            text: text.into(),
+            citations: citations.to_vec(),
+        }
+    }
+
+    /// Three stories whose every fact a query asks about is known.
+    fn three() -> (tempfile::TempDir, Store) {
+        let mut harbour = Document::new(Kind::Story, "Harbour reopens after cyber attack".into());
+        harbour.sources = vec![
+            source(1, "Reuters", "https://www.reuters.com/world/harbour"),
+            source(2, "Yonhap News Agency", "https://en.yna.co.kr/view/1"),
+            source(3, "BBC", "https://www.bbc.co.uk/news/2"),
+            source(4, "AP", "https://apnews.com/4"),
+        ];
+        harbour.lead.push(Paragraph {
+            sentences: vec![
+                claim("The harbour reopened on Monday after the attack.", &[1, 2]),
+                claim("Cranes were run by hand.", &[3]),
+                claim("Forty ships waited.", &[9]),
+            ],
+        });
+        harbour.timeline = vec![
+            event(date(2025, 12, 30), "The attack begins.", &[]),
+            event(date(2026, 1, 5), "Systems restored.", &[2]),
+        ];
+        let mut port = Document::new(Kind::Story, "Le port rouvre après une cyberattaque".into());
+        port.sources = vec![source(1, "", "https://www.lemonde.fr/economie/1")];
+        port.sections.push(Section {
+            heading: Some("Reprise".into()),
+            paragraphs: vec![Paragraph {
+                sentences: vec![claim(
+                    "Le terminal a repris le chargement des navires samedi, six jours après l'attaque qui avait paralysé le système.",
+                    &[1],
+                )],
+            }],
+        });
+        port.timeline = vec![event(date(2026, 2, 1), "Le port rouvre.", &[1])];
+        let mut dock = Document::new(Kind::Article, "Dock strike ends".into());
+        dock.timeline = vec![event(date(2025, 11, 3), "Strike ends.", &[])];
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut importer = store.begin_import().unwrap();
+        for (d, feed) in [
+            (&harbour, "Wire"),
+            (&port, "Kagi: World"),
+            (&dock, "Kagi: Business"),
+        ] {
+            importer.put(d, Some("test"), Some(feed)).unwrap();
+        }
+        importer.commit().unwrap();
+        let dock_uid = store.resolve("Dock").unwrap();
+        store
+            .mark_uids(&[dock_uid], crate::store::Mark::Read, true)
+            .unwrap();
+        (dir, store)
+    }
+
+    fn term(t: Term) -> Expr {
+        Expr::Term(t)
+    }
+
+    fn text(words: &[&str]) -> Term {
+        Term::Text(Text {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            prefix: false,
+        })
+    }
+
+    fn range(from: &str, to: &str) -> DateRange {
+        DateRange {
+            from: from.into(),
+            to: to.into(),
+        }
+    }
+
+    /// The first word of each title `expr` finds, sorted.
+    fn found(store: &Store, expr: Expr) -> Vec<String> {
+        let q = Query { expr: Some(expr) };
+        let (rows, count) = store.query_rows(&q).unwrap();
+        assert_eq!(rows.len(), count);
+        let mut firsts: Vec<String> = rows
+            .into_iter()
+            .map(|h| h.item.title.split(' ').next().unwrap().to_string())
+            .collect();
+        firsts.sort();
+        firsts
+    }
+
+    #[test]
+    fn outlets_are_found_by_name_host_and_site_and_cites_asks_for_a_citation() {
+        let (_dir, store) = three();
+        let outlet = |w: &str| term(Term::Outlet(w.into()));
+        let cites = |w: &str| term(Term::Cites(w.into()));
+        assert_eq!(found(&store, outlet("yonhap")), ["Harbour"]);
+        assert_eq!(found(&store, cites("yna.co.kr")), ["Harbour"]);
+        assert_eq!(found(&store, cites("reuters.com")), ["Harbour"]);
+        assert_eq!(
+            found(&store, cites("bbc")),
+            ["Harbour"],
+            "a claim cites [3]"
+        );
+        assert_eq!(
+            found(&store, outlet("lemonde")),
+            ["Le"],
+            "a site's own label"
+        );
+        assert_eq!(found(&store, outlet("ap")), ["Harbour"], "listed");
+        assert!(found(&store, cites("ap")).is_empty(), "listed, never cited");
+        assert!(
+            found(&store, outlet("yon")).is_empty(),
+            "words, not letters"
+        );
+    }
+
+    #[test]
+    fn counts_dates_events_kinds_feeds_marks_and_languages() {
+        let (_dir, store) = three();
+        let count = |c, cmp, n| term(Term::Count(c, cmp, n));
+        assert_eq!(
+            found(&store, count(Count::Sources, Cmp::Ge, 3)),
+            ["Harbour"]
+        );
+        assert_eq!(found(&store, count(Count::Outlets, Cmp::Eq, 1)), ["Le"]);
+        assert_eq!(found(&store, count(Count::Events, Cmp::Gt, 1)), ["Harbour"]);
+        assert_eq!(
+            found(&store, count(Count::Claims, Cmp::Lt, 2)),
+            ["Dock", "Le"]
+        );
+        assert_eq!(
+            found(&store, count(Count::Unresolved, Cmp::Gt, 0)),
+            ["Harbour"]
+        );
+        assert_eq!(found(&store, term(Term::Single)), ["Harbour", "Le"]);
+        assert_eq!(
+            found(&store, term(Term::Date(range("2026-01-00", "2026-01-99")))),
+            ["Harbour"]
+        );
+        assert_eq!(
+            found(&store, term(Term::Date(range("2025-11-01", "2025-11-30")))),
+            ["Dock"]
+        );
+        assert_eq!(
+            found(&store, term(Term::Event(range("2025-12-00", "2025-12-99")))),
+            ["Harbour"]
+        );
+        assert_eq!(found(&store, term(Term::Kind(Kind::Article))), ["Dock"]);
+        assert_eq!(
+            found(&store, term(Term::Feed("kagi".into()))),
+            ["Dock", "Le"]
+        );
+        assert_eq!(
+            found(&store, term(Term::Feed("kagi: world".into()))),
+            ["Le"]
+        );
+        assert!(found(&store, term(Term::Feed("kag".into()))).is_empty());
+        assert_eq!(found(&store, term(Term::Is(Mark::Read))), ["Dock"]);
+        assert_eq!(
+            found(&store, term(Term::Is(Mark::Unread))),
+            ["Harbour", "Le"]
+        );
+        assert_eq!(found(&store, term(Term::Lang("fr".into()))), ["Le"]);
+    }
+
+    #[test]
+    fn text_and_structure_combine_with_and_or_and_not() {
+        let (_dir, store) = three();
+        let or = |a, b| Expr::Or(vec![a, b]);
+        let and = |a, b| Expr::And(vec![a, b]);
+        let not = |a| Expr::Not(Box::new(a));
+        assert_eq!(
+            found(&store, or(term(text(&["harbour"])), term(text(&["dock"])))),
+            ["Dock", "Harbour"]
+        );
+        assert_eq!(found(&store, not(term(text(&["harbour"])))), ["Dock", "Le"]);
+        assert_eq!(
+            found(&store, not(term(Term::Is(Mark::Read)))),
+            ["Harbour", "Le"]
+        );
+        assert!(found(
+            &store,
+            and(
+                term(text(&["harbour"])),
+                not(term(Term::Outlet("bbc".into())))
+            )
+        )
+        .is_empty());
+        assert_eq!(
+            found(
+                &store,
+                and(
+                    or(
+                        term(Term::Outlet("yonhap".into())),
+                        term(Term::Kind(Kind::Article))
+                    ),
+                    term(Term::Is(Mark::Read))
+                )
+            ),
+            ["Dock"]
+        );
+        assert_eq!(
+            found(
+                &store,
+                or(term(text(&["cranes"])), term(Term::Lang("fr".into())))
+            ),
+            ["Harbour", "Le"],
+            "a text term beside structure"
+        );
+        assert_eq!(
+            found(
+                &store,
+                term(Term::Title(Text {
+                    words: vec!["port".into()],
+                    prefix: false
+                }))
+            ),
+            ["Le"]
+        );
+        assert!(
+            found(
+                &store,
+                term(Term::Title(Text {
+                    words: vec!["cranes".into()],
+                    prefix: false
+                }))
+            )
+            .is_empty(),
+            "in the text, not the headline"
+        );
+        assert_eq!(
+            found(
+                &store,
+                term(Term::Source(Text {
+                    words: vec!["yonhap".into()],
+                    prefix: false
+                }))
+            ),
+            ["Harbour"]
+        );
+        assert_eq!(
+            found(&store, term(text(&["harbour", "reopened"]))),
+            ["Harbour"],
+            "a phrase"
+        );
+        assert!(found(&store, term(text(&["reopened", "harbour"]))).is_empty());
+    }
+
+    #[test]
+    fn the_dossier_of_an_outlet_is_the_stories_that_cite_it_newest_first() {
+        let (_dir, store) = three();
+        let titles = |w: &str| -> Vec<String> {
+            store
+                .outlet_stories(w, 10)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.doc.title)
+                .collect()
+        };
+        assert_eq!(titles("yonhap"), ["Harbour reopens after cyber attack"]);
+        assert_eq!(
+            titles("lemonde.fr"),
+            ["Le port rouvre après une cyberattaque"]
+        );
+        assert!(titles("ap").is_empty());
+    }
+
+    #[test]
+    fn a_removed_story_takes_its_outlets_and_events_with_it() {
+        let (_dir, mut store) = three();
+        let uid = store.resolve("Harbour").unwrap();
+        assert!(store.remove(&uid).unwrap());
+        let left: i64 = store
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM story_outlets) + (SELECT count(*) FROM story_events)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            left, 3,
+            "Le Monde's key and the port's and the dock's event days"
+        );
+    }
+}
