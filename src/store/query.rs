@@ -136,9 +136,12 @@ impl Store {
                 "d.sort_key BETWEEN ? AND ?".into()
             }
             Term::Event(range) => {
-                bind(Value::Text(range.from.clone()));
-                bind(Value::Text(range.to.clone()));
-                "d.id IN (SELECT doc FROM story_events WHERE day BETWEEN ? AND ?)".into()
+                let words = super::facts::range_words(&range.from, &range.to);
+                if words.is_empty() {
+                    return Ok("0".into());
+                }
+                bind(Value::Text(words.join(" OR ")));
+                "d.id IN (SELECT rowid FROM story_dates WHERE story_dates MATCH ?)".into()
             }
             Term::Kind(kind) => {
                 bind(Value::Text(kind.as_str().into()));
@@ -649,7 +652,8 @@ mod tests {
         let left: i64 = store
             .conn
             .query_row(
-                "SELECT (SELECT count(*) FROM story_outlets) + (SELECT count(*) FROM story_events)",
+                "SELECT (SELECT count(*) FROM story_outlets)
+                      + (SELECT count(*) FROM story_dates WHERE story_dates MATCH 'x202 OR y2025')",
                 [],
                 |r| r.get(0),
             )
