@@ -4,7 +4,7 @@
 //! come first, as the filter ranks them (`store::read`).
 
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, OptionalExtension};
+use rusqlite::OptionalExtension;
 
 use super::read::{prefix_words, ranked_by, Scores, COUNT_LIMIT, MATCH_LIMIT};
 use super::snippet::Term as Word;
@@ -17,10 +17,32 @@ use crate::text::fold::fold;
 /// matches after the headline ones come newest first (`search` always scores).
 const BM25_AS_YOU_TYPE: usize = 300_000;
 
-/// A query as SQL: a condition on `documents d` and its parameters.
+/// A query as SQL: a condition on `documents d` and its named parameters
+/// (`:q1`, `:q2`, …, so that it joins statements with parameters of their own).
 pub(super) struct Condition {
     pub sql: String,
-    pub params: Vec<Value>,
+    pub params: Params,
+}
+
+/// The values of a condition's parameters, named in order.
+#[derive(Default)]
+pub(super) struct Params(pub Vec<(String, Value)>);
+
+impl Params {
+    /// Adds `value`; returns its name to write into the SQL.
+    fn bind(&mut self, value: Value) -> String {
+        let name = format!(":q{}", self.0.len() + 1);
+        self.0.push((name.clone(), value));
+        name
+    }
+
+    /// The parameters as rusqlite takes named ones.
+    pub fn named(&self) -> Vec<(&str, &dyn rusqlite::ToSql)> {
+        self.0
+            .iter()
+            .map(|(n, v)| (n.as_str(), v as &dyn rusqlite::ToSql))
+            .collect()
+    }
 }
 
 impl Store {
@@ -47,16 +69,31 @@ impl Store {
     /// The `limit` most recent stories (by their date) one of whose claims or
     /// events cites a source known as `wanted` (`crate::query::outlet`).
     pub fn outlet_stories(&self, wanted: &str, limit: usize) -> Result<Vec<Stored>, StoreError> {
-        let mut params = Vec::new();
+        let mut params = Params::default();
         let keys = key_condition(wanted, &mut params);
-        params.push(Value::Integer(limit as i64));
+        let limit = params.bind(Value::Integer(limit as i64));
         let sql = format!(
             "SELECT d.uid FROM documents d WHERE d.id IN (
                  SELECT doc FROM story_outlets WHERE cited AND ({keys}))
-             ORDER BY d.sort_key DESC, d.id DESC LIMIT ?"
+             ORDER BY d.sort_key DESC, d.id DESC LIMIT {limit}"
         );
-        let uids = self.strings(&sql, params)?;
+        let uids = self.strings(&sql, &params)?;
         self.stored(uids.iter().map(String::as_str))
+    }
+
+    /// How many unread stories match `q`, counted up to [`COUNT_LIMIT`] + 1
+    /// (a saved query's count in the feed picker and `query list`).
+    pub fn unread_matches(&self, q: &Query) -> Result<usize, StoreError> {
+        let Some(expr) = &q.expr else {
+            return Ok(0);
+        };
+        let unread = Query {
+            expr: Some(Expr::And(vec![
+                expr.clone(),
+                Expr::Term(Term::Is(Mark::Unread)),
+            ])),
+        };
+        Ok(self.query_ids(&unread, COUNT_LIMIT + 1)?.len())
     }
 
     /// The ids of the `limit` most recently stored documents matching `q`,
@@ -70,15 +107,15 @@ impl Store {
             return self.newest_matches(&fts, limit);
         }
         let mut cond = self.condition(expr)?;
-        cond.params.push(Value::Integer(limit as i64));
+        let limit = cond.params.bind(Value::Integer(limit as i64));
         let sql = format!(
             "SELECT d.id FROM documents d INDEXED BY documents_facts WHERE {}
-             ORDER BY d.id DESC LIMIT ?",
+             ORDER BY d.id DESC LIMIT {limit}",
             cond.sql
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
         let ids = stmt
-            .query_map(params_from_iter(cond.params), |r| r.get(0))
+            .query_map(&cond.params.named()[..], |r| r.get(0))
             .map_err(&err)?;
         ids.collect::<Result<_, _>>().map_err(err)
     }
@@ -119,17 +156,17 @@ impl Store {
 
     /// `expr` as a condition on `documents d`.
     pub(super) fn condition(&self, expr: &Expr) -> Result<Condition, StoreError> {
-        let mut params = Vec::new();
+        let mut params = Params::default();
         let sql = self.sql(expr, &mut params)?;
         Ok(Condition { sql, params })
     }
 
-    fn sql(&self, expr: &Expr, params: &mut Vec<Value>) -> Result<String, StoreError> {
+    fn sql(&self, expr: &Expr, params: &mut Params) -> Result<String, StoreError> {
         if let Some(fts) = self.fts(expr)? {
-            params.push(Value::Text(fts));
-            return Ok(
-                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)".into(),
-            );
+            let fts = params.bind(Value::Text(fts));
+            return Ok(format!(
+                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH {fts})"
+            ));
         }
         let mut join = |parts: &[Expr], op: &str| -> Result<String, StoreError> {
             let sqls = parts
@@ -146,10 +183,7 @@ impl Store {
         })
     }
 
-    fn term_sql(&self, term: &Term, params: &mut Vec<Value>) -> Result<String, StoreError> {
-        let mut bind = |v: Value| {
-            params.push(v);
-        };
+    fn term_sql(&self, term: &Term, params: &mut Params) -> Result<String, StoreError> {
         Ok(match term {
             // Text terms become FTS5 above; reaching here, a text term stands
             // alone under a NOT or beside structure, which `fts` also answers.
@@ -163,42 +197,44 @@ impl Store {
                 )
             }
             Term::Count(count, cmp, n) => {
-                bind(Value::Integer(*n as i64));
-                format!("d.{} {} ?", column(*count), operator(*cmp))
+                let n = params.bind(Value::Integer(*n as i64));
+                format!("d.{} {} {n}", column(*count), operator(*cmp))
             }
             Term::Single => "d.single_count > 0".into(),
             Term::Date(range) => {
-                bind(Value::Text(range.from.clone()));
-                bind(Value::Text(range.to.clone()));
-                "d.sort_key BETWEEN ? AND ?".into()
+                let from = params.bind(Value::Text(range.from.clone()));
+                let to = params.bind(Value::Text(range.to.clone()));
+                format!("d.sort_key BETWEEN {from} AND {to}")
             }
             Term::Event(range) => {
                 let words = super::facts::range_words(&range.from, &range.to);
                 if words.is_empty() {
                     return Ok("0".into());
                 }
-                bind(Value::Text(words.join(" OR ")));
-                "d.id IN (SELECT rowid FROM story_dates WHERE story_dates MATCH ?)".into()
+                let words = params.bind(Value::Text(words.join(" OR ")));
+                format!("d.id IN (SELECT rowid FROM story_dates WHERE story_dates MATCH {words})")
             }
             Term::Kind(kind) => {
-                bind(Value::Text(kind.as_str().into()));
-                "d.kind = ?".into()
+                let kind = params.bind(Value::Text(kind.as_str().into()));
+                format!("d.kind = {kind}")
             }
             Term::Feed(wanted) => {
                 let feeds = self.feeds_named(wanted)?;
                 if feeds.is_empty() {
                     return Ok("0".into());
                 }
-                let marks = vec!["?"; feeds.len()].join(", ");
-                feeds.into_iter().for_each(|f| bind(Value::Text(f)));
-                format!("d.feed IN ({marks})")
+                let names: Vec<String> = feeds
+                    .into_iter()
+                    .map(|f| params.bind(Value::Text(f)))
+                    .collect();
+                format!("d.feed IN ({})", names.join(", "))
             }
             Term::Is(Mark::Unread) => "d.is_read = 0".into(),
             Term::Is(Mark::Read) => "d.is_read = 1".into(),
             Term::Is(Mark::Saved) => "d.is_saved = 1".into(),
             Term::Lang(code) => {
-                bind(Value::Text(code.clone()));
-                "d.lang = ?".into()
+                let code = params.bind(Value::Text(code.clone()));
+                format!("d.lang = {code}")
             }
         })
     }
@@ -299,11 +335,11 @@ impl Store {
             .collect())
     }
 
-    fn strings(&self, sql: &str, params: Vec<Value>) -> Result<Vec<String>, StoreError> {
+    fn strings(&self, sql: &str, params: &Params) -> Result<Vec<String>, StoreError> {
         let err = sql_err(&self.path, "search");
         let mut stmt = self.conn.prepare_cached(sql).map_err(&err)?;
         let rows = stmt
-            .query_map(params_from_iter(params), |r| r.get(0))
+            .query_map(&params.named()[..], |r| r.get(0))
             .map_err(&err)?;
         rows.collect::<Result<_, _>>().map_err(err)
     }
@@ -326,11 +362,12 @@ impl Store {
 /// The condition on `story_outlets.key` for `wanted`: the key itself, a name
 /// starting with its words, a domain starting with its label (as
 /// `crate::query::outlet::key_matches`), each a range of the primary key.
-fn key_condition(wanted: &str, params: &mut Vec<Value>) -> String {
-    for suffix in ["", " ", "!", ".", "/"] {
-        params.push(Value::Text(format!("{wanted}{suffix}")));
-    }
-    "key = ? OR (key >= ? AND key < ?) OR (key >= ? AND key < ?)".into()
+fn key_condition(wanted: &str, params: &mut Params) -> String {
+    let [key, words, words_end, site, site_end] =
+        ["", " ", "!", ".", "/"].map(|end| params.bind(Value::Text(format!("{wanted}{end}"))));
+    format!(
+        "key = {key} OR (key >= {words} AND key < {words_end}) OR (key >= {site} AND key < {site_end})"
+    )
 }
 
 fn column(count: Count) -> &'static str {
@@ -577,6 +614,10 @@ mod tests {
             ["Harbour", "Le"]
         );
         assert_eq!(found(&store, term(Term::Lang("fr".into()))), ["Le"]);
+        let kagi = Query {
+            expr: Some(term(Term::Feed("kagi".into()))),
+        };
+        assert_eq!(store.unread_matches(&kagi).unwrap(), 1, "the dock is read");
     }
 
     #[test]
