@@ -98,7 +98,10 @@ mod tests {
             keys(&source(None, Some("https://www.reuters.com/world/x"))),
             ["reuters.com"]
         );
-        assert_eq!(keys(&source(Some("  "), Some("not a url"))), Vec::<String>::new());
+        assert_eq!(
+            keys(&source(Some("  "), Some("not a url"))),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
