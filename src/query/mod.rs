@@ -4,6 +4,7 @@
 //! [`ast`] is what a query means; the store turns it into SQL (`store::query`).
 
 pub mod ast;
+pub mod claims;
 pub mod outlet;
 
 pub use ast::{Cmp, Count, DateRange, Expr, Mark, Query, Term, Text};
