@@ -250,7 +250,7 @@ const FACTS_SCHEMA: &str =
         cited INTEGER NOT NULL,
         PRIMARY KEY (key, doc)
     ) WITHOUT ROWID;
-    CREATE INDEX story_outlets_doc ON story_outlets(doc);
+    CREATE INDEX story_outlets_doc ON story_outlets(doc, cited);
     CREATE VIRTUAL TABLE story_dates USING fts5(
         days, content = '', contentless_delete = 1, detail = none
     );

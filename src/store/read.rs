@@ -420,7 +420,7 @@ impl Store {
     /// The best `limit` of the documents `ids` (matches of `input`), as
     /// [`ranked_by`] weighs them.
     fn ranked(&self, input: &str, ids: &[i64], limit: usize) -> Result<Vec<Headline>, StoreError> {
-        ranked_by(self, &terms(input), ids, limit)
+        ranked_by(self, &terms(input), ids, &Scores::new(), limit)
     }
 
     /// For each related card, the uid of a stored document with the same title.
@@ -465,16 +465,19 @@ impl Store {
     }
 }
 
+/// bm25 scores of documents by id (FTS5's: lower is better).
+pub(super) type Scores = std::collections::HashMap<i64, f64>;
+
 /// The best `limit` of the documents `ids`, for the words `terms`: a
 /// headline holding the words as typed first, then one holding every word,
-/// then the rest; each group newest first. A score such as bm25 would need
-/// how many documents hold each word, a walk of every word's whole list
-/// (50-200 ms for a common word over 1,000,000 documents), so the headline
-/// is weighed here, in Rust, over rows read from `documents_row`.
+/// each newest first; then the rest by their bm25 `scores` when given
+/// (`store::query` says when), newest first among equals. The headline is
+/// weighed here, in Rust, over rows read from `documents_row`.
 pub(super) fn ranked_by(
     store: &Store,
     terms: &[Term],
     ids: &[i64],
+    scores: &Scores,
     limit: usize,
 ) -> Result<Vec<Headline>, StoreError> {
     let err = sql_err(&store.path, "search");
@@ -503,8 +506,14 @@ pub(super) fn ranked_by(
             rows.push(row.map_err(&err)?);
         }
     }
+    // bm25 is lower for a better match; an unscored row after every scored one.
+    let score = |id: i64| scores.get(&id).copied().unwrap_or(f64::INFINITY);
     rows.sort_by(|a, b| {
         b.0.cmp(&a.0)
+            .then_with(|| match a.0 {
+                TitleMatch::None => score(a.2.id).total_cmp(&score(b.2.id)),
+                _ => std::cmp::Ordering::Equal,
+            })
             .then_with(|| b.1.cmp(&a.1))
             .then(b.2.id.cmp(&a.2.id))
     });
