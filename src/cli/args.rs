@@ -17,6 +17,8 @@ use crate::store::Sort;
 const LIST_LIMIT: usize = 50;
 /// Hits `search` prints, unless told otherwise.
 const SEARCH_LIMIT: usize = 20;
+/// Stories whose citations of an outlet `outlet` prints, unless told otherwise.
+const OUTLET_LIMIT: usize = 20;
 
 /// A keyboard-driven terminal news reader: stories, claims, sources and timelines.
 ///
@@ -45,6 +47,8 @@ pub enum Command {
     Parse(ParseArgs),
     #[command(flatten)]
     Documents(DocumentCommand),
+    #[command(flatten)]
+    Queries(QueryCommand),
     #[command(flatten)]
     Subscriptions(SubscriptionCommand),
     #[command(flatten)]
@@ -138,6 +142,11 @@ pub enum DocumentCommand {
         json: bool,
         #[arg(long, default_value_t = SEARCH_LIMIT)]
         limit: usize,
+        /// Print the claims that answer the query (each sentence under its
+        /// story, its citations resolved to outlets) instead of the stories;
+        /// --limit counts claims.
+        #[arg(long)]
+        claims: bool,
     },
     /// Export documents (all when no id is given).
     Export {
@@ -189,6 +198,50 @@ pub enum DocumentCommand {
         /// else the day they were stored.
         #[arg(long, value_name = "DATE", value_parser = day)]
         before: Option<NaiveDate>,
+    },
+}
+
+/// The commands that answer below the story: an outlet's claims and events,
+/// and saved queries.
+#[derive(Debug, Subcommand)]
+pub enum QueryCommand {
+    /// Every claim and event that cites an outlet (a name such as Reuters, or a
+    /// domain such as yna.co.kr), across stories, newest first.
+    Outlet {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(long)]
+        json: bool,
+        /// At most this many stories, the most recent; 0 reads them all.
+        #[arg(long, default_value_t = OUTLET_LIMIT)]
+        limit: usize,
+    },
+    /// Saved queries: give a query a name, list them with their unread
+    /// counts, remove one.
+    #[command(subcommand)]
+    Query(QueryAction),
+}
+
+/// `tidings query …`.
+#[derive(Debug, Subcommand)]
+pub enum QueryAction {
+    /// Save QUERY (as `tidings search` reads it) under NAME, replacing what was
+    /// saved under it.
+    Save {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(value_name = "QUERY")]
+        query: String,
+    },
+    /// List the saved queries, each with how many unread stories it matches.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove the query saved as NAME.
+    Rm {
+        #[arg(value_name = "NAME")]
+        name: String,
     },
 }
 

@@ -53,9 +53,18 @@ pub fn run(
             show(store, out, &id, json)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Search { query, json, limit } => {
-            search(store, out, &query, json, limit, dates)
-        }
+        DocumentCommand::Search {
+            query,
+            json,
+            limit,
+            claims: true,
+        } => super::query::claims(store, out, &query, json, limit, dates),
+        DocumentCommand::Search {
+            query,
+            json,
+            limit,
+            claims: false,
+        } => search(store, out, &query, json, limit, dates),
         DocumentCommand::Export {
             format,
             output,

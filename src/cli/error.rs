@@ -56,6 +56,18 @@ pub enum CliError {
     /// A search with nothing to search for.
     #[error("{:?}: give a word to search for", for_terminal(.query))]
     NoWords { query: String },
+    /// A query that does not parse: the parser's message names the column.
+    #[error("{}: {}", for_terminal(.query), for_terminal(&.error.to_string()))]
+    Query {
+        query: String,
+        error: crate::query::QueryError,
+    },
+    /// No query is saved under the name.
+    #[error("no query is saved as {:?}; `tidings query list` lists them", for_terminal(.name))]
+    NoSavedQuery { name: String },
+    /// A query to save under an empty name.
+    #[error("give the query a name to save it under")]
+    NoQueryName,
     /// There is no default place for the store.
     #[error("{0}")]
     NoDataDir(String),
@@ -106,7 +118,7 @@ pub fn exit_code(outcome: CommandResult) -> ExitCode {
             eprintln!("tidings: {}", for_terminal(&e.to_string()));
             match e {
                 // A usage error, as clap's own: nothing was started.
-                CliError::Config(_) => ExitCode::from(2),
+                CliError::Config(_) | CliError::Query { .. } => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

@@ -1,6 +1,7 @@
 //! The command line. `args` is what clap reads; `plan` turns it into what to
-//! run; `documents`, `subscriptions` and `maintenance` (`prune`, `store`) run
-//! each group of commands; `output` is where they write; `error` holds the one
+//! run; `documents`, `query` (`search --claims`, `query …`), `outlet`,
+//! `subscriptions` and `maintenance` (`prune`, `store`) run each group of
+//! commands; `output` is where they write; `error` holds the one
 //! error type and the one place that prints `tidings: …` and picks the exit code.
 
 mod args;
@@ -8,8 +9,10 @@ mod config;
 mod documents;
 mod error;
 mod maintenance;
+mod outlet;
 mod output;
 mod plan;
+mod query;
 mod subscriptions;
 
 use std::path::PathBuf;
@@ -61,6 +64,12 @@ fn run(plan: Plan, config_flag: Option<PathBuf>) -> CommandResult {
                 }
                 Ok(done)
             })
+        }
+        Plan::Queries(at, command) => {
+            let (settings, _keys) = config::load(config_flag)?;
+            let opened = at.open(false)?;
+            let dates = &settings.reader.date_style;
+            with_stdout(|out| query::run(&opened.store, command, dates, out))
         }
         Plan::Subscriptions(at, command) => {
             let (settings, _keys) = config::load(config_flag)?;

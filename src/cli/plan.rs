@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{
-    Cli, Command, ConfigAction, DocumentCommand, MaintenanceCommand, ParseArgs, SubscriptionCommand,
+    Cli, Command, ConfigAction, DocumentCommand, MaintenanceCommand, ParseArgs, QueryCommand,
+    SubscriptionCommand,
 };
 use super::error::CliError;
 use crate::store::Store;
@@ -21,6 +22,8 @@ pub enum Plan {
     Reader(Location),
     /// A command on the store's documents.
     Documents(Location, DocumentCommand),
+    /// `outlet` and `query …`: claims, events and saved queries.
+    Queries(Location, QueryCommand),
     /// A command on subscriptions.
     Subscriptions(Location, SubscriptionCommand),
     /// `prune` and `store …`: keeping the store to size.
@@ -39,6 +42,7 @@ impl From<Cli> for Plan {
             None => Plan::Reader(at),
             Some(Command::Parse(args)) => Plan::Parse(args),
             Some(Command::Documents(command)) => Plan::Documents(at, command),
+            Some(Command::Queries(command)) => Plan::Queries(at, command),
             Some(Command::Subscriptions(command)) => Plan::Subscriptions(at, command),
             Some(Command::Maintenance(command)) => Plan::Maintenance(at, command),
             Some(Command::Config(action)) => Plan::Config(action),

@@ -5,6 +5,7 @@
 //! the store turns it into SQL (`store::query`).
 
 pub mod ast;
+pub mod claims;
 mod error;
 mod field;
 mod lex;

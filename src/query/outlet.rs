@@ -64,7 +64,7 @@ pub fn key_matches(key: &str, wanted: &str) -> bool {
 }
 
 /// The host of an http(s) URL, lowercase, without `www.`.
-fn host(url: &str) -> Option<String> {
+pub fn host(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
     let host = parsed.host_str()?.to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
