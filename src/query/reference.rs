@@ -15,8 +15,9 @@ Query terms (field names in any case):
   source:\"port strike\"  in a source's title, outlet or summary
   outlet:yonhap         lists a source from that outlet or domain
   cites:reuters.com     a claim or an event cites that outlet
-  sources>=5            also outlets, events, claims and unresolved
-  claims<10 outlets=3   (citations of unlisted sources): < <= = >= >
+  sources>=5            also outlets, events and claims
+  claims<10 outlets=3   compare with <, <=, =, >= or >
+  unresolved>0          citing sources the story does not list
   single:               a claim only one source backs
   date:2026-01          the story's date: a year, a month or a day
   date:2026-01-05..2026-01-08    from one to the other, both included
