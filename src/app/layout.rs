@@ -577,18 +577,20 @@ const UNBOUND: &str = "(no key)";
 /// The columns of the key map screen's key column (with its two of indent).
 const KEYS_COLUMN: usize = 20;
 
+/// The columns of the example column of the query terms under the key map.
+const EXAMPLE_COLUMN: usize = 24;
+
 /// The key map screen for a box `width` columns wide, from the effective key map:
 /// a title per scope with the config file's table for it, then each binding's
 /// keys, what they do and (dim) the name the config file remaps it by, wrapped
 /// under itself; when the box is too narrow for both columns, what they do goes
-/// under the keys.
+/// under the keys. The query language's terms follow, an example a row.
 pub fn help(width: usize, config_note: &str, keymap: &KeyMap) -> PaneLines {
     let mut b = Builder::new(width);
     if !config_note.is_empty() {
         b.wrap(words(config_note, SpanKind::Dim, None), 0, Vec::new());
         b.blank();
     }
-    let two_columns = width >= KEYS_COLUMN + 16;
     for scope in SCOPES {
         let mut title = words(scope.title(), SpanKind::Title, None);
         title.extend(words(
@@ -610,26 +612,37 @@ pub fn help(width: usize, config_note: &str, keymap: &KeyMap) -> PaneLines {
                 SpanKind::Dim,
                 None,
             ));
-            if two_columns && display_width(&keys) < KEYS_COLUMN - 2 {
-                let key_span = Span {
-                    text: format!("  {:<w$}", keys, w = KEYS_COLUMN - 2),
-                    kind: SpanKind::Key,
-                    item: None,
-                };
-                b.wrap(what, KEYS_COLUMN, vec![key_span]);
-            } else {
-                b.wrap(
-                    words(&keys, SpanKind::Key, None),
-                    2,
-                    vec![plain("  ", SpanKind::Body)],
-                );
-                b.wrap(what, 4, vec![plain("    ", SpanKind::Body)]);
-            }
+            two_columns(&mut b, &keys, what, KEYS_COLUMN);
         }
         b.blank();
     }
-    b.out.lines.pop();
+    let (title, entries) = crate::query::reference_entries();
+    b.wrap(words(title, SpanKind::Title, None), 0, Vec::new());
+    for (example, what) in entries {
+        let what = words(what, SpanKind::Body, None);
+        two_columns(&mut b, example, what, EXAMPLE_COLUMN);
+    }
     b.out
+}
+
+/// A row of the key map: `left` (keys, an example) in a column `column` wide
+/// and `what` wrapped beside it, or under it when either does not fit.
+fn two_columns(b: &mut Builder, left: &str, what: Vec<Piece>, column: usize) {
+    if b.width >= column + 16 && display_width(left) < column - 2 {
+        let left = Span {
+            text: format!("  {:<w$}", left, w = column - 2),
+            kind: SpanKind::Key,
+            item: None,
+        };
+        b.wrap(what, column, vec![left]);
+    } else {
+        b.wrap(
+            words(left, SpanKind::Key, None),
+            2,
+            vec![plain("  ", SpanKind::Body)],
+        );
+        b.wrap(what, 4, vec![plain("    ", SpanKind::Body)]);
+    }
 }
 
 /// `s` cut or padded to exactly `width` columns.

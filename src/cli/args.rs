@@ -135,8 +135,14 @@ pub enum DocumentCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Full-text search over titles, sections, sources and timelines.
+    /// Search the stories: words and phrases in their text, and terms over their
+    /// sources, outlets, claims, events, dates, feeds and marks (see --help).
+    ///
+    /// Plain words and "phrases" are searched in titles, sections, sources and
+    /// timelines; the terms listed after the options ask the story's structure.
+    #[command(after_long_help = crate::query::REFERENCE)]
     Search {
+        /// Words, "phrases" and terms, such as: lee outlet:yonhap newer:1w
         query: String,
         #[arg(long)]
         json: bool,
@@ -191,8 +197,9 @@ pub enum DocumentCommand {
         /// Only this feed's documents.
         #[arg(long, value_name = "NAME")]
         feed: Option<String>,
-        /// Only documents matching these words, as `tidings search` reads them.
-        #[arg(long, value_name = "TEXT")]
+        /// Only documents matching this query, as `tidings search` reads it
+        /// (`tidings search --help` lists its terms).
+        #[arg(long, value_name = "QUERY")]
         query: Option<String>,
         /// Only documents dated before this day (YYYY-MM-DD): their latest news,
         /// else the day they were stored.

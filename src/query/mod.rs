@@ -1,8 +1,9 @@
 //! The query language of the filter (`/`), `search`, saved queries and bulk
 //! marks: words and phrases searched in the text, and terms over a story's
 //! structure (its sources and outlets, claims, events, dates, feed and marks).
-//! [`ast`] is what a query means and [`parse`] reads it from what was typed;
-//! the store turns it into SQL (`store::query`).
+//! [`ast`] is what a query means, [`parse()`] reads it from what was typed,
+//! [`REFERENCE`] tells it in a few lines, and the store turns it into SQL
+//! (`store::query`).
 
 pub mod ast;
 pub mod claims;
@@ -11,7 +12,9 @@ mod field;
 mod lex;
 pub mod outlet;
 pub mod parse;
+mod reference;
 
 pub use ast::{Cmp, Count, DateRange, Expr, Mark, Query, Term, Text};
 pub use error::QueryError;
 pub use parse::{is_one_short_word, parse, PREFIX_MIN};
+pub use reference::{entries as reference_entries, REFERENCE};

@@ -682,6 +682,22 @@ fn search_says_when_nothing_matches() {
     );
 }
 
+/// Issue #18: `search --help` carries the query language's reference, every
+/// line of it; `-h` stays short; `mark --help` points at it.
+#[test]
+fn search_help_lists_the_query_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = stdout(&tidings(dir.path(), &["search", "--help"]));
+    assert!(long.contains("cites:reuters.com"), "{long}");
+    for line in tidings::query::REFERENCE.lines() {
+        assert!(long.contains(line), "{line:?} in:\n{long}");
+    }
+    let short = stdout(&tidings(dir.path(), &["search", "-h"]));
+    assert!(!short.contains("cites:"), "{short}");
+    let mark = stdout(&tidings(dir.path(), &["mark", "--help"]));
+    assert!(mark.contains("tidings search --help"), "{mark}");
+}
+
 #[test]
 fn a_data_dir_that_is_a_file_is_said_to_be_no_directory() {
     let files = tempfile::tempdir().unwrap();

@@ -1,7 +1,8 @@
 //! Property tests over generated pages, bytes and documents: parsing never panics
 //! and never lets a control character through, every document reads back from its
-//! JSON export and from the store unchanged, and the reader draws any document at
-//! any size without panicking or putting a control character in a cell.
+//! JSON export and from the store unchanged, the reader draws any document at
+//! any size without panicking or putting a control character in a cell, and the
+//! query parser answers any input with a query or an error inside it.
 
 use proptest::prelude::*;
 use tidings::invariants::{check_document, check_feed, check_import, check_page, check_render};
@@ -529,5 +530,46 @@ proptest! {
         }
         let want: Vec<String> = paragraphs.iter().flat_map(|p| bare_words(p)).collect();
         prop_assert_eq!(got, want);
+    }
+}
+
+/// Pieces of queries: the language's own tokens, half-typed ones and noise.
+fn query_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[A-Za-z]{1,6}",
+        1 => prop::sample::select(vec![
+            "(", ")", "\"", "-", "not", "or", "OR", "..", ":", ">=", "<",
+        ])
+        .prop_map(String::from),
+        2 => (
+            prop::sample::select(vec![
+                "title", "source", "outlet", "cites", "sources", "claims", "single",
+                "date", "event", "newer", "older", "kind", "feed", "is", "lang", "cite",
+            ]),
+            prop::sample::select(vec![":", ">=", "<", "=", ""]),
+            "[0-9a-z.\"-]{0,12}",
+        )
+            .prop_map(|(name, op, value)| format!("{name}{op}{value}")),
+        1 => hostile(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever is typed into the filter, the query parser answers (a query or
+    /// an error) without panicking, and an error points inside what was typed.
+    #[test]
+    fn any_query_parses_or_says_where_it_went_wrong(
+        pieces in prop::collection::vec(query_piece(), 0..10),
+        glue in prop::sample::select(vec!["", " "]),
+    ) {
+        let input = pieces.join(glue);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        if let Err(e) = tidings::query::parse(&input, today) {
+            let len = input.chars().count();
+            prop_assert!((1..=len.max(1)).contains(&e.at), "{input:?}: {e}");
+            prop_assert!(!e.message.is_empty());
+        }
     }
 }

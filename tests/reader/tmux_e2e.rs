@@ -906,7 +906,7 @@ fn colour_overrides_reach_the_terminal_and_no_color_wins_over_them() {
 }
 
 /// Issue #15 item 10: at 120x35 the key map says there is more below, and
-/// G/End reach its end.
+/// G/End reach its end, where the query terms are (issue #18).
 #[test]
 fn the_key_map_says_there_is_more_and_scrolls_to_its_end() {
     let dir = tempfile::tempdir().unwrap();
@@ -923,9 +923,17 @@ fn the_key_map_says_there_is_more_and_scrolls_to_its_end() {
     );
     assert!(!status.contains("open the story"), "{s}");
     t.keys(&["End"]);
-    t.wait("the end of the key map", |s| {
+    let end = t.wait("the end of the key map", |s| {
         s.contains("↑ more") && !s.contains("↓ more")
     });
+    for term in [
+        "Query terms",
+        "cites:reuters.com",
+        "newer:3d older:2w",
+        "lang:fr",
+    ] {
+        assert!(end.contains(term), "{term}:\n{end}");
+    }
     t.keys(&["Home"]);
     t.wait("the top again", |s| {
         s.contains("↓ more") && s.contains("Headline list")

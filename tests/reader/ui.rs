@@ -987,6 +987,26 @@ fn the_key_map_scrolls_to_its_end_and_says_when_there_is_more() {
     assert!(r.app.help_scroll < end);
 }
 
+/// Issue #18: the key map ends with the query language's terms, each example
+/// and what it finds, in two columns when the box is wide enough and one
+/// under the other when it is not.
+#[test]
+fn the_key_map_ends_with_the_query_terms() {
+    let (title, entries) = tidings::query::reference_entries();
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut r = Rig::new(w, h, &[]);
+        r.keys("?G");
+        let screen = r.screen();
+        assert_eq!(screen.contains(title), h == 40, "{screen}");
+        for (example, what) in &entries[entries.len() - 5..] {
+            assert!(screen.contains(example), "{example} at {w}x{h}:\n{screen}");
+            let start: String = what.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            assert!(screen.contains(&start), "{what} at {w}x{h}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("help_query_terms_{w}x{h}"), screen);
+    }
+}
+
 #[test]
 fn the_key_map_wraps_between_words_at_40x12() {
     use tidings::app::keymap::BINDINGS;
@@ -1004,6 +1024,11 @@ fn the_key_map_wraps_between_words_at_40x12() {
     for s in tidings::app::keymap::SCOPES {
         words.extend(s.title().split(' ').map(String::from));
         words.insert(format!("[keys.{}]", s.config_name()));
+    }
+    let (title, entries) = tidings::query::reference_entries();
+    let terms = entries.iter().flat_map(|(example, what)| [*example, *what]);
+    for text in terms.chain([title]) {
+        words.extend(text.split_whitespace().map(String::from));
     }
     let mut r = Rig::new(40, 12, &[]);
     r.keys("?");
