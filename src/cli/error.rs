@@ -57,7 +57,7 @@ pub enum CliError {
     #[error("{:?}: give a word to search for", for_terminal(.query))]
     NoWords { query: String },
     /// A query that does not parse: the parser's message names the column.
-    #[error("{}: {}", for_terminal(.query), for_terminal(&.error.to_string()))]
+    #[error("{:?}: {}", for_terminal(.query), for_terminal(&.error.to_string()))]
     Query {
         query: String,
         error: crate::query::QueryError,

@@ -93,7 +93,8 @@ pub fn dossier(
     if stories.len() == limit && output::person_reads_stderr() {
         out.flush_quietly();
         eprintln!(
-            "… the {limit} most recent stories citing it (use --limit N, or --limit 0 for all)"
+            "… from the {} citing it most recently (--limit N reads more, --limit 0 all)",
+            summary::stories(limit)
         );
     }
     Ok(Finished::Success)

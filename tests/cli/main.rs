@@ -9,6 +9,7 @@ mod common;
 
 mod cli_parse;
 mod config_cli;
+mod queries_cli;
 mod refresh;
 mod retention;
 mod store_cli;
