@@ -100,11 +100,7 @@ pub fn run(
                 Mark::Unsaved => (store::Mark::Saved, false),
             };
             let marked = if ids.is_empty() {
-                if let Some(q) = &query {
-                    if !q.chars().any(char::is_alphanumeric) {
-                        return Err(CliError::NoWords { query: q.clone() });
-                    }
-                }
+                let query = query.as_deref().map(super::query::parse).transpose()?;
                 let view = View {
                     show: Show::All,
                     feed: feed.map(|name| feed_named(store, &name)).transpose()?,
@@ -521,7 +517,7 @@ fn search(
     limit: usize,
     dates: &DateStyle,
 ) -> CommandResult {
-    let hits = store.search(query, limit)?;
+    let hits = store.search(&super::query::parse(query)?, limit)?;
     let now = Local::now();
     for h in &hits {
         if json {
@@ -535,12 +531,7 @@ fn search(
         }
     }
     if hits.is_empty() {
-        let hint = if query.chars().any(char::is_alphanumeric) {
-            ""
-        } else {
-            ": give a word to search for"
-        };
-        eprintln!("no matches for \"{}\"{hint}", for_terminal(query));
+        eprintln!("no matches for \"{}\"", for_terminal(query));
     }
     Ok(Finished::shortfall_if(hits.is_empty()))
 }

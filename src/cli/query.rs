@@ -39,11 +39,12 @@ pub fn run(
     }
 }
 
-/// `text` read as a query typed in full, with something to look for.
+/// `text` read as the filter reads it (its last word a prefix from three
+/// letters on, so `search`, `mark --query` and a saved query find what `/`
+/// shows), with something to look for.
 pub fn parse(text: &str) -> Result<Query, CliError> {
     let today = Local::now().date_naive();
-    // A space after the last word says it is finished: a word, not a prefix.
-    let q = crate::query::parse(&format!("{text} "), today).map_err(|error| CliError::Query {
+    let q = crate::query::parse(text, today).map_err(|error| CliError::Query {
         query: text.to_string(),
         error,
     })?;

@@ -18,3 +18,10 @@ pub use ast::{Cmp, Count, DateRange, Expr, Mark, Query, Term, Text};
 pub use error::QueryError;
 pub use parse::{is_one_short_word, parse, PREFIX_MIN};
 pub use reference::{entries as reference_entries, REFERENCE};
+
+/// `input` parsed as on 10 January 2026, for tests.
+#[cfg(test)]
+pub fn parsed(input: &str) -> Query {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
+    parse(input, today).expect("the query parses")
+}

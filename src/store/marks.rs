@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use rusqlite::types::ToSql;
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::read::fts_query;
 use super::{sql_err, Store, StoreError, View};
+use crate::query::Query;
 
 /// One of a document's two marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,10 +57,10 @@ impl Marked {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     pub view: View,
-    /// Words every document must match (as the filter reads them: the last word a
-    /// prefix from three letters on). Every match counts, not only the ranked
-    /// ones the filter shows; words that make no query match nothing.
-    pub query: Option<String>,
+    /// A query every document must match (`crate::query`). Every match
+    /// counts, not only the ranked ones the filter shows; a query of nothing
+    /// matches nothing.
+    pub query: Option<Query>,
     /// Only documents whose date (their latest dated news, else the day they were
     /// stored, as the list sorts them) is before this day.
     pub before: Option<NaiveDate>,
@@ -82,16 +82,17 @@ impl Store {
         );
         let mut params = selection.view.params();
         params.push((":on", &on));
-        let query = selection.query.as_deref().map(fts_query);
-        match &query {
-            Some(Some(q)) => {
-                sql.push_str(
-                    " AND d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :query)",
-                );
-                params.push((":query", q as &dyn ToSql));
+        let condition = match selection.query.as_ref().map(|q| &q.expr) {
+            Some(Some(expr)) => Some(self.condition(expr)?),
+            Some(None) => {
+                sql.push_str(" AND 0");
+                None
             }
-            Some(None) => sql.push_str(" AND 0"),
-            None => {}
+            None => None,
+        };
+        if let Some(c) = &condition {
+            sql.push_str(&format!(" AND ({})", c.sql));
+            params.extend(c.params.named());
         }
         let before = selection.before.map(|d| d.format("%Y-%m-%d").to_string());
         if let Some(day) = &before {
@@ -228,7 +229,7 @@ mod tests {
     fn a_selection_narrows_by_words_and_by_day() {
         let (_dir, mut store) = store_of(DOCS);
         let words = Selection {
-            query: Some("strike".into()),
+            query: Some(crate::query::parsed("strike")),
             ..Selection::default()
         };
         let marked = store.mark_selection(&words, Mark::Read, true).unwrap();
@@ -245,7 +246,7 @@ mod tests {
             "the 3rd itself is not before the 3rd; the strike was read already"
         );
         let nothing = Selection {
-            query: Some("«»".into()),
+            query: Some(crate::query::parsed("«»")),
             ..Selection::default()
         };
         assert!(store

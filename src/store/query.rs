@@ -6,11 +6,14 @@
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 
-use super::read::{prefix_words, ranked_by, Scores, COUNT_LIMIT, MATCH_LIMIT};
+use super::codec;
+use super::read::{prefix_words, ranked_by, Hit, Scores, COUNT_LIMIT, MATCH_LIMIT};
 use super::snippet::Term as Word;
+use super::snippet::{snippet, WIDTH};
 use super::{sql_err, Headline, Store, StoreError, Stored};
 use crate::query::{Cmp, Count, Expr, Mark, Query, Term, Text};
 use crate::text::fold::fold;
+use crate::text::sanitize::for_terminal_owned;
 
 /// The largest store (by row id) whose filter ranks by bm25 as a person types:
 /// past it, the walk that scores takes longer than a key's budget, and
@@ -64,6 +67,37 @@ impl Store {
         let scores = self.scores(q, usize::MAX)?;
         let rows = ranked_by(self, &title_words(q), &ids, &scores, limit)?;
         self.stored(rows.iter().map(|h| h.item.uid.as_str()))
+    }
+
+    /// The best `limit` matches of `q` with a snippet of each one's text around
+    /// the words looked for, cut from the document ([`super::snippet`]): what
+    /// `search` prints.
+    pub fn search(&self, q: &Query, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        let ids = self.query_ids(q, MATCH_LIMIT)?;
+        let scores = self.scores(q, usize::MAX)?;
+        let words = text_words(q);
+        let err = sql_err(&self.path, "search");
+        let mut json = self
+            .conn
+            .prepare_cached("SELECT json FROM documents WHERE id = ?1")
+            .map_err(&err)?;
+        ranked_by(self, &title_words(q), &ids, &scores, limit)?
+            .into_iter()
+            .map(|Headline { id, item }| {
+                let stored = json
+                    .query_row([id], |r| codec::column(r, 0))
+                    .map_err(&err)?;
+                // A document that does not read back is still a hit, shown
+                // without its text (`show` says what is wrong with it).
+                let snippet = codec::document(&self.path, &item.uid, &stored)
+                    .map(|doc| snippet(&super::write::search_columns(&doc)[1], &words, WIDTH))
+                    .unwrap_or_default();
+                Ok(Hit {
+                    snippet: for_terminal_owned(snippet),
+                    item,
+                })
+            })
+            .collect()
     }
 
     /// The `limit` most recent stories (by their date) one of whose claims or
@@ -120,6 +154,24 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
         let ids = stmt
             .query_map(&cond.params.named()[..], |r| r.get(0))
+            .map_err(&err)?;
+        ids.collect::<Result<_, _>>().map_err(err)
+    }
+
+    /// The ids of the `limit` most recently stored documents matching `fts`
+    /// (an FTS5 query), newest first: FTS5 walks the end of each word's
+    /// document list and stops there.
+    fn newest_matches(&self, fts: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
+        let err = sql_err(&self.path, "search");
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2",
+            )
+            .map_err(&err)?;
+        let ids = stmt
+            .query_map(rusqlite::params![fts, limit as i64], |r| r.get(0))
             .map_err(&err)?;
         ids.collect::<Result<_, _>>().map_err(err)
     }
@@ -464,6 +516,28 @@ fn operator(cmp: Cmp) -> &'static str {
         Cmp::Ge => ">=",
         Cmp::Gt => ">",
     }
+}
+
+/// Every word a query looks for in the text (not under a `not`), for snippets.
+fn text_words(q: &Query) -> Vec<Word> {
+    fn walk(e: &Expr, words: &mut Vec<Word>) {
+        match e {
+            Expr::And(parts) | Expr::Or(parts) => parts.iter().for_each(|p| walk(p, words)),
+            Expr::Not(_) => {}
+            Expr::Term(Term::Text(t) | Term::Title(t) | Term::Source(t)) => {
+                words.extend(t.words.iter().enumerate().map(|(i, w)| Word {
+                    word: w.clone(),
+                    prefix: t.prefix && i + 1 == t.words.len(),
+                }))
+            }
+            Expr::Term(_) => {}
+        }
+    }
+    let mut words = Vec::new();
+    if let Some(e) = &q.expr {
+        walk(e, &mut words);
+    }
+    words
 }
 
 /// The words a headline is weighed by: those of the text and title terms that
@@ -891,5 +965,162 @@ mod tests {
             ["Wire"; 2]
         );
         assert!(found(&store, term(Term::Cites("reuter".into()))).is_empty());
+    }
+
+    /// A store of `(title, day, more text)` stories.
+    fn stories(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut importer = store.begin_import().unwrap();
+        for (title, day, text) in docs {
+            let mut d = crate::store::views::tests::doc(title, day, 1);
+            d.timeline.push(Event {
+                date: PartialDate {
+                    label: "earlier".into(),
+                    ..d.timeline[0].date.clone()
+                },
+                text: text.to_string(),
+                citations: Vec::new(),
+            });
+            importer.put(&d, Some("test"), Some("Wire")).unwrap();
+        }
+        importer.commit().unwrap();
+        (dir, store)
+    }
+
+    fn parsed(input: &str) -> Query {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        crate::query::parse(input, today).unwrap()
+    }
+
+    /// The titles `input` finds, best first.
+    fn titles(store: &Store, input: &str) -> Vec<String> {
+        store
+            .query_rows(&parsed(input))
+            .unwrap()
+            .0
+            .into_iter()
+            .map(|h| h.item.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_phrase_comes_first_then_every_word_in_the_headline_then_the_rest() {
+        let (_dir, store) = stories(&[
+            ("Lee Declares China Visit Sets Foundation", "2025-11-01", ""),
+            (
+                "South Korean President Lee Declares Irreversible Path",
+                "2025-11-04",
+                "Lee will visit China in the spring.",
+            ),
+            ("China Visit: What Lee Declares", "2025-11-02", ""),
+            (
+                "Summit ends",
+                "2025-11-05",
+                "Lee declares the China visit a success.",
+            ),
+            (
+                "Trade talks",
+                "2025-11-03",
+                "Lee declares a China visit soon.",
+            ),
+        ]);
+        let found = titles(&store, "Lee Declares China Visit");
+        assert_eq!(
+            found[..2],
+            [
+                "Lee Declares China Visit Sets Foundation",
+                "China Visit: What Lee Declares",
+            ],
+            "the phrase in the headline, then every word in it"
+        );
+        assert_eq!(
+            found[2], "South Korean President Lee Declares Irreversible Path",
+            "then bm25, which weighs the headline's two words"
+        );
+        assert_eq!(found.len(), 5);
+        assert_eq!(
+            titles(&store, "lee declares")[..3],
+            [
+                "South Korean President Lee Declares Irreversible Path",
+                "China Visit: What Lee Declares",
+                "Lee Declares China Visit Sets Foundation",
+            ],
+            "the phrase in three headlines, newest first; then the rest"
+        );
+        assert_eq!(
+            titles(&store, "china vis")[..2],
+            [
+                "China Visit: What Lee Declares",
+                "Lee Declares China Visit Sets Foundation"
+            ],
+            "the last word typed is a prefix in the headline too"
+        );
+        let searched: Vec<String> = store
+            .search(&parsed("lee declares"), 3)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.item.title)
+            .collect();
+        assert_eq!(
+            searched,
+            titles(&store, "lee declares")[..3],
+            "search ranks as the filter"
+        );
+    }
+
+    #[test]
+    fn a_prefix_spelled_out_as_its_words_finds_what_the_prefix_finds() {
+        let (_dir, store) = stories(&[
+            ("Harbour plan passes", "2025-11-01", ""),
+            ("Harbours reopen", "2025-11-02", "The harboured ships left."),
+            ("Hardware prices", "2025-11-03", ""),
+            ("Dock strike", "2025-11-04", "At the harbourside."),
+        ]);
+        let fts = |input: &str| {
+            store
+                .fts(parsed(input).expr.as_ref().unwrap())
+                .unwrap()
+                .unwrap()
+        };
+        assert_eq!(
+            fts("harb"),
+            "(\"harbour\" OR \"harboured\" OR \"harbours\" OR \"harbourside\")"
+        );
+        for input in ["harb", "harbour", "dock harb", "har", "strike at"] {
+            let mut spelled = store.newest_matches(&fts(input), 100).unwrap();
+            let q = parsed(input);
+            let words = title_words(&q);
+            let last = words.last().unwrap();
+            let raw: Vec<String> = words
+                .iter()
+                .map(|w| match w.prefix {
+                    true => format!("\"{}\"*", w.word),
+                    false => format!("\"{}\"", w.word),
+                })
+                .collect();
+            let mut prefix = store.newest_matches(&raw.join(" "), 100).unwrap();
+            spelled.sort();
+            prefix.sort();
+            assert_eq!(spelled, prefix, "{input} (last word {})", last.word);
+        }
+        store.conn.execute("DELETE FROM search_words", []).unwrap();
+        assert_eq!(fts("harb"), "\"harb\"*", "no words known: the prefix");
+    }
+
+    #[test]
+    fn matches_are_counted_up_to_one_past_the_limit() {
+        let docs: Vec<(String, String)> = (1..=12)
+            .map(|i| (format!("Harbour {i}"), format!("2025-11-{i:02}")))
+            .collect();
+        let refs: Vec<(&str, &str, &str)> = docs
+            .iter()
+            .map(|(t, d)| (t.as_str(), d.as_str(), ""))
+            .collect();
+        let (_dir, store) = stories(&refs);
+        assert_eq!(store.query_ids(&parsed("harbour"), 100).unwrap().len(), 12);
+        assert_eq!(store.query_ids(&parsed("harbour"), 5).unwrap().len(), 5);
+        let (rows, total) = store.query_rows(&parsed("harb")).unwrap();
+        assert_eq!((rows.len(), total), (12, 12), "a prefix too");
     }
 }

@@ -614,7 +614,13 @@ mod tests {
     #[test]
     fn a_pruned_storys_search_rows_go_with_it() {
         let (_d, mut store) = store();
-        assert_eq!(store.match_count("pharaoh").unwrap(), 1);
+        assert_eq!(
+            store
+                .query_ids(&crate::query::parsed("pharaoh"), 100)
+                .unwrap()
+                .len(),
+            1
+        );
         let plan = store
             .plan_prune(&Rules {
                 before: day("2000-01-01"),
@@ -622,9 +628,25 @@ mod tests {
             })
             .unwrap();
         store.prune(&plan, |_, _| {}).unwrap();
-        assert_eq!(store.match_count("pharaoh").unwrap(), 0);
-        assert!(store.search("pharaoh", 10).unwrap().is_empty());
-        assert_eq!(store.match_count("wire").unwrap(), 5, "the rest stay found");
+        assert_eq!(
+            store
+                .query_ids(&crate::query::parsed("pharaoh"), 100)
+                .unwrap()
+                .len(),
+            0
+        );
+        assert!(store
+            .search(&crate::query::parsed("pharaoh"), 10)
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            store
+                .query_ids(&crate::query::parsed("wire"), 100)
+                .unwrap()
+                .len(),
+            5,
+            "the rest stay found"
+        );
     }
 
     #[test]

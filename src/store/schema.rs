@@ -466,7 +466,7 @@ mod tests {
         }
         drop(conn);
         let store = crate::store::Store::open(dir.path()).unwrap();
-        let hits = store.search("harbour", 10).unwrap();
+        let hits = store.search(&crate::query::parsed("harbour"), 10).unwrap();
         assert_eq!(hits.len(), 2, "both rows are still found");
         let good = hits.iter().find(|h| h.item.uid == rows[0].0).unwrap();
         assert!(

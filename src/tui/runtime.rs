@@ -324,7 +324,9 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             },
             Err(e) => failed(uid, e),
         }),
-        Effect::Search(q) => match store.filter_rows(&q) {
+        Effect::Search(q) => match crate::query::parse(&q, chrono::Local::now().date_naive())
+            .map_or(Ok((Vec::new(), 0)), |query| store.query_rows(&query))
+        {
             Ok((items, total)) => Some(Arrival::FilterResults {
                 query: q,
                 items,

@@ -676,7 +676,7 @@ fn search_says_when_nothing_matches() {
     let empty = tidings(dir.path(), &["search", " "]);
     assert_eq!(empty.status.code(), Some(1));
     assert!(
-        stderr(&empty).contains("no matches for"),
+        stderr(&empty).contains("give a word to search for"),
         "{}",
         stderr(&empty)
     );

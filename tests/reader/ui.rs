@@ -1155,7 +1155,7 @@ fn a_filter_with_more_matches_than_it_counts_says_more_than() {
         .collect();
     tidings::import::import_documents(&mut store, &docs).unwrap();
     let items = headlines(&store, 100);
-    let (found, _) = store.filter_rows("harbour").unwrap();
+    let (found, _) = store.query_rows(&parsed("harbour")).unwrap();
     let mut r = Rig {
         app: App::new(140, 40, None),
         theme: Theme::default(),
@@ -1175,6 +1175,11 @@ fn a_filter_with_more_matches_than_it_counts_says_more_than() {
     assert!(s.contains("newest 3 of more than 10,000"), "{s}");
 }
 
+/// `input` as the filter reads it.
+fn parsed(input: &str) -> tidings::query::Query {
+    tidings::query::parse(input, chrono::Local::now().date_naive()).unwrap()
+}
+
 /// The filter shows at most `MATCH_LIMIT` rows, and says so when there are more.
 #[test]
 fn a_filter_with_more_matches_than_it_shows_says_how_many() {
@@ -1190,8 +1195,8 @@ fn a_filter_with_more_matches_than_it_shows_says_how_many() {
         })
         .collect();
     tidings::import::import_documents(&mut store, &docs).unwrap();
-    assert_eq!(store.match_count("harbour").unwrap(), limit + 5);
-    assert_eq!(store.match_count("report 123").unwrap(), 1);
+    assert_eq!(store.query_rows(&parsed("harbour")).unwrap().1, limit + 5);
+    assert_eq!(store.query_rows(&parsed("report 123")).unwrap().1, 1);
     let items = headlines(&store, 100);
     let mut r = Rig {
         app: App::new(140, 40, None),

@@ -208,7 +208,10 @@ impl App {
             .filter
             .as_ref()
             .filter(|f| f.results.is_some())
-            .map(|f| f.query().to_string());
+            .map(|f| {
+                let today = chrono::Local::now().date_naive();
+                crate::query::parse(f.query(), today).unwrap_or_default()
+            });
         let selection = Selection {
             view: View {
                 show: self.show,

@@ -249,7 +249,7 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
     let Some(Effect::MarkSelection(s)) = press(&mut app, Key::Char('A')) else {
         panic!("a marking");
     };
-    assert_eq!(s.query.as_deref(), Some("x"));
+    assert_eq!(s.query, Some(crate::query::parsed("x")));
 }
 
 #[test]
