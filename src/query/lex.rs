@@ -111,6 +111,9 @@ pub fn lex(input: &str) -> Result<Lexed, QueryError> {
                             quoted: quoted_value,
                         })
                     }
+                    // `or`/`not` still being typed may be the start of a
+                    // word (`nothing`, `orange`): a word until more follows.
+                    None if i == chars.len() => Tok::Word(word),
                     None => match word.as_str() {
                         "or" | "OR" => Tok::Or,
                         "not" | "NOT" => Tok::Not,

@@ -391,6 +391,19 @@ mod tests {
             one("title:\"lee decl"),
             Term::Title(text(&["lee", "decl"], false))
         );
+        // `not` and `or` being typed may start a word (`nothing`, `orange`).
+        assert_eq!(q("not"), Some(prefix("not")));
+        assert_eq!(q("lee not"), Some(Expr::And(vec![w("lee"), prefix("not")])));
+        assert_eq!(q("lee or"), Some(w("lee")), "two letters wait");
+        assert_eq!(
+            q("lee not x"),
+            Some(w("lee")),
+            "an operator once more follows"
+        );
+        assert_eq!(
+            q("lee not xyz"),
+            Some(Expr::And(vec![w("lee"), not(prefix("xyz"))]))
+        );
     }
 
     #[test]
@@ -578,13 +591,13 @@ mod tests {
             ("a)", 2, "\")\" without \"(\" at 2"),
             ("(a)) b", 4, "without"),
             ("or a", 1, "\"or\" needs a term before it"),
-            ("a or", 3, "\"or\" needs a term after it"),
+            ("a or ", 3, "\"or\" needs a term after it"),
             ("a or or b", 3, "needs a term after it"),
             ("(a or) b", 4, "needs a term after it"),
             ("(or a)", 2, "needs a term before it"),
             ("a -", 3, "nothing after \"-\""),
             ("-)", 1, "nothing after \"-\""),
-            ("a not", 3, "nothing after \"not\""),
+            ("a not ", 3, "nothing after \"not\""),
             ("not or a", 1, "nothing after \"not\""),
         ] {
             let e = err(input);
