@@ -12,7 +12,7 @@ use super::output::Stdout;
 use crate::model::{DateStyle, PartialDate};
 use crate::query::claims::{matching_claims, Cited, ClaimMatch};
 use crate::query::Query;
-use crate::store::{ListItem, Store, COUNT_LIMIT, MATCH_LIMIT};
+use crate::store::{ListItem, Store, MATCH_LIMIT, UNREAD_LIMIT};
 use crate::summary;
 use crate::text::sanitize::for_terminal;
 
@@ -207,7 +207,7 @@ fn list(store: &Store, out: &mut Stdout, json: bool) -> CommandResult {
     struct SavedRow<'a> {
         name: &'a str,
         query: &'a str,
-        /// Counted up to [`COUNT_LIMIT`] + 1; absent when it does not parse.
+        /// Counted up to [`UNREAD_LIMIT`] + 1; absent when it does not parse.
         unread: Option<usize>,
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
@@ -228,7 +228,7 @@ fn list(store: &Store, out: &mut Stdout, json: bool) -> CommandResult {
             })?;
         } else {
             let count = match unread {
-                Some(n) if n > COUNT_LIMIT => format!("{}+", summary::thousands(COUNT_LIMIT)),
+                Some(n) if n > UNREAD_LIMIT => format!("{}+", summary::thousands(UNREAD_LIMIT)),
                 Some(n) => summary::thousands(n),
                 None => "?".into(),
             };

@@ -25,6 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use feed::feed_name;
 pub use marks::{Mark, Marked, Selection};
+pub use query::UNREAD_LIMIT;
 pub use read::{Hit, ListItem, Stored, COUNT_LIMIT, MATCH_LIMIT};
 pub use retention::{FeedPrune, MaxItems, PrunePlan, Rules, Stats, Vacuumed, PRUNE_BATCH};
 pub use saved::SavedQuery;

@@ -20,6 +20,11 @@ use crate::text::sanitize::for_terminal_owned;
 /// matches after the headline ones come newest first (`search` always scores).
 const BM25_AS_YOU_TYPE: usize = 300_000;
 
+/// The most unread matches a saved query's count counts: past it, `1,000+`.
+/// A count stops at its limit; counting to 10,000 as the filter does cost 20
+/// saved queries 85 ms over 100,000 stories, to 1,000 45 ms.
+pub const UNREAD_LIMIT: usize = 1_000;
+
 /// A query as SQL: a condition on `documents d` and its named parameters
 /// (`:q1`, `:q2`, …, so that it joins statements with parameters of their own).
 pub(super) struct Condition {
@@ -119,7 +124,7 @@ impl Store {
         self.stored(uids.iter().map(String::as_str))
     }
 
-    /// How many unread stories match `q`, counted up to [`COUNT_LIMIT`] + 1
+    /// How many unread stories match `q`, counted up to [`UNREAD_LIMIT`] + 1
     /// (a saved query's count in the feed picker and `query list`).
     pub fn unread_matches(&self, q: &Query) -> Result<usize, StoreError> {
         let Some(expr) = &q.expr else {
@@ -131,7 +136,7 @@ impl Store {
                 Expr::Term(Term::Is(Mark::Unread)),
             ])),
         };
-        Ok(self.query_ids(&unread, COUNT_LIMIT + 1)?.len())
+        Ok(self.query_ids(&unread, UNREAD_LIMIT + 1)?.len())
     }
 
     /// The ids of the `limit` most recently stored documents matching `q`,
