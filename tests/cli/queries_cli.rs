@@ -321,3 +321,150 @@ fn queries_are_saved_when_they_parse_listed_with_unread_counts_and_removed() {
     );
     assert_eq!(stdout(&tidings(d, &["query", "list"])).lines().count(), 1);
 }
+
+/// What a seed's facts file (`../shared/seeds/expected`) says of it, as the
+/// query language asks.
+struct SeedFacts {
+    title: String,
+    kind: String,
+    sources: usize,
+    outlets: Vec<String>,
+    claims: usize,
+    unresolved: bool,
+    events: usize,
+    event_years: Vec<i64>,
+}
+
+fn seed_facts(shared: &Path) -> Vec<SeedFacts> {
+    let mut all = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("seeds/expected"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".facts.json"))
+        .collect();
+    files.sort();
+    for path in files {
+        let f: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let sources = f["sources"].as_array().cloned().unwrap_or_default();
+        let listed: Vec<u64> = sources.iter().filter_map(|s| s["n"].as_u64()).collect();
+        let cited: Vec<Vec<u64>> = f["sections"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|s| {
+                s["sentence_citations"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .map(|c| {
+                c.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_u64().unwrap())
+                    .collect()
+            })
+            .collect();
+        let timeline = f["timeline"].as_array().cloned().unwrap_or_default();
+        let event_cited = timeline
+            .iter()
+            .flat_map(|e| e["citations"].as_array().cloned().unwrap_or_default())
+            .filter_map(|n| n.as_u64());
+        let unresolved = cited
+            .iter()
+            .flatten()
+            .copied()
+            .chain(event_cited)
+            .any(|n| !listed.contains(&n));
+        all.push(SeedFacts {
+            title: f["title"].as_str().unwrap().to_string(),
+            kind: f["kind"].as_str().unwrap().to_string(),
+            sources: sources.len(),
+            outlets: sources
+                .iter()
+                .filter_map(|s| s["outlet"].as_str().map(str::to_lowercase))
+                .collect(),
+            claims: cited.iter().filter(|c| !c.is_empty()).count(),
+            unresolved,
+            events: timeline.len(),
+            event_years: timeline.iter().filter_map(|e| e["year"].as_i64()).collect(),
+        });
+    }
+    all
+}
+
+/// Issue #18: queries over a store of the five shared seed pages find exactly
+/// the seeds their facts files say they should.
+#[test]
+fn queries_over_the_seeds_find_what_their_facts_say() {
+    let Some(shared) = common::shared() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have ../shared beside the checkout"
+        );
+        eprintln!("SKIPPED: ../shared/seeds is not present beside this checkout");
+        return;
+    };
+    let facts = seed_facts(&shared);
+    assert_eq!(facts.len(), 5);
+    let dir = tempfile::tempdir().unwrap();
+    for seed in std::fs::read_dir(shared.join("seeds")).unwrap() {
+        let path = seed.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let out = tidings(dir.path(), &["import", path.to_str().unwrap()]);
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+    }
+    let found = |query: &str| -> Vec<String> {
+        let out = tidings(dir.path(), &["search", "--json", query]);
+        let mut titles: Vec<String> = stdout(&out)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["title"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        titles.sort();
+        titles
+    };
+    let expect = |keep: &dyn Fn(&SeedFacts) -> bool| -> Vec<String> {
+        let mut titles: Vec<String> = facts
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.title.clone())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(found("kind:article"), expect(&|f| f.kind == "article"));
+    assert_eq!(found("kind:story"), expect(&|f| f.kind == "story"));
+    assert_eq!(found("sources>=1"), expect(&|f| f.sources >= 1));
+    assert_eq!(found("sources=0"), expect(&|f| f.sources == 0));
+    assert_eq!(found("claims>=1"), expect(&|f| f.claims >= 1));
+    assert_eq!(found("events>=1"), expect(&|f| f.events >= 1));
+    assert_eq!(found("unresolved>0"), expect(&|f| f.unresolved));
+    assert_eq!(found("not unresolved>0"), expect(&|f| !f.unresolved));
+    for outlet in facts.iter().flat_map(|f| &f.outlets) {
+        assert_eq!(
+            found(&format!("outlet:\"{outlet}\"")),
+            expect(&|f| f.outlets.contains(outlet)),
+            "{outlet}"
+        );
+    }
+    for year in facts.iter().flat_map(|f| &f.event_years) {
+        assert_eq!(
+            found(&format!("event:{year}")),
+            expect(&|f| f.event_years.contains(year)),
+            "{year}"
+        );
+    }
+    // A headline typed finds its story first.
+    for f in &facts {
+        let words: Vec<&str> = f.title.split_whitespace().take(4).collect();
+        let out = tidings(dir.path(), &["search", "--json", &words.join(" ")]);
+        let first: Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+        assert_eq!(first["title"], f.title.as_str(), "{}", words.join(" "));
+    }
+}
