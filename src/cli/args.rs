@@ -143,7 +143,9 @@ pub enum DocumentCommand {
     #[command(after_long_help = crate::query::REFERENCE)]
     Search {
         /// Words, "phrases" and terms, such as: lee outlet:yonhap newer:1w
-        query: String,
+        /// (several arguments are one query; after `--`, a leading - leaves out)
+        #[arg(num_args = 1.., required = true)]
+        query: Vec<String>,
         #[arg(long)]
         json: bool,
         #[arg(long, default_value_t = SEARCH_LIMIT)]

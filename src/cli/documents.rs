@@ -58,13 +58,13 @@ pub fn run(
             json,
             limit,
             claims: true,
-        } => super::query::claims(store, out, &query, json, limit, dates),
+        } => super::query::claims(store, out, &query.join(" "), json, limit, dates),
         DocumentCommand::Search {
             query,
             json,
             limit,
             claims: false,
-        } => search(store, out, &query, json, limit, dates),
+        } => search(store, out, &query.join(" "), json, limit, dates),
         DocumentCommand::Export {
             format,
             output,

@@ -468,3 +468,31 @@ fn queries_over_the_seeds_find_what_their_facts_say() {
         assert_eq!(first["title"], f.title.as_str(), "{}", words.join(" "));
     }
 }
+
+/// Several arguments are one query, flags may follow them, and `--` lets a
+/// query start with `-`.
+#[test]
+fn search_reads_its_arguments_as_one_query() {
+    let dir = store_of(&common::samples());
+    let joined = stdout(&tidings(
+        dir.path(),
+        &["search", "outlet:reuters", "--json"],
+    ));
+    let split = stdout(&tidings(
+        dir.path(),
+        &["search", "outlet:reuters", "sources>=1", "--json"],
+    ));
+    assert!(!joined.is_empty());
+    assert_eq!(split, joined, "every story listing a source has one");
+    let all = stdout(&tidings(dir.path(), &["list", "--limit", "0"]))
+        .lines()
+        .count();
+    let without = tidings(
+        dir.path(),
+        &["search", "--limit", "1000", "--", "-outlet:reuters"],
+    );
+    assert!(without.status.success(), "{}", stderr(&without));
+    let with = joined.lines().count();
+    let left = stdout(&without).lines().count() / 2;
+    assert_eq!(with + left, all, "a story either lists Reuters or not");
+}
