@@ -62,7 +62,8 @@ row "peak memory of the reader (after G)" "$peak_mib MiB" "< 100 MiB"
 echo "== filter and search" >&2
 while read -r line; do
   label=$(sed -E 's/ +n +[0-9]+.*//' <<<"$line")
-  row "$label" "$(grep -oE 'p50 +[0-9.]+ ms +p99 +[0-9.]+ ms' <<<"$line" | tr -s ' ')" "p99 < 20 ms"
+  case $label in *saved*) target="< 50 ms in all (issue 18)" ;; *) target="p99 < 20 ms" ;; esac
+  row "$label" "$(grep -oE 'p50 +[0-9.]+ ms +p99 +[0-9.]+ ms' <<<"$line" | tr -s ' ')" "$target"
 done < <(target/release/examples/search_latency "$store" | grep p99)
 search=$(for q in harbour council "port authority" lisbon budget; do for _ in 1 2 3 4; do
   s=$(date +%s%N); "$bin" --data-dir "$store" search "$q" >/dev/null || true; echo $(( ($(date +%s%N) - s) / 1000 ))
