@@ -185,9 +185,9 @@ fn language(doc: &Document) -> Option<String> {
     Some(code.to_string())
 }
 
-/// Writes `facts` for the document `id`: its columns, outlet keys and event
-/// days, replacing any it had.
-pub(super) fn put(tx: &rusqlite::Connection, id: i64, facts: &Facts) -> rusqlite::Result<()> {
+/// Writes `facts` for the document `id`: its columns (which an import writes
+/// with the row itself), then its outlet keys and event days.
+fn put(tx: &rusqlite::Connection, id: i64, facts: &Facts) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE documents SET outlet_count = ?2, claim_count = ?3, unresolved_count = ?4,
             single_count = ?5, lang = ?6 WHERE id = ?1",
@@ -200,10 +200,24 @@ pub(super) fn put(tx: &rusqlite::Connection, id: i64, facts: &Facts) -> rusqlite
         facts.single,
         facts.lang
     ])?;
-    tx.prepare_cached("DELETE FROM story_outlets WHERE doc = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM story_dates WHERE rowid = ?1")?
-        .execute([id])?;
+    put_keys_and_days(tx, id, facts, false)
+}
+
+/// Writes the outlet keys and event days of the document `id`, replacing those
+/// it had when `replace` (a new row has none: its id's last ones went with
+/// their row, by the trigger).
+pub(super) fn put_keys_and_days(
+    tx: &rusqlite::Connection,
+    id: i64,
+    facts: &Facts,
+    replace: bool,
+) -> rusqlite::Result<()> {
+    if replace {
+        tx.prepare_cached("DELETE FROM story_outlets WHERE doc = ?1")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM story_dates WHERE rowid = ?1")?
+            .execute([id])?;
+    }
     let mut key =
         tx.prepare_cached("INSERT INTO story_outlets (key, doc, cited) VALUES (?1, ?2, ?3)")?;
     for (k, cited) in &facts.keys {

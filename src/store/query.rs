@@ -1164,4 +1164,37 @@ mod tests {
         let (rows, total) = store.query_rows(&parsed("harb")).unwrap();
         assert_eq!((rows.len(), total), (12, 12), "a prefix too");
     }
+
+    #[test]
+    fn a_story_updated_is_found_by_its_new_outlets_and_days_only() {
+        let mut first = crate::store::views::tests::doc("Harbour deal", "2025-11-01", 0);
+        first
+            .sources
+            .push(source(1, "Reuters", "https://www.reuters.com/x"));
+        let mut second = first.clone();
+        second.sources = vec![source(1, "AP", "https://apnews.com/x")];
+        second.timeline.push(Event {
+            date: date(2025, 11, 3),
+            text: "Signed.".into(),
+            citations: vec![1],
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        for d in [&first, &second] {
+            let mut importer = store.begin_import().unwrap();
+            importer.put(d, Some("test"), None).unwrap();
+            importer.commit().unwrap();
+        }
+        assert_eq!(store.count().unwrap(), 1, "one story, updated");
+        assert!(found(&store, term(Term::Outlet("reuters".into()))).is_empty());
+        assert_eq!(found(&store, term(Term::Cites("ap".into()))), ["Harbour"]);
+        assert_eq!(
+            found(&store, term(Term::Event(range("2025-11-03", "2025-11-03")))),
+            ["Harbour"]
+        );
+        assert_eq!(
+            found(&store, term(Term::Count(Count::Claims, Cmp::Eq, 0))),
+            ["Harbour"]
+        );
+    }
 }

@@ -467,7 +467,9 @@ impl Importer<'_> {
                         "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,
                             source_count = ?5, event_count = ?6, latest_label = ?7, sort_key = ?8,
                             content_hash = ?9, json = ?10, origin = coalesce(?11, origin),
-                            updated_at = ?12, feed = coalesce(?13, feed), item = ?14
+                            updated_at = ?12, feed = coalesce(?13, feed), item = ?14,
+                            outlet_count = ?15, claim_count = ?16, unresolved_count = ?17,
+                            single_count = ?18, lang = ?19
                          WHERE id = ?1",
                     )
                     .and_then(|mut stmt| {
@@ -485,7 +487,12 @@ impl Importer<'_> {
                             origin,
                             now,
                             feed.map(|_| feed_name(doc, feed)),
-                            doc.item_id.is_some()
+                            doc.item_id.is_some(),
+                            facts.outlets,
+                            facts.claims,
+                            facts.unresolved,
+                            facts.single,
+                            facts.lang
                         ])
                     })
                     .map_err(err)?;
@@ -494,7 +501,7 @@ impl Importer<'_> {
                     .and_then(|mut stmt| stmt.execute([id]))
                     .map_err(err)?;
                 self.index(id, cols).map_err(err)?;
-                super::facts::put(self.conn, id, facts).map_err(err)?;
+                super::facts::put_keys_and_days(self.conn, id, facts, true).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
                 Ok(Change::Updated)
             }
@@ -503,8 +510,10 @@ impl Importer<'_> {
                     .prepare_cached(
                         "INSERT INTO documents (uid, doc_key, title_key, kind, title, article_count,
                             source_count, event_count, latest_label, sort_key, content_hash, json,
-                            origin, added_at, updated_at, feed, item)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+                            origin, added_at, updated_at, feed, item, outlet_count, claim_count,
+                            unresolved_count, single_count, lang)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15,
+                            ?16, ?17, ?18, ?19, ?20, ?21)",
                     )
                     .and_then(|mut stmt| {
                         stmt.execute(params![
@@ -523,13 +532,18 @@ impl Importer<'_> {
                             origin,
                             now,
                             feed_name(doc, feed),
-                            doc.item_id.is_some()
+                            doc.item_id.is_some(),
+                            facts.outlets,
+                            facts.claims,
+                            facts.unresolved,
+                            facts.single,
+                            facts.lang
                         ])
                     })
                     .map_err(err)?;
                 let id = self.conn.last_insert_rowid();
                 self.index(id, cols).map_err(err)?;
-                super::facts::put(self.conn, id, facts).map_err(err)?;
+                super::facts::put_keys_and_days(self.conn, id, facts, false).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
                 Ok(Change::Added)
             }
