@@ -65,9 +65,16 @@ pub fn term(f: &Field, at: usize, typing: bool, today: NaiveDate) -> Result<Term
         QueryError::new(at, format!("\"{}:\" takes {what}", f.name))
             .hint(format!("for example {example}"))
     };
+    let words = |value: &str| {
+        let t = text(value, typing && !f.quoted);
+        match t.words.is_empty() {
+            true => Err(wrong("a word")),
+            false => Ok(t),
+        }
+    };
     Ok(match name.as_str() {
-        "title" => Term::Title(text(value, typing && !f.quoted)),
-        "source" => Term::Source(text(value, typing && !f.quoted)),
+        "title" => Term::Title(words(value)?),
+        "source" => Term::Source(words(value)?),
         "outlet" | "cites" => {
             let key = wanted(value);
             if key.is_empty() {

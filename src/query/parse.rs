@@ -583,6 +583,8 @@ mod tests {
             ("sources>=99999999999", 10, "bad number"),
             ("title>=3", 1, "\"title\" takes \":\""),
             ("kind:tweet", 6, "\"kind:\" takes story or article"),
+            ("title:-", 7, "\"title:\" takes a word"),
+            ("source:\"#\"", 8, "\"source:\" takes a word"),
             ("is:new", 4, "unread, read or saved"),
             ("single:no", 8, "\"single:\" takes no value"),
             ("lang:f1", 6, "two-letter language code"),

@@ -9,6 +9,7 @@ use rusqlite::{params, Transaction};
 
 use crate::model::Document;
 use crate::query::outlet;
+use crate::text::fold::fold;
 
 /// A story's structure as the query language asks about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub struct Facts {
 
 /// The fewest letters of text whose language is worth telling.
 const LANG_MIN_CHARS: usize = 24;
+
+/// The most text (bytes) a language is told from.
+const LANG_TEXT: usize = 320;
 
 impl Facts {
     pub fn of(doc: &Document) -> Facts {
@@ -66,15 +70,17 @@ impl Facts {
         let mut outlets: BTreeSet<String> = BTreeSet::new();
         for source in &doc.sources {
             let keys = outlet::keys(source);
-            // An outlet is its name, else its site (the shortest domain).
-            if let Some(name) = source
-                .outlet
+            // An outlet is its site (the shortest domain) when its URL says,
+            // so `Reuters` at reuters.com and an unnamed www.reuters.com page
+            // are one; else its name.
+            let site = source
+                .url
                 .as_deref()
-                .filter(|o| !o.trim().is_empty())
-                .map(|_| keys[0].clone())
-                .or_else(|| keys.last().cloned())
-            {
-                outlets.insert(name);
+                .and_then(outlet::host)
+                .and(keys.last().cloned());
+            let name = source.outlet.as_deref().map(|o| fold(o).trim().to_string());
+            if let Some(id) = site.or(name).filter(|id| !id.is_empty()) {
+                outlets.insert(id);
             }
             let is_cited = cited.contains(&source.n);
             for key in keys {
@@ -166,7 +172,9 @@ pub(super) fn range_words(from: &str, to: &str) -> Vec<String> {
 }
 
 /// The language of the headline and lead (or first section), as ISO 639-1,
-/// when whatlang is sure of it.
+/// when whatlang is sure of it: from their first [`LANG_TEXT`] bytes, as
+/// whatlang's time grows with the text (on all of three paragraphs it took a
+/// fifth of an import's preparing thread).
 fn language(doc: &Document) -> Option<String> {
     let mut text = doc.title.clone();
     let paragraphs = doc
@@ -174,9 +182,17 @@ fn language(doc: &Document) -> Option<String> {
         .iter()
         .chain(doc.sections.iter().flat_map(|s| s.paragraphs.iter()));
     for p in paragraphs.take(3) {
+        if text.len() >= LANG_TEXT {
+            break;
+        }
         text.push_str(". ");
         text.push_str(&p.text());
     }
+    let mut end = text.len().min(LANG_TEXT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
     if text.chars().filter(|c| c.is_alphabetic()).count() < LANG_MIN_CHARS {
         return None;
     }
@@ -288,6 +304,34 @@ const FACTS_INDEX: &str = "CREATE INDEX documents_facts ON documents(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Source};
+
+    fn source(n: u32, outlet: Option<&str>, url: Option<&str>) -> Source {
+        Source {
+            n,
+            outlet: outlet.map(String::from),
+            title: "t".into(),
+            summary: None,
+            url: url.map(String::from),
+        }
+    }
+
+    #[test]
+    fn an_outlet_is_its_site_when_its_url_says_else_its_name() {
+        let mut doc = Document::new(Kind::Story, "t".into());
+        doc.sources = vec![
+            source(1, Some("Reuters"), Some("https://reuters.com/a")),
+            source(2, None, Some("https://www.reuters.com/b")),
+            source(3, Some("Yonhap"), None),
+            source(4, Some("\u{301}"), None),
+            source(5, Some("  "), Some("not a url")),
+        ];
+        let facts = Facts::of(&doc);
+        assert_eq!(
+            facts.outlets, 2,
+            "reuters.com and yonhap; a name of marks alone is none"
+        );
+    }
 
     #[test]
     fn an_event_is_indexed_by_its_decade_year_month_and_day_as_far_as_it_has_them() {

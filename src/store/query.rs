@@ -307,7 +307,7 @@ impl Store {
             Term::Is(Mark::Saved) => "d.is_saved = 1".into(),
             Term::Lang(code) => {
                 let code = params.bind(Value::Text(code.clone()));
-                format!("d.lang = {code}")
+                format!("d.lang IS {code}")
             }
         })
     }
@@ -805,6 +805,11 @@ mod tests {
             ["Harbour", "Le"]
         );
         assert_eq!(found(&store, term(Term::Lang("fr".into()))), ["Le"]);
+        assert_eq!(
+            found(&store, Expr::Not(Box::new(term(Term::Lang("fr".into()))))),
+            ["Dock", "Harbour"],
+            "a story whose language is not known is not French"
+        );
         let kagi = Query {
             expr: Some(term(Term::Feed("kagi".into()))),
         };
