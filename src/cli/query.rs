@@ -1,7 +1,8 @@
 //! The commands that answer with a query: `search --claims` (the claims that
 //! answer it, each under its story) and saved queries (`query save`, `list`,
-//! `rm`); `outlet` is [`super::outlet`]'s. A query is read whole, as typed on
-//! the command line: its last word is a word, not a prefix still being typed.
+//! `rm`); `outlet` is [`super::outlet`]'s. A query is read finished
+//! (`query::parse_finished`): its last word a prefix from three letters on, as
+//! the filter shows, and a shorter one a word, not one still being typed.
 
 use chrono::{DateTime, Local};
 use serde::Serialize;
@@ -39,12 +40,12 @@ pub fn run(
     }
 }
 
-/// `text` read as the filter reads it (its last word a prefix from three
-/// letters on, so `search`, `mark --query` and a saved query find what `/`
-/// shows), with something to look for.
+/// `text` read as a finished query (its last word a prefix from three letters
+/// on, so `search`, `mark --query` and a saved query find what `/` shows;
+/// a shorter last word is kept), with something to look for.
 pub fn parse(text: &str) -> Result<Query, CliError> {
     let today = Local::now().date_naive();
-    let q = crate::query::parse(text, today).map_err(|error| CliError::Query {
+    let q = crate::query::parse_finished(text, today).map_err(|error| CliError::Query {
         query: text.to_string(),
         error,
     })?;

@@ -16,7 +16,7 @@ mod reference;
 
 pub use ast::{Cmp, Count, DateRange, Expr, Mark, Query, Term, Text};
 pub use error::QueryError;
-pub use parse::{is_one_short_word, parse, PREFIX_MIN};
+pub use parse::{is_one_short_word, parse, parse_finished, PREFIX_MIN};
 pub use reference::{entries as reference_entries, REFERENCE};
 
 /// `input` parsed as on 10 January 2026, for tests.

@@ -19,9 +19,21 @@ pub const PREFIX_MIN: usize = 3;
 /// Parentheses nested deeper than this are refused rather than recursed into.
 const MAX_DEPTH: usize = 32;
 
-/// Reads `input`; `today` anchors `newer:` and `older:`. Nothing but spaces is
-/// `Query { expr: None }`.
+/// Reads `input` as it is being typed in the filter; `today` anchors `newer:`
+/// and `older:`. Nothing but spaces is `Query { expr: None }`.
 pub fn parse(input: &str, today: NaiveDate) -> Result<Query, QueryError> {
+    read(input, today, false)
+}
+
+/// Reads `input` as a finished query (the command line, a saved query, a
+/// filter kept with Enter): as [`parse`], its last word a prefix from three
+/// letters on, but a shorter last word is a word, not one still being typed
+/// (`strike uk` is both words, `trade -us` leaves `us` out).
+pub fn parse_finished(input: &str, today: NaiveDate) -> Result<Query, QueryError> {
+    read(input, today, true)
+}
+
+fn read(input: &str, today: NaiveDate, finished: bool) -> Result<Query, QueryError> {
     let lexed = lex(input)?;
     let typed = lexed.typing.then(|| lexed.tokens.len() - 1);
     let mut parser = Parser {
@@ -30,6 +42,7 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<Query, QueryError> {
         next: 0,
         typed,
         today,
+        finished,
     };
     let items = parser.sequence(0)?;
     if let Some(t) = parser.peek() {
@@ -79,6 +92,8 @@ struct Parser {
     /// Whether that token is the only term.
     alone: bool,
     today: NaiveDate,
+    /// The query is finished: a short last word is not dropped.
+    finished: bool,
 }
 
 impl Parser {
@@ -186,7 +201,7 @@ impl Parser {
         if let (true, Some(last)) = (typing, words.last()) {
             if last.chars().count() >= PREFIX_MIN {
                 last_prefix = true;
-            } else if !self.alone {
+            } else if !self.alone && !self.finished {
                 // After other terms, a short last word is still being typed.
                 words.pop();
             }
@@ -391,6 +406,10 @@ mod tests {
             one("title:\"lee decl"),
             Term::Title(text(&["lee", "decl"], false))
         );
+        let done = |s| parse_finished(s, today()).unwrap().expr;
+        assert_eq!(done("lee de"), q("lee de "), "finished, a short word stays");
+        assert_eq!(done("trade -us"), q("trade -us "));
+        assert_eq!(done("lee decl"), q("lee decl"), "a prefix still");
         // `not` and `or` being typed may start a word (`nothing`, `orange`).
         assert_eq!(q("not"), Some(prefix("not")));
         assert_eq!(q("lee not"), Some(Expr::And(vec![w("lee"), prefix("not")])));

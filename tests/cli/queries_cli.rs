@@ -496,3 +496,26 @@ fn search_reads_its_arguments_as_one_query() {
     let left = stdout(&without).lines().count() / 2;
     assert_eq!(with + left, all, "a story either lists Reuters or not");
 }
+
+/// A query on the command line is finished: a short last word is a word, and
+/// `-` before it leaves it out (a mark never reaches more than asked).
+#[test]
+fn a_short_last_word_on_the_command_line_counts() {
+    let dir = store_of(&common::samples());
+    let hits = |args: &[&str]| {
+        let mut all = vec!["search", "--json", "--limit", "1000"];
+        all.extend_from_slice(args);
+        stdout(&tidings(dir.path(), &all)).lines().count()
+    };
+    let the = hits(&["the"]);
+    assert!(the > 1, "{the}");
+    let none = hits(&["the", "zq"]);
+    assert_eq!(none, 0, "zq is looked for, not dropped as if still typed");
+    let out = tidings(dir.path(), &["mark", "read", "--query", "the zq"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("marked 0 stories"),
+        "{}",
+        stdout(&out)
+    );
+}
