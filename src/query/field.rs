@@ -116,17 +116,34 @@ pub fn term(f: &Field, at: usize, typing: bool, today: NaiveDate) -> Result<Term
     })
 }
 
+/// True when `f` is a word that a colon follows, as in a headline pasted or
+/// typed (`China Visit: What Lee Declares`, `Re:`): its name is no term's nor
+/// close to one, and nothing follows the colon.
+pub fn is_a_word(f: &Field) -> bool {
+    let name = f.name.to_ascii_lowercase();
+    f.op == ":"
+        && f.value.is_empty()
+        && !f.quoted
+        && !NAMES.iter().any(|(n, _)| *n == name)
+        && closest(&name).is_none()
+}
+
+/// The known name closest to `typed`, when one is close.
+fn closest(typed: &str) -> Option<&'static str> {
+    NAMES
+        .iter()
+        .map(|(n, _)| (strsim::damerau_levenshtein(n, typed), *n))
+        .min_by_key(|&(d, _)| d)
+        .filter(|&(d, n)| d <= 2 && d < typed.len().min(n.len()))
+        .map(|(_, n)| n)
+}
+
 /// An unknown name, with the closest known one when one is close.
 fn unknown(f: &Field, at: usize) -> QueryError {
     let typed = f.name.to_ascii_lowercase();
     let error = QueryError::new(at, format!("unknown term \"{}{}\"", f.name, f.op));
-    let closest = NAMES
-        .iter()
-        .map(|(n, _)| (strsim::damerau_levenshtein(n, &typed), *n))
-        .min_by_key(|&(d, _)| d)
-        .filter(|&(d, n)| d <= 2 && d < typed.len().min(n.len()));
-    match closest {
-        Some((_, n)) => {
+    match closest(&typed) {
+        Some(n) => {
             let op = if count_of(n).is_some() { f.op } else { ":" };
             error.hint(format!("did you mean \"{n}{op}\"?"))
         }

@@ -75,14 +75,16 @@ pub fn lex(input: &str) -> Result<Lexed, QueryError> {
                 i = next;
                 Tok::Phrase(text)
             }
+            // A dash alone (`Title - Outlet`, or `-` just typed) is
+            // punctuation; before a term it leaves the term out.
+            '-' if chars
+                .get(i + 1)
+                .is_none_or(|&n| n.is_whitespace() || n == ')') =>
+            {
+                i += 1;
+                continue;
+            }
             '-' => {
-                if chars
-                    .get(i + 1)
-                    .is_none_or(|&n| n.is_whitespace() || n == ')')
-                {
-                    return Err(QueryError::new(at, "nothing after \"-\"")
-                        .hint("write -word to leave out what has it"));
-                }
                 i += 1;
                 Tok::Minus
             }
@@ -226,9 +228,15 @@ mod tests {
     }
 
     #[test]
-    fn a_dash_needs_a_term() {
-        for (input, at) in [("-", 1), ("lee - x", 5), ("(a -)", 4)] {
-            assert_eq!(lex(input).unwrap_err().at, at, "{input}");
+    fn a_dash_alone_is_punctuation() {
+        for (input, words) in [("-", 0), ("lee - x", 2), ("(a -)", 1)] {
+            let tokens = lex(input).unwrap().tokens;
+            let n = tokens
+                .iter()
+                .filter(|t| matches!(t.tok, Tok::Word(_)))
+                .count();
+            assert_eq!(n, words, "{input}");
+            assert!(!tokens.iter().any(|t| t.tok == Tok::Minus), "{input}");
         }
     }
 }

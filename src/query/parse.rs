@@ -185,6 +185,7 @@ impl Parser {
                     prefix: false,
                 })))
             }
+            Tok::Field(f) if field::is_a_word(&f) => and(self.plain(&f.name, false)),
             Tok::Field(f) => Some(Expr::Term(field::term(&f, token.at, typing, self.today)?)),
             Tok::Close | Tok::Or | Tok::Minus | Tok::Not => {
                 return Err(QueryError::new(token.at, "a term is missing before this"))
@@ -584,6 +585,22 @@ mod tests {
             Some("did you mean \"title:\"?")
         );
         assert_eq!(err("zzzzzz:1").hint, None, "nothing close");
+        // A word a colon follows, as in a headline, is a word when no term is
+        // named or close to it; close to one, it is a mistake.
+        assert_eq!(
+            q("China Visit: What Lee Declares "),
+            q("China Visit What Lee Declares ")
+        );
+        assert_eq!(q("Re: harbour "), q("re harbour "));
+        assert_eq!(
+            err("cite: x").hint.as_deref(),
+            Some("did you mean \"cites:\"?")
+        );
+        assert_eq!(
+            q("Harbour reopens - Reuters "),
+            q("harbour reopens reuters ")
+        );
+        assert_eq!(q("lee -"), q("lee"), "a dash just typed waits");
         assert_eq!(err("한국 xyz:1").at, 4, "columns count characters");
     }
 
@@ -616,8 +633,6 @@ mod tests {
             ("a or or b", 3, "needs a term after it"),
             ("(a or) b", 4, "needs a term after it"),
             ("(or a)", 2, "needs a term before it"),
-            ("a -", 3, "nothing after \"-\""),
-            ("-)", 1, "nothing after \"-\""),
             ("a not ", 3, "nothing after \"not\""),
             ("not or a", 1, "nothing after \"not\""),
         ] {
