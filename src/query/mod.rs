@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod claims;
 mod error;
+pub mod facts;
 mod field;
 mod lex;
 pub mod outlet;

@@ -280,7 +280,7 @@ impl Store {
                 }
             }
             Term::Event(range) => {
-                let words = super::facts::range_words(&range.from, &range.to);
+                let words = crate::query::facts::range_words(&range.from, &range.to);
                 if words.is_empty() {
                     return Ok("0".into());
                 }

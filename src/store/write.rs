@@ -197,7 +197,7 @@ pub struct Prepared {
     /// The distinct words of `cols` as the search index holds them.
     words: Vec<String>,
     /// What the query language asks of its structure.
-    facts: super::facts::Facts,
+    facts: crate::query::facts::Facts,
 }
 
 impl Prepared {
@@ -211,7 +211,7 @@ impl Prepared {
             hash: format!("{:016x}", fnv64(json.as_bytes())),
             words: index_words(&cols),
             cols,
-            facts: super::facts::Facts::of(doc),
+            facts: crate::query::facts::Facts::of(doc),
         }
     }
 }
