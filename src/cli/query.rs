@@ -11,7 +11,7 @@ use super::args::{QueryAction, QueryCommand};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::Stdout;
 use crate::model::{DateStyle, PartialDate};
-use crate::query::claims::{matching_claims, Cited, ClaimMatch};
+use crate::query::claims::{matching_claims, story_query, Cited, ClaimMatch, Story};
 use crate::query::Query;
 use crate::store::{ListItem, Store, MATCH_LIMIT, UNREAD_LIMIT};
 use crate::summary;
@@ -147,21 +147,32 @@ pub fn claims(
     Ok(Finished::shortfall_if(found.is_empty()))
 }
 
-/// The first `limit` claims answering `q`, by story, best story first. Stories
-/// are read a few at a time: one that matched by its headline may hold no
-/// claim that does.
+/// The first `limit` claims answering `q`, by story, best story first. The
+/// store finds the stories one of whose claims may answer (`story_query`),
+/// read a few at a time: one that matched by its headline may hold no claim
+/// that does.
 fn claims_of(
     store: &Store,
     q: &Query,
     limit: usize,
 ) -> Result<Vec<(ListItem, Vec<ClaimMatch>)>, CliError> {
+    let stories_q = story_query(q);
     let mut stories = limit.max(1);
     loop {
-        let stored = store.query_stories(q, stories)?;
+        let stored = store.query_stories(&stories_q, stories)?;
         let mut left = limit;
         let found: Vec<(ListItem, Vec<ClaimMatch>)> = stored
             .iter()
-            .map(|s| (s, matching_claims(&s.doc, q)))
+            .map(|s| {
+                let story = Story {
+                    doc: &s.doc,
+                    feed: &s.item.feed,
+                    read: s.item.read,
+                    saved: s.item.saved,
+                    date: &s.date,
+                };
+                (s, matching_claims(&story, q))
+            })
             .filter(|(_, claims)| !claims.is_empty())
             .map_while(|(s, mut claims)| {
                 (left > 0).then(|| {
@@ -171,7 +182,10 @@ fn claims_of(
                 })
             })
             .collect();
-        if left == 0 || stored.len() < stories || stories >= MATCH_LIMIT {
+        // Fewer stories than asked for: every one was read (a story whose
+        // document does not read is left out of `stored`, not of the ids).
+        let all_read = store.query_ids(&stories_q, stories)?.len() < stories;
+        if left == 0 || all_read || stories >= MATCH_LIMIT {
             return Ok(found);
         }
         stories = (stories * 4).min(MATCH_LIMIT);

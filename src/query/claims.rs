@@ -1,11 +1,13 @@
 //! Answers at the level of claims: which claims of a story a query asks for
-//! ([`matching_claims`], for `search --claims`), and every claim and event of a
-//! story that cites an outlet ([`citing`], for `tidings outlet`). The store has
-//! already found the story; this reads its document only.
+//! ([`matching_claims`], for `search --claims`; [`story_query`] is what the
+//! store must find first), and every claim and event of a story that cites an
+//! outlet ([`citing`], for `tidings outlet`). This reads one story's document
+//! and row only.
 
 use serde::Serialize;
 
-use super::ast::{Expr, Query, Term, Text};
+use super::ast::{Cmp, Count, Expr, Mark, Query, Term, Text};
+use super::facts::{range_words, Facts};
 use super::outlet;
 use crate::model::{Document, PartialDate, Sentence, Source};
 use crate::text::fold::fold;
@@ -70,16 +72,37 @@ pub struct Citing {
     pub sources: Vec<Cited>,
 }
 
-/// The claims of `doc` (a sentence with a citation) that answer `q`. Terms
-/// about a claim (text, `cites:`, `outlet:`, `source:`, `single:`) are decided
-/// on the claim; the others are the story's, which the store has decided, so
-/// they neither keep a claim nor drop it.
-pub fn matching_claims(doc: &Document, q: &Query) -> Vec<ClaimMatch> {
+/// A story as its claims' answers see it: its document and what its row in the
+/// store says of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Story<'a> {
+    pub doc: &'a Document,
+    /// Its feed (the list's feed column).
+    pub feed: &'a str,
+    pub read: bool,
+    pub saved: bool,
+    /// Its date as the store sorts it (`YYYY-MM-DD`, missing parts `00`).
+    pub date: &'a str,
+}
+
+/// The claims of `story` (a sentence with a citation) that answer `q`. Terms
+/// about a claim (words, `cites:`, `outlet:`, `source:`, `single:`) are
+/// decided on the claim, the others on the story, as the store decides them.
+pub fn matching_claims(story: &Story, q: &Query) -> Vec<ClaimMatch> {
+    let doc = story.doc;
+    let facts = Facts::of(doc);
     claims(doc)
         .filter(|(_, _, s)| {
-            q.expr
-                .as_ref()
-                .is_none_or(|e| eval(e, &Claim { doc, sentence: s }) != Some(false))
+            q.expr.as_ref().is_none_or(|e| {
+                eval(
+                    e,
+                    &Claim {
+                        story,
+                        facts: &facts,
+                        sentence: s,
+                    },
+                )
+            })
         })
         .map(|(index, section, s)| ClaimMatch {
             text: s.text.clone(),
@@ -158,9 +181,71 @@ fn cited(doc: &Document, n: u32) -> Cited {
     }
 }
 
+/// What the store must find for one of a story's claims to answer `q`: `q`
+/// with each claim term under a `not` taken as false (a story with a claim
+/// that cites AP may still hold one that does not, so `-cites:ap` must not
+/// leave it out); a claim term elsewhere stays, as the story's (a story with
+/// a claim citing Reuters cites Reuters). Nothing left to ask: every story.
+pub fn story_query(q: &Query) -> Query {
+    let expr = q.expr.as_ref().map(|e| relax(e, false));
+    Query {
+        expr: match expr {
+            None | Some(Relaxed::Always(false)) => None,
+            Some(Relaxed::Always(true)) => {
+                Some(Expr::Term(Term::Count(Count::Sources, Cmp::Ge, 0)))
+            }
+            Some(Relaxed::Expr(e)) => Some(e),
+        },
+    }
+}
+
+/// A part of a query after [`relax`]: an expression, or known true or false.
+enum Relaxed {
+    Expr(Expr),
+    Always(bool),
+}
+
+fn relax(e: &Expr, negated: bool) -> Relaxed {
+    match e {
+        Expr::Term(t) if negated && is_claims(t) => Relaxed::Always(false),
+        Expr::Term(t) => Relaxed::Expr(Expr::Term(t.clone())),
+        Expr::Not(inner) => match relax(inner, !negated) {
+            Relaxed::Always(b) => Relaxed::Always(!b),
+            Relaxed::Expr(x) => Relaxed::Expr(Expr::Not(Box::new(x))),
+        },
+        Expr::And(parts) | Expr::Or(parts) => {
+            let and = matches!(e, Expr::And(_));
+            let mut kept = Vec::new();
+            for p in parts {
+                match relax(p, negated) {
+                    // false ends an and, true an or; the other drops out.
+                    Relaxed::Always(b) if b != and => return Relaxed::Always(b),
+                    Relaxed::Always(_) => {}
+                    Relaxed::Expr(x) => kept.push(x),
+                }
+            }
+            match kept.len() {
+                0 => Relaxed::Always(and),
+                1 => Relaxed::Expr(kept.remove(0)),
+                _ if and => Relaxed::Expr(Expr::And(kept)),
+                _ => Relaxed::Expr(Expr::Or(kept)),
+            }
+        }
+    }
+}
+
+/// True for the terms decided on a claim rather than on its story.
+fn is_claims(t: &Term) -> bool {
+    matches!(
+        t,
+        Term::Text(_) | Term::Cites(_) | Term::Outlet(_) | Term::Single | Term::Source(_)
+    )
+}
+
 /// One claim of a story, as a query's terms see it.
 struct Claim<'a> {
-    doc: &'a Document,
+    story: &'a Story<'a>,
+    facts: &'a Facts,
     sentence: &'a Sentence,
 }
 
@@ -172,7 +257,7 @@ impl Claim<'_> {
             .sentence
             .citations
             .iter()
-            .filter_map(|&n| self.doc.source(n))
+            .filter_map(|&n| self.story.doc.source(n))
         {
             if !sources.iter().any(|k| k.n == s.n) {
                 sources.push(s);
@@ -182,56 +267,65 @@ impl Claim<'_> {
     }
 }
 
-/// `expr` on one claim, in three values: `Some` when the claim decides it,
-/// `None` when only the story does (and the store found that it holds).
-fn eval(expr: &Expr, claim: &Claim) -> Option<bool> {
+/// `expr` on one claim.
+fn eval(expr: &Expr, claim: &Claim) -> bool {
     match expr {
-        Expr::And(parts) => {
-            let values: Vec<Option<bool>> = parts.iter().map(|p| eval(p, claim)).collect();
-            if values.contains(&Some(false)) {
-                Some(false)
-            } else if values.contains(&Some(true)) {
-                Some(true)
-            } else {
-                None
-            }
-        }
-        Expr::Or(parts) => {
-            let values: Vec<Option<bool>> = parts.iter().map(|p| eval(p, claim)).collect();
-            if values.contains(&Some(true)) {
-                Some(true)
-            } else if values.contains(&None) {
-                None
-            } else {
-                Some(false)
-            }
-        }
-        Expr::Not(inner) => eval(inner, claim).map(|v| !v),
+        Expr::And(parts) => parts.iter().all(|p| eval(p, claim)),
+        Expr::Or(parts) => parts.iter().any(|p| eval(p, claim)),
+        Expr::Not(inner) => !eval(inner, claim),
         Expr::Term(term) => term_on(term, claim),
     }
 }
 
-fn term_on(term: &Term, claim: &Claim) -> Option<bool> {
+fn term_on(term: &Term, claim: &Claim) -> bool {
+    let story = claim.story;
+    let facts = claim.facts;
     match term {
-        Term::Text(t) => Some(holds(&claim.sentence.text, t)),
+        Term::Text(t) => holds(&claim.sentence.text, t),
         Term::Cites(wanted) | Term::Outlet(wanted) => {
-            Some(claim.sources().iter().any(|s| is_outlet(s, wanted)))
+            claim.sources().iter().any(|s| is_outlet(s, wanted))
         }
-        Term::Single => Some(claim.sources().len() == 1),
-        Term::Source(t) => Some(claim.sources().iter().any(|s| {
+        Term::Single => claim.sources().len() == 1,
+        Term::Source(t) => claim.sources().iter().any(|s| {
             std::iter::once(s.title.as_str())
                 .chain(s.outlet.as_deref())
                 .chain(s.summary.as_deref())
                 .any(|field| holds(field, t))
-        })),
-        Term::Title(_)
-        | Term::Count(..)
-        | Term::Date(_)
-        | Term::Event(_)
-        | Term::Kind(_)
-        | Term::Feed(_)
-        | Term::Is(_)
-        | Term::Lang(_) => None,
+        }),
+        Term::Title(t) => holds(&story.doc.title, t),
+        Term::Count(count, cmp, n) => {
+            let have = match count {
+                Count::Sources => story.doc.sources.len() as u64,
+                Count::Events => story.doc.timeline.len() as u64,
+                Count::Outlets => facts.outlets.into(),
+                Count::Claims => facts.claims.into(),
+                Count::Unresolved => facts.unresolved.into(),
+            };
+            let n = u64::from(*n);
+            match cmp {
+                Cmp::Lt => have < n,
+                Cmp::Le => have <= n,
+                Cmp::Eq => have == n,
+                Cmp::Ge => have >= n,
+                Cmp::Gt => have > n,
+            }
+        }
+        Term::Date(r) => r.from.as_str() <= story.date && story.date <= r.to.as_str(),
+        Term::Event(r) => range_words(&r.from, &r.to)
+            .iter()
+            .any(|w| facts.event_days.contains(w)),
+        Term::Kind(kind) => story.doc.kind == *kind,
+        Term::Feed(wanted) => {
+            let feed = fold(story.feed);
+            feed == *wanted
+                || feed
+                    .strip_prefix(wanted.as_str())
+                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+        }
+        Term::Is(Mark::Unread) => !story.read,
+        Term::Is(Mark::Read) => story.read,
+        Term::Is(Mark::Saved) => story.saved,
+        Term::Lang(code) => facts.lang.as_deref() == Some(code.as_str()),
     }
 }
 
@@ -274,7 +368,7 @@ fn words(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::{Event, Kind, Paragraph, Section};
-    use crate::query::{Cmp, Count};
+    use crate::query::DateRange;
 
     fn source(n: u32, outlet: Option<&str>, url: Option<&str>, title: &str) -> Source {
         Source {
@@ -363,9 +457,18 @@ mod tests {
         }
     }
 
-    /// The indexes of the claims that answer `expr`.
+    /// The indexes of the claims of [`harbour`] (unread, from "Wire", dated 8
+    /// January 2026) that answer `expr`.
     fn found(expr: Expr) -> Vec<usize> {
-        matching_claims(&harbour(), &q(expr))
+        let doc = harbour();
+        let story = Story {
+            doc: &doc,
+            feed: "Wire",
+            read: false,
+            saved: false,
+            date: "2026-01-08",
+        };
+        matching_claims(&story, &q(expr))
             .iter()
             .map(|c| c.index)
             .collect()
@@ -373,7 +476,15 @@ mod tests {
 
     #[test]
     fn a_claim_is_a_cited_sentence_with_its_place_section_and_sources() {
-        let all = matching_claims(&harbour(), &Query::default());
+        let doc = harbour();
+        let story = Story {
+            doc: &doc,
+            feed: "Wire",
+            read: false,
+            saved: false,
+            date: "2026-01-08",
+        };
+        let all = matching_claims(&story, &Query::default());
         assert_eq!(
             all.iter().map(|c| c.index).collect::<Vec<_>>(),
             [0, 2, 3, 4, 5],
@@ -477,31 +588,86 @@ mod tests {
     }
 
     #[test]
-    fn the_storys_terms_leave_every_claim_to_the_others() {
-        let story = term(Term::Count(Count::Sources, Cmp::Ge, 3));
+    fn the_storys_terms_are_decided_on_the_story() {
+        let all = [0, 2, 3, 4, 5];
+        let none = Vec::<usize>::new();
+        let four_sources = term(Term::Count(Count::Sources, Cmp::Ge, 4));
+        assert_eq!(found(four_sources.clone()), all);
+        assert_eq!(found(Expr::Not(Box::new(four_sources.clone()))), none);
         assert_eq!(
-            found(story.clone()),
-            [0, 2, 3, 4, 5],
-            "decided by the store"
-        );
-        assert_eq!(
-            found(Expr::And(vec![story.clone(), term(Term::Single)])),
+            found(Expr::And(vec![four_sources.clone(), term(Term::Single)])),
             [2, 4]
         );
+        let french = term(Term::Lang("fr".into()));
         assert_eq!(
-            found(Expr::Not(Box::new(story.clone()))),
-            [0, 2, 3, 4, 5],
-            "not of the unknown is unknown"
+            found(Expr::Or(vec![term(Term::Cites("yonhap".into())), french])),
+            [0, 5],
+            "an English story: only its Yonhap claims"
         );
         assert_eq!(
-            found(Expr::Or(vec![story, term(Term::Single)])),
-            [0, 2, 3, 4, 5],
-            "the story's term may be what matched"
+            found(Expr::Not(Box::new(Expr::And(vec![
+                term(Term::Cites("reuters".into())),
+                term(Term::Is(Mark::Read)),
+            ])))),
+            all,
+            "unread: not (reuters and read) holds of every claim"
+        );
+        assert_eq!(found(term(Term::Title(text(&["harbour"], false)))), all);
+        assert_eq!(found(term(Term::Title(text(&["ships"], false)))), none);
+        let range = |from: &str, to: &str| DateRange {
+            from: from.into(),
+            to: to.into(),
+        };
+        assert_eq!(
+            found(term(Term::Date(range("2026-01-00", "2026-01-99")))),
+            all
         );
         assert_eq!(
-            found(term(Term::Title(text(&["ships"], false)))),
-            [0, 2, 3, 4, 5],
-            "title: is the headline's, not a claim's"
+            found(term(Term::Event(range("2026-01-05", "2026-01-05")))),
+            all
+        );
+        assert_eq!(
+            found(term(Term::Event(range("2026-02-00", "2026-02-99")))),
+            none
+        );
+        assert_eq!(found(term(Term::Feed("wire".into()))), all);
+        assert_eq!(found(term(Term::Kind(Kind::Article))), none);
+        assert_eq!(found(term(Term::Count(Count::Unresolved, Cmp::Eq, 1))), all);
+        assert_eq!(found(term(Term::Count(Count::Outlets, Cmp::Eq, 4))), all);
+    }
+
+    #[test]
+    fn the_store_looks_for_stories_with_every_claim_term_under_a_not_left_out() {
+        let cites = |w: &str| term(Term::Cites(w.into()));
+        let not = |e| Expr::Not(Box::new(e));
+        let relaxed = |e: Expr| story_query(&q(e)).expr;
+        assert_eq!(
+            relaxed(Expr::And(vec![cites("reuters"), not(cites("ap"))])),
+            Some(cites("reuters"))
+        );
+        let read = term(Term::Is(Mark::Read));
+        assert_eq!(
+            relaxed(Expr::And(vec![cites("reuters"), not(read.clone())])),
+            Some(Expr::And(vec![cites("reuters"), not(read.clone())])),
+            "the story's terms stay as they are"
+        );
+        assert_eq!(
+            relaxed(not(Expr::Or(vec![cites("ap"), read.clone()]))),
+            Some(not(read)),
+            "not (ap or read): a claim not citing AP may be in any unread story"
+        );
+        assert_eq!(
+            relaxed(not(cites("ap"))),
+            Some(term(Term::Count(Count::Sources, Cmp::Ge, 0))),
+            "every story"
+        );
+        assert_eq!(relaxed(not(not(cites("ap")))), Some(not(not(cites("ap")))));
+        assert_eq!(
+            relaxed(Expr::And(vec![
+                cites("ap"),
+                not(Expr::Or(vec![cites("ap"), cites("bbc")]))
+            ])),
+            Some(cites("ap")),
         );
     }
 

@@ -33,6 +33,9 @@ pub struct Stored {
     pub id: i64,
     pub item: ListItem,
     pub doc: Document,
+    /// Its date as the list sorts it and `date:` asks (`YYYY-MM-DD`, missing
+    /// parts `00`; a story with no date, the day it was stored).
+    pub date: String,
 }
 
 /// A search result: the row and a snippet with the match between `«` and `»`.
@@ -155,19 +158,26 @@ impl Store {
     /// One document by uid.
     pub fn get(&self, uid: &str) -> Result<Stored, StoreError> {
         let err = sql_err(&self.path, "read a document");
-        let row: Option<(ListItem, Vec<u8>, i64)> = self
+        let row: Option<(ListItem, Vec<u8>, i64, String)> = self
             .conn
             .query_row(
-                &format!("SELECT {ITEM_COLUMNS}, d.json, d.id FROM documents d WHERE d.uid = ?1"),
+                &format!(
+                    "SELECT {ITEM_COLUMNS}, d.json, d.id, d.sort_key FROM documents d WHERE d.uid = ?1"
+                ),
                 [uid],
-                |r| Ok((item(r)?, codec::column(r, 10)?, r.get(11)?)),
+                |r| Ok((item(r)?, codec::column(r, 10)?, r.get(11)?, r.get(12)?)),
             )
             .optional()
             .map_err(err)?;
-        let (item, stored, id) =
+        let (item, stored, id, date) =
             row.ok_or_else(|| StoreError::NotFound(format!("no document {uid}")))?;
         let doc = codec::document(&self.path, uid, &stored)?;
-        Ok(Stored { id, item, doc })
+        Ok(Stored {
+            id,
+            item,
+            doc,
+            date,
+        })
     }
 
     /// Resolves what a person typed to one uid: a uid, a unique uid prefix, or a

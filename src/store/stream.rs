@@ -44,7 +44,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(&format!(
-                "SELECT {ITEM_COLUMNS}, d.json, d.id FROM documents d ORDER BY d.id"
+                "SELECT {ITEM_COLUMNS}, d.json, d.id, d.sort_key FROM documents d ORDER BY d.id"
             ))
             .map_err(&err)?;
         let mut rows = stmt.query([]).map_err(&err)?;
@@ -53,7 +53,13 @@ impl Store {
             let stored = codec::column(row, 10).map_err(&err)?;
             let doc = codec::document(&self.path, &item.uid, &stored)?;
             let id = row.get(11).map_err(&err)?;
-            each(Stored { id, item, doc })?;
+            let date = row.get(12).map_err(&err)?;
+            each(Stored {
+                id,
+                item,
+                doc,
+                date,
+            })?;
         }
         Ok(())
     }

@@ -519,3 +519,36 @@ fn a_short_last_word_on_the_command_line_counts() {
         stdout(&out)
     );
 }
+
+/// `--claims` decides a claim's terms under a `not` on each claim: a story one
+/// of whose claims cites Yonhap still gives its claims that do not.
+#[test]
+fn search_claims_leaves_out_claims_not_stories() {
+    let dir = store_of(&fixtures());
+    let claims = |query: &str| -> Vec<Value> {
+        json(
+            dir.path(),
+            &["search", "--claims", "--json", "--limit", "100", query],
+        )
+        .as_array()
+        .unwrap()
+        .clone()
+    };
+    let cites = |c: &Value, outlet: &str| {
+        c["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["outlet"].as_str().is_some_and(|o| o.contains(outlet)))
+    };
+    let all = claims("sources>=0");
+    let without: Vec<Value> = all
+        .iter()
+        .filter(|c| !cites(c, "Yonhap"))
+        .cloned()
+        .collect();
+    assert!(!without.is_empty() && without.len() < all.len(), "{all:?}");
+    assert_eq!(claims("not cites:yonhap"), without);
+    let harbour: Vec<Value> = claims("harbour -cites:bbc");
+    assert_eq!(harbour.len(), 2, "{harbour:?}");
+}
