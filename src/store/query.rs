@@ -223,6 +223,26 @@ impl Store {
                 "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH {fts})"
             ));
         }
+        if let Expr::And(parts) = expr {
+            // The parts FTS5 answers become one query of the index, which
+            // walks the words' lists together, rather than one gathering of
+            // each word's whole list.
+            let (text, rest): (Vec<&Expr>, Vec<&Expr>) = parts.iter().partition(|p| {
+                let inner = match p {
+                    Expr::Not(inner) => inner.as_ref(),
+                    p => p,
+                };
+                is_text(inner)
+            });
+            let positive = text.iter().any(|p| !matches!(p, Expr::Not(_)));
+            if positive && text.len() > 1 && !rest.is_empty() {
+                let words = Expr::And(text.into_iter().cloned().collect());
+                let rest = Expr::And(rest.into_iter().cloned().collect());
+                let words = self.sql(&words, params)?;
+                let rest = self.sql(&rest, params)?;
+                return Ok(format!("({words}) AND ({rest})"));
+            }
+        }
         let mut join = |parts: &[Expr], op: &str| -> Result<String, StoreError> {
             let sqls = parts
                 .iter()
@@ -522,6 +542,16 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+/// True when `e` is made of text terms only (words, phrases, `title:`,
+/// `source:`), which FTS5 answers.
+fn is_text(e: &Expr) -> bool {
+    match e {
+        Expr::Term(t) => matches!(t, Term::Text(_) | Term::Title(_) | Term::Source(_)),
+        Expr::And(parts) | Expr::Or(parts) => parts.iter().all(is_text),
+        Expr::Not(inner) => is_text(inner),
     }
 }
 
@@ -897,6 +927,28 @@ mod tests {
             "a phrase"
         );
         assert!(found(&store, term(text(&["reopened", "harbour"]))).is_empty());
+        assert_eq!(
+            found(
+                &store,
+                Expr::And(vec![
+                    term(text(&["harbour"])),
+                    term(text(&["attack"])),
+                    not(term(text(&["strike"]))),
+                    term(Term::Kind(Kind::Story)),
+                ])
+            ),
+            ["Harbour"],
+            "words beside structure, one query of the index"
+        );
+        assert!(found(
+            &store,
+            Expr::And(vec![
+                term(text(&["harbour"])),
+                not(term(text(&["cranes"]))),
+                term(Term::Kind(Kind::Story)),
+            ])
+        )
+        .is_empty());
     }
 
     #[test]
