@@ -55,6 +55,8 @@ impl App {
                 key(Scope::List, Action::Back)
             )
         };
+        // While the text does not parse, the rows are those of the last text that did.
+        let q = if f.error.is_some() { &f.searched } else { q };
         Some(format!("Nothing matches “{q}”. {keys}."))
     }
 }

@@ -45,28 +45,20 @@ pub fn render(frame: &mut Frame, theme: &Theme, app: &App, rows: &[ClaimRow], se
                 Style::new()
             };
             let text = text::truncate(&format!(" {}", for_terminal(&r.text)), width);
-            let from = if r.outlets.is_empty() {
-                format!("   {}", for_terminal(&r.title))
-            } else {
-                format!(
-                    "   {} · {}",
-                    for_terminal(&r.title),
-                    for_terminal(&r.outlets)
-                )
-            };
+            let from = from_line(&r.title, &r.outlets, width);
             [
                 Line::from(Span::raw(text)).style(style),
-                Line::from(Span::styled(text::truncate(&from, width), theme.dim)).style(style),
+                Line::from(Span::styled(from, theme.dim)).style(style),
             ]
         })
         .take(height)
         .collect();
-    let key = |a: Action| app.keys.key_for(Scope::Overlay, &a).unwrap_or_default();
+    let key = |s, a: Action| app.keys.key_for(s, &a).unwrap_or_default();
     let title = format!(
         " {} claims answer the query ({}: go to it · {}: close) ",
         rows.len(),
-        key(Action::Open),
-        key(Action::Back)
+        key(Scope::Overlay, Action::Open),
+        key(Scope::Global, Action::Back)
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -75,4 +67,17 @@ pub fn render(frame: &mut Frame, theme: &Theme, app: &App, rows: &[ClaimRow], se
     let block = more_marks(block, first > 0, first + fits < rows.len());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+/// A claim's second line, indented: its story's title, then the outlets it
+/// cites, which keep up to half of `width` when both do not fit.
+fn from_line(title: &str, outlets: &str, width: usize) -> String {
+    let title = for_terminal(title);
+    if outlets.is_empty() {
+        return text::truncate(&format!("   {title}"), width);
+    }
+    let outlets = for_terminal(outlets);
+    let keep = (text::width(&outlets) + 3).min(width / 2);
+    let title = text::truncate(&format!("   {title}"), width.saturating_sub(keep));
+    text::truncate(&format!("{title} · {outlets}"), width)
 }
