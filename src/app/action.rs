@@ -2,10 +2,12 @@
 //! world to do ([`Effect`]), and what comes back later ([`Arrival`]): `update`
 //! turns an action into an effect, `receive` takes in an arrival.
 
+use super::claims::ClaimRow;
 use super::line_edit::Edit;
 use crate::model::Document;
+use crate::query::Query;
 use crate::store::{
-    FeedCounts, Headline, IndexPart, ListItem, Marked, Selection, Sort, ViewCounts,
+    FeedCounts, Headline, IndexPart, ListItem, Marked, SavedQuery, Selection, Sort, ViewCounts,
 };
 
 /// What a key or the mouse asks the reader to do.
@@ -99,6 +101,8 @@ pub enum Action {
     CycleSort,
     /// Pick a feed to show alone, or back to every feed.
     Feeds,
+    /// List the claims that answer the filter's query.
+    Claims,
     /// The answer to the question the status bar asks: yes or no.
     Confirm(bool),
 }
@@ -160,8 +164,15 @@ pub enum Arrival {
     Marked { marked: Marked, undo: bool },
     /// A marking could not be written; why.
     MarkFailed(String),
-    /// Every feed with its counts, for the feed picker.
-    Feeds(Vec<FeedCounts>),
+    /// Every feed with its counts and every saved query, for the feed picker.
+    Feeds {
+        feeds: Vec<FeedCounts>,
+        saved: Vec<SavedQuery>,
+    },
+    /// The unread counts of saved queries, by name.
+    SavedCounts(Vec<(String, usize)>),
+    /// The claims that answer a query (`C`).
+    Claims(Vec<ClaimRow>),
     /// Another process changed the store.
     StoreChanged,
 }
@@ -199,8 +210,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Read the own link of a story that is not loaded, then open or copy it.
     LinkOf { uid: String, then: LinkUse },
-    /// Run the filter's search.
-    Search(String),
+    /// Run the filter's search: `query`, read from `text`.
+    Search { text: String, query: Query },
     /// Start refreshing the subscriptions off the event loop.
     Refresh,
     /// Read the headline list again in this order (new stories arrived, or
@@ -214,8 +225,12 @@ pub enum Effect {
     MarkSelection(Selection),
     /// Turn a marking back, off the event loop.
     Undo(Marked),
-    /// Read the feeds with their counts.
+    /// Read the feeds with their counts, and the saved queries.
     Feeds,
+    /// Count the unread matches of these saved queries, off the event loop.
+    CountSaved(Vec<(String, Query)>),
+    /// Find the claims that answer `query`, off the event loop.
+    Claims(Query),
     /// Find the id of the story remembered from last time.
     Locate(String),
 }

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::keymap::Scope;
 use super::line_edit::Edit;
 use super::App;
-use crate::query::{is_one_short_word, parse, PREFIX_MIN};
+use crate::query::{is_one_short_word, PREFIX_MIN};
 
 impl App {
     /// The message for a list with no visible row; `None` while rows show.
@@ -34,8 +34,7 @@ impl App {
             ));
         };
         let q = f.query();
-        let today = chrono::Local::now().date_naive();
-        if parse(q, today).is_ok_and(|q| is_one_short_word(&q)) {
+        if f.parsed.as_ref().is_some_and(is_one_short_word) {
             return Some(format!(
                 "No story has the word “{q}”; keep typing: a word matches as a prefix \
                  from {PREFIX_MIN} letters."
@@ -56,6 +55,8 @@ impl App {
                 key(Scope::List, Action::Back)
             )
         };
+        // While the text does not parse, the rows are those of the last text that did.
+        let q = if f.error.is_some() { &f.searched } else { q };
         Some(format!("Nothing matches “{q}”. {keys}."))
     }
 }

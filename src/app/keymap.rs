@@ -279,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Char('/')],
         action: Action::Filter,
         name: "filter",
-        help: "filter titles and text",
+        help: "filter by words or a query",
         hint: true,
     },
     Binding {
@@ -367,7 +367,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Char('F')],
         action: Action::Feeds,
         name: "feeds",
-        help: "one feed only, or every feed again",
+        help: "one feed or saved query, or all again",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::List,
+        keys: &[Char('C')],
+        action: Action::Claims,
+        name: "claims",
+        help: "the claims that answer the filter",
         hint: false,
     },
     Binding {
@@ -593,7 +601,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Enter, Char('l'), Right],
         action: Action::Open,
         name: "open",
-        help: "show this feed only",
+        help: "show this feed only, or the saved query's stories",
         hint: true,
     },
     Binding {

@@ -36,6 +36,16 @@ pub struct LineEdit {
 }
 
 impl LineEdit {
+    /// A box holding `text`, the cursor at its end.
+    pub fn from_text(text: &str) -> Self {
+        let mut edit = LineEdit {
+            text: text.to_string(),
+            ..LineEdit::default()
+        };
+        edit.cursor = edit.len();
+        edit
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

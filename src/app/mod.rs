@@ -3,6 +3,7 @@
 //! only code that changes it, and it does no I/O.
 
 pub mod action;
+pub mod claims;
 mod empty;
 pub mod geometry;
 mod key_config;
@@ -16,8 +17,10 @@ mod update;
 
 use crate::config::Reader;
 use crate::model::{DateStyle, Document};
+use crate::query::{Query, QueryError};
 use crate::store::{FeedCounts, ListItem, Marked, Show, Sort, ViewCounts};
 use action::Loaded;
+use claims::ClaimRow;
 use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
 use line_edit::LineEdit;
@@ -69,6 +72,11 @@ pub enum Overlay {
         entries: Vec<Citer>,
         selected: usize,
     },
+    /// The claims that answer the list's query (`C`), over the whole screen.
+    Claims {
+        rows: Vec<ClaimRow>,
+        selected: usize,
+    },
 }
 
 /// The open document and how it is shown.
@@ -101,7 +109,17 @@ pub struct Filter {
     /// The text typed, with its cursor.
     pub input: LineEdit,
     pub editing: bool,
-    /// Results of the last search for `query`; `None` until they arrive.
+    /// The query the text last read as (the last text that parsed): the one
+    /// searched, whose matches show and which `A` marks.
+    pub parsed: Option<Query>,
+    /// The text of that query: the results awaited are those for it.
+    pub searched: String,
+    /// What is wrong with the text typed, while it does not parse (the last
+    /// good results stay).
+    pub error: Option<QueryError>,
+    /// The name of the saved query this filter shows (chosen in the picker).
+    pub saved: Option<String>,
+    /// Results of the last search for `searched`; `None` until they arrive.
     pub results: Option<Vec<ListItem>>,
     /// The results' ids, in the same order.
     pub ids: Vec<i64>,
@@ -119,11 +137,36 @@ impl Filter {
     }
 }
 
-/// The feed picker: every feed with its counts, one selected.
+/// The feed picker: every feed with its counts, then the saved queries; one
+/// selected (an index into the feeds, then the saved queries).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub feeds: Vec<FeedCounts>,
+    pub saved: Vec<SavedEntry>,
     pub selected: usize,
+}
+
+impl Picker {
+    /// How many entries can be chosen.
+    pub fn len(&self) -> usize {
+        self.feeds.len() + self.saved.len()
+    }
+
+    /// True when there is nothing to choose.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A saved query in the picker: its name, its text read as the filter reads
+/// it (or what is wrong with it now), and its unread count once counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedEntry {
+    pub name: String,
+    pub text: String,
+    pub query: Result<Query, QueryError>,
+    /// Counted off the event loop: `None` until the count arrives.
+    pub unread: Option<usize>,
 }
 
 /// While the list is read again after another process changed the store: the
@@ -163,6 +206,9 @@ pub struct App {
     pub unread: usize,
     /// The feed picker, when open.
     pub picker: Option<Picker>,
+    /// The claims list a story was opened from (Enter in it): going back from
+    /// that story shows it again.
+    pub claims_back: Option<Overlay>,
     /// Markings done, the last one last, for `U` (at most [`UNDO_DEPTH`]).
     pub undo: Vec<Marked>,
     /// Markings asked of the store that it has not answered yet.
@@ -238,6 +284,7 @@ impl App {
             sort: Sort::Newest,
             unread: 0,
             picker: None,
+            claims_back: None,
             undo: Vec::new(),
             marking: 0,
             news: None,

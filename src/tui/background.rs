@@ -1,7 +1,9 @@
 //! Work the reader runs off its event loop: refreshing the subscriptions on a
 //! thread with its own store connection, reporting progress and the outcome as
-//! arrivals that the event loop picks up between keys; and writing marks
-//! ([`Marker`]). It also keeps the settings effects are carried out with (the
+//! arrivals that the event loop picks up between keys; writing marks
+//! ([`Marker`]); and questions that read for longer than a key may wait (the
+//! saved queries' counts, the claims that answer a query), each answered on a
+//! thread of its own ([`Background::ask`]). It also keeps the settings effects are carried out with (the
 //! refresh's limits, the browser command).
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -18,6 +20,8 @@ use crate::store::{Store, StoreError};
 pub struct Background {
     refresh: Option<Receiver<Arrival>>,
     marker: Option<Marker>,
+    /// Questions asked off the event loop, not answered yet.
+    asked: Vec<Receiver<Arrival>>,
     /// Set when background work wrote to the store, until [`Background::take_wrote`].
     wrote: bool,
     /// How `R` refreshes (the config's `[refresh]`).
@@ -99,6 +103,30 @@ impl Background {
         self.refresh.is_some() || self.marking()
     }
 
+    /// True while a question asked with [`Background::ask`] is not answered.
+    pub fn asking(&self) -> bool {
+        !self.asked.is_empty()
+    }
+
+    /// Answers a question off the event loop: `work` reads `store` (a
+    /// connection of its own, [`Store::sibling`], or why there is none) on
+    /// another thread, and what it returns arrives with [`Background::poll`].
+    pub fn ask(
+        &mut self,
+        store: Result<Store, StoreError>,
+        work: impl FnOnce(&Store) -> Arrival + Send + 'static,
+    ) {
+        let (tx, rx) = mpsc::channel();
+        self.asked.push(rx);
+        std::thread::spawn(move || {
+            let answer = match store {
+                Ok(store) => work(&store),
+                Err(e) => Arrival::Notice(e.to_string()),
+            };
+            let _ = tx.send(answer);
+        });
+    }
+
     /// True while marks are being written.
     pub fn marking(&self) -> bool {
         self.marker.as_ref().is_some_and(Marker::busy)
@@ -168,6 +196,14 @@ impl Background {
             out = marker.poll();
             self.wrote |= marker.take_answered();
         }
+        self.asked.retain(|rx| match rx.try_recv() {
+            Ok(answer) => {
+                out.push(answer);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
         let Some(rx) = &self.refresh else {
             return out;
         };

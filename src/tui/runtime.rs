@@ -15,10 +15,12 @@ use super::background::Background;
 use super::marker::Job;
 use super::terminal::Stopping;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
+use crate::app::claims::claim_rows;
 use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
 use crate::opener;
+use crate::query::Query;
 use crate::store::{Headline, IndexFrom, Sort, Store, StoreError, View};
 use crate::ui;
 use crate::ui::theme::Theme;
@@ -171,10 +173,13 @@ fn colour_wanted() -> bool {
 }
 
 /// How long to wait for input: not at all while the rest of the list is read
-/// in (keys still come first), briefly while a refresh reports progress.
+/// in (keys still come first), a moment while a question is answered off the
+/// loop, briefly while a refresh reports progress.
 fn wait(app: &App, bg: &Background) -> Duration {
     if app.loading {
         Duration::ZERO
+    } else if bg.asking() {
+        Duration::from_millis(10)
     } else if bg.busy() {
         Duration::from_millis(50)
     } else {
@@ -324,11 +329,9 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             },
             Err(e) => failed(uid, e),
         }),
-        Effect::Search(q) => match crate::query::parse(&q, chrono::Local::now().date_naive())
-            .map_or(Ok((Vec::new(), 0)), |query| store.query_rows(&query))
-        {
+        Effect::Search { text, query } => match store.query_rows(&query) {
             Ok((items, total)) => Some(Arrival::FilterResults {
-                query: q,
+                query: text,
                 items,
                 total,
             }),
@@ -363,14 +366,47 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             bg.mark(store, Job::Undo(marked));
             None
         }
-        Effect::Feeds => match store.feeds() {
-            Ok(feeds) => Some(Arrival::Feeds(feeds)),
+        Effect::Feeds => match store.feeds().and_then(|f| Ok((f, store.saved_queries()?))) {
+            Ok((feeds, saved)) => Some(Arrival::Feeds { feeds, saved }),
             Err(e) => notice(e),
         },
+        Effect::CountSaved(queries) => {
+            bg.ask(store.sibling(), move |s| count_saved(s, &queries));
+            None
+        }
+        Effect::Claims(query) => {
+            bg.ask(store.sibling(), move |s| claims_of(s, &query));
+            None
+        }
         Effect::Locate(uid) => match store.id_of(&uid) {
             Ok(id) => Some(Arrival::Located { uid, id }),
             Err(e) => notice(e),
         },
+    }
+}
+
+/// The stories whose claims the list of claims (`C`) shows: the best of a
+/// query's matches, as many as a person reads through.
+const CLAIM_STORIES: usize = 50;
+
+/// The unread counts of saved queries, by name (off the event loop).
+fn count_saved(store: &Store, queries: &[(String, Query)]) -> Arrival {
+    let counts = queries
+        .iter()
+        .map(|(name, q)| Ok((name.clone(), store.unread_matches(q)?)))
+        .collect::<Result<_, StoreError>>();
+    match counts {
+        Ok(counts) => Arrival::SavedCounts(counts),
+        Err(e) => Arrival::Notice(e.to_string()),
+    }
+}
+
+/// The claims of the best [`CLAIM_STORIES`] matches of `query` that answer
+/// it (off the event loop).
+fn claims_of(store: &Store, query: &Query) -> Arrival {
+    match store.query_stories(query, CLAIM_STORIES) {
+        Ok(stories) => Arrival::Claims(claim_rows(&stories, query)),
+        Err(e) => Arrival::Notice(e.to_string()),
     }
 }
 

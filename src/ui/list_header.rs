@@ -1,6 +1,7 @@
 //! The headline list's header line: the counts and what limits them (the view,
-//! the feed, the sort), then the filter box ([`edit_box`]), the terminal's cursor
-//! standing where it is while typing, and the unread count at the right.
+//! the feed, a saved query by name, the sort), then the filter box
+//! ([`edit_box`]), the terminal's cursor standing where it is while typing, and
+//! the unread count at the right.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -32,7 +33,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let notes = notes(app);
     // The unread count stands at the right end when there is room for it.
     let unread = format!(" {} unread ", thousands(app.counts().2));
-    let Some(f) = &app.filter else {
+    // A saved query's view names it instead of showing its text.
+    let Some(f) = app
+        .filter
+        .as_ref()
+        .filter(|f| f.editing || f.saved.is_none())
+    else {
         // The count of unread keeps its place; the word "Headlines" and then the
         // notes' end give way to it.
         let heads = [
@@ -86,7 +92,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// What limits the rows, after the counts: still reading, which marks, one
-/// feed, an order other than newest first.
+/// feed, a saved query, an order other than newest first.
 fn notes(app: &App) -> String {
     let mut notes = String::new();
     if app.loading {
@@ -99,6 +105,9 @@ fn notes(app: &App) -> String {
     }
     if let Some(feed) = &app.feed {
         notes.push_str(&format!(" · {}", for_terminal(feed)));
+    }
+    if let Some(name) = app.filter.as_ref().and_then(|f| f.saved.as_ref()) {
+        notes.push_str(&format!(" · Query: {}", for_terminal(name)));
     }
     if app.sort != Sort::Newest {
         notes.push_str(&format!(" · {}", app.sort.label()));

@@ -1,6 +1,7 @@
 //! Drawing: a read-only view of the [`App`] onto a frame, pane by pane.
 
 mod cells;
+mod claims;
 mod edit_box;
 mod headlines;
 pub mod help;
@@ -53,6 +54,13 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<links::Link> {
     }
     if let Some(st) = g.status {
         status::render(frame, app, theme, st);
+    }
+    if let Some(crate::app::Overlay::Claims { rows, selected }) = &app.overlay {
+        links::clip(
+            &mut links,
+            crate::app::geometry::help_box(area.width, area.height),
+        );
+        claims::render(frame, theme, app, rows, *selected);
     }
     if let Some(p) = &app.picker {
         picker::render(frame, theme, p);

@@ -185,6 +185,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, links: &m
             let title = format!(" {} claims and events cite [{n}] ", rows.len());
             (title, pick_list(theme, rows, *selected, inner_w, inner_h))
         }
+        // Drawn over the whole screen (`ui::claims`).
+        Overlay::Claims { .. } => return,
     };
     let rect = centred(area, width, lines.len() as u16 + 2);
     clip(links, rect);

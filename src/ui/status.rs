@@ -1,6 +1,7 @@
-//! The status bar: the mode, the position, then a notice or the most useful keys
-//! (from the key map table); while searching within the story, its search box
-//! (the terminal's cursor in it) and how many matches.
+//! The status bar: the mode, the position, then what is wrong with the filter's
+//! query while it does not parse, else a notice or the most useful keys (from
+//! the key map table); while searching within the story, its search box (the
+//! terminal's cursor in it) and how many matches.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -11,7 +12,7 @@ use super::edit_box;
 use super::theme::Theme;
 use crate::app::keymap::{Scope, TYPING_HINT};
 use crate::app::search::Search;
-use crate::app::{App, View};
+use crate::app::{App, Overlay, View};
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
 
@@ -27,6 +28,7 @@ pub fn position(app: &App) -> String {
         return "SEARCH".into();
     }
     match app.scope() {
+        Scope::Overlay if matches!(app.overlay, Some(Overlay::Claims { .. })) => "CLAIMS".into(),
         Scope::Overlay => "SOURCE".into(),
         Scope::Picker => "FEEDS".into(),
         Scope::Story => {
@@ -75,7 +77,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             s.push_str(&format!("⟳ {done}/{total} │ "));
         }
     }
-    if let Some(n) = &app.notice {
+    let error = app
+        .filter
+        .as_ref()
+        .filter(|f| f.editing)
+        .and_then(|f| f.error.as_ref());
+    if let Some(e) = error {
+        s.push_str(&for_terminal(&e.to_string()));
+    } else if let Some(n) = &app.notice {
         s.push_str(&for_terminal(n));
     } else {
         let mut keys: Vec<String> = app

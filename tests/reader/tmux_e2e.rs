@@ -1682,3 +1682,61 @@ fn a_long_list_reaches_its_last_row_and_counts_its_unread_as_list_does() {
     ));
     t.keys(&["q"]);
 }
+
+/// Issue #18: the filter reads the query language in a real terminal: a
+/// structured term shows its matches' count, a term that does not parse names
+/// itself and its column in the status bar.
+#[test]
+fn a_structured_filter_counts_its_matches_and_a_bad_term_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("query", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    t.keys(&["/", "-l", "outlets>=3"]);
+    t.wait_for("Headlines 6/12 · /outlets>=3");
+    t.keys(&["-l", " c:"]);
+    let s = t.wait_for(r#"FILTER │ unknown term "c:" at 12"#);
+    assert!(s.contains("Headlines 6/12"), "the rows stay:\n{s}");
+    t.keys(&["BSpace", "BSpace", "-l", "cites:reuters"]);
+    t.wait_for("Headlines 1/12 · /outlets>=3 cites:reuters");
+    t.keys(&["Escape", "q"]);
+}
+
+/// Issue #18: a query saved with `tidings query save` shows in the `F`
+/// picker with its unread count; chosen, it filters the list under its name,
+/// and `C` lists the claims that answer it.
+#[test]
+fn a_saved_query_shows_in_the_picker_with_its_count_and_filters_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, query) in [("big", "sources>=5"), ("bank", "cites:reuters")] {
+        let out = common::tidings(dir.path(), &["query", "save", name, query]);
+        assert!(out.status.success(), "{out:?}");
+    }
+    let Some(t) = Tmux::start("saved", 120, 40, &reader_cmd(dir.path())) else {
+        return;
+    };
+    t.wait_for("Headlines 12/12");
+    t.keys(&["F"]);
+    t.wait("the saved queries with their counts", |s| {
+        s.contains("Saved queries")
+            && s.lines()
+                .any(|l| l.contains("big") && l.contains("4 unread"))
+            && s.lines()
+                .any(|l| l.contains("bank") && l.contains("1 unread"))
+    });
+    // The feeds, the heading, bank, then big.
+    t.keys(&["G", "Enter"]);
+    t.wait_for("Headlines 4/12 · Query: big");
+    t.keys(&["q"]);
+    t.wait_for("Headlines 12/12");
+    t.keys(&["F", "G", "k", "Enter"]);
+    t.wait_for("Headlines 1/12 · Query: bank");
+    t.keys(&["C"]);
+    t.wait_for("3 claims answer the query");
+    t.keys(&["j", "j", "Enter"]);
+    t.wait_for("STORY");
+    t.keys(&["BSpace"]);
+    t.wait_for("3 claims answer the query");
+    t.keys(&["Escape", "q", "q"]);
+}

@@ -1749,10 +1749,11 @@ fn the_automatic_refresh_runs_on_its_interval_and_honours_ttl() {
     assert_eq!(none.auto_every, None, "off unless the config says");
 }
 
-/// Waits for the marks being written off the loop, taking in what they say.
+/// Waits for the marks being written and the questions asked off the loop,
+/// taking in what they say.
 fn settle(app: &mut App, store: &mut Store, bg: &mut Background) {
     let start = std::time::Instant::now();
-    while bg.busy() {
+    while bg.busy() || bg.asking() {
         assert!(
             start.elapsed() < std::time::Duration::from_secs(30),
             "settled"
@@ -1931,4 +1932,156 @@ fn a_story_opened_far_down_the_list_marks_its_own_row() {
     tidings::tui::deliver(&mut app, &mut store, &mut bg, saved);
     let at = app.list.position(far.id).unwrap();
     assert!(app.list.saved(at), "its row shows it saved");
+}
+
+/// The status bar's line.
+fn status_line(r: &Rig) -> String {
+    r.screen().lines().last().unwrap_or_default().to_string()
+}
+
+/// Issue #18: the filter reads the query language. A structured term shows
+/// exactly the stories the store says match it; a term that does not parse
+/// names itself and its column in the status bar, and the rows of the last
+/// text that parsed stay.
+#[test]
+fn a_structured_filter_shows_its_matches_and_a_bad_term_its_column() {
+    let mut r = Rig::new(120, 40, &[]);
+    r.keys("/outlets>=3");
+    let (_, total) = r.store.query_rows(&parsed("outlets>=3")).unwrap();
+    assert_eq!(
+        total, 6,
+        "the samples: six stories list three outlets or more"
+    );
+    assert_eq!(r.app.visible.len(), total);
+    assert!(
+        r.screen().starts_with(" Headlines 6/12 · /outlets>=3"),
+        "{}",
+        r.screen()
+    );
+    r.keys(" c:");
+    let status = status_line(&r);
+    assert!(
+        status.contains(r#"FILTER │ unknown term "c:" at 12"#),
+        "{status}"
+    );
+    assert_eq!(r.app.visible.len(), 6, "the last good rows stay");
+    r.keys("\x08\x08");
+    assert!(!status_line(&r).contains("unknown term"));
+    r.keys("sources>=5 is:unread");
+    let (rows, _) = r
+        .store
+        .query_rows(&parsed("outlets>=3 sources>=5 is:unread"))
+        .unwrap();
+    let titles: Vec<&str> = r
+        .app
+        .visible
+        .iter()
+        .map(|&i| r.app.row(i).unwrap().title.as_str())
+        .collect();
+    let want: Vec<&str> = rows.iter().map(|h| h.item.title.as_str()).collect();
+    assert_eq!(titles, want);
+    assert_eq!(titles.len(), 4);
+}
+
+/// A store of the samples with three saved queries, one no longer parsing.
+fn with_saved_queries(w: u16, h: u16) -> Rig {
+    let r = Rig::new(w, h, &[]);
+    r.store.save_query("bank", "cites:reuters").unwrap();
+    r.store.save_query("big", "sources>=5").unwrap();
+    r.store.save_query("broken", "cite:x").unwrap();
+    r
+}
+
+/// Issue #18: saved queries in the `F` picker under the feeds, each with its
+/// unread count (counted off the event loop), a bad one with its error; one
+/// chosen shows its matches under its name, `A` marks every match read, and
+/// `q` goes back to every story.
+#[test]
+fn saved_queries_in_the_picker_show_their_counts_and_one_chosen_its_matches() {
+    let mut r = with_saved_queries(80, 24);
+    r.keys("F");
+    settle(&mut r.app, &mut r.store, &mut r.bg);
+    let screen = r.screen();
+    for line in [
+        "Saved queries",
+        "bank",
+        "1 unread",
+        "4 unread",
+        "unknown term",
+    ] {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+    snapshot(&r, "picker_saved_queries");
+    // The broken one says why, and the picker stays.
+    r.keys("G\n");
+    assert!(r.app.picker.is_some());
+    assert!(status_line(&r).contains("the saved query “broken”: unknown term"));
+    r.keys("k\n");
+    assert!(r.app.picker.is_none());
+    assert!(
+        r.screen().starts_with(" Headlines 4/12 · Query: big"),
+        "{}",
+        r.screen()
+    );
+    assert_eq!(r.app.visible.len(), 4);
+    // A marks the query's matches read, U undoes it.
+    let big = parsed("sources>=5");
+    assert_eq!(r.store.unread_matches(&big).unwrap(), 4);
+    r.keys("A");
+    settle(&mut r.app, &mut r.store, &mut r.bg);
+    assert_eq!(r.store.unread_matches(&big).unwrap(), 0);
+    assert_eq!(r.store.count_view(&StoreView::all()).unwrap().unread, 8);
+    r.keys("U");
+    settle(&mut r.app, &mut r.store, &mut r.bg);
+    assert_eq!(r.store.unread_matches(&big).unwrap(), 4);
+    r.keys("q");
+    assert!(r.app.filter.is_none(), "q: back to every story");
+    assert_eq!(r.app.visible.len(), 12);
+}
+
+/// Issue #18: `C` lists the claims that answer the filter (found off the
+/// event loop), Enter opens a claim's story with the cursor on that claim,
+/// and Backspace returns to the list of claims.
+#[test]
+fn c_lists_the_claims_of_the_filter_and_enter_lands_on_the_claim() {
+    let mut r = Rig::new(80, 24, &[]);
+    r.keys("/cites:reuters\n");
+    assert_eq!(r.app.visible.len(), 1);
+    r.keys("C");
+    settle(&mut r.app, &mut r.store, &mut r.bg);
+    let Some(Overlay::Claims { rows, .. }) = &r.app.overlay else {
+        panic!("the claims: {:?}", r.app.notice);
+    };
+    assert_eq!(rows.len(), 3, "three claims of the bank story cite Reuters");
+    assert!(r.screen().contains("3 claims answer the query"));
+    snapshot(&r, "claims_of_a_query");
+    r.keys("jj\n");
+    let story = r.app.story.as_ref().expect("opened");
+    assert!(story.item.title.starts_with("Central Bank Holds Rates"));
+    let s = story;
+    let claim = s.layout.items[s.cursor].item;
+    let Item::Claim {
+        section,
+        para,
+        sent,
+    } = claim
+    else {
+        panic!("on a claim: {claim:?}");
+    };
+    let text = match section {
+        None => &s.doc.lead[para],
+        Some(i) => &s.doc.sections[i].paragraphs[para],
+    }
+    .sentences[sent]
+        .text
+        .clone();
+    assert!(text.starts_with("Sterling rose 0.4%"), "{text}");
+    assert_eq!(r.app.focus, Focus::Story);
+    r.keys("\x08");
+    assert!(matches!(
+        r.app.overlay,
+        Some(Overlay::Claims { selected: 2, .. })
+    ));
+    r.keys("\x1b");
+    assert!(r.app.overlay.is_none());
 }

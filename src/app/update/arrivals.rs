@@ -41,7 +41,7 @@ impl App {
                 total,
             } => {
                 if let Some(f) = &mut self.filter {
-                    if f.query() == query {
+                    if f.searched == query {
                         let (ids, items) = items.into_iter().map(|h| (h.id, h.item)).unzip();
                         f.results = Some(items);
                         f.ids = ids;
@@ -114,8 +114,13 @@ impl App {
                 // The rows may show marks the store does not hold: read them again.
                 self.reload()
             }
-            Arrival::Feeds(feeds) => {
-                self.open_picker(feeds);
+            Arrival::Feeds { feeds, saved } => self.open_picker(feeds, saved),
+            Arrival::SavedCounts(counts) => {
+                self.saved_counted(counts);
+                None
+            }
+            Arrival::Claims(rows) => {
+                self.claims_arrived(rows);
                 None
             }
             Arrival::StoreChanged => self.store_changed(),

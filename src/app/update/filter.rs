@@ -1,10 +1,18 @@
 //! The filter box: starting it (selecting a kept filter's text for
-//! replacement), typing and editing at the cursor, keeping it, and Esc back to
-//! the filter kept before (or none).
+//! replacement), typing and editing at the cursor (the text read as a query on
+//! every key: one that does not parse says why in the status bar and keeps the
+//! last good results), keeping it, and Esc back to the filter kept before (or
+//! none).
 
 use crate::app::action::{Action, Effect};
 use crate::app::line_edit::LineEdit;
 use crate::app::{App, Filter, Focus};
+use crate::query::{parse, Query};
+
+/// Today, as the filter reads `newer:` and `older:`: the local date.
+pub(in crate::app) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
 
 impl App {
     pub(super) fn filter_action(&mut self, action: Action) -> Option<Effect> {
@@ -31,6 +39,10 @@ impl App {
             Action::FilterEdit(edit) => self.edit_filter(|e| e.apply(edit)),
             Action::FilterAccept => {
                 let f = self.filter.as_mut()?;
+                if f.error.is_some() {
+                    // The status bar says what is wrong; the box stays open.
+                    return None;
+                }
                 f.editing = false;
                 f.kept = None;
                 if f.query().trim().is_empty() {
@@ -47,15 +59,21 @@ impl App {
         }
     }
 
-    /// Edits the text; a changed, non-blank text is searched, a blank one shows
-    /// every row.
+    /// Edits the text; a changed, non-blank text is read as a query and
+    /// searched, a blank one shows every row, one that does not parse keeps
+    /// the rows shown and says why.
     fn edit_filter(&mut self, edit: impl FnOnce(&mut LineEdit) -> bool) -> Option<Effect> {
         let f = self.filter.as_mut()?;
         if !edit(&mut f.input) {
             return None;
         }
-        let q = f.query().to_string();
-        if q.trim().is_empty() {
+        // Edited: no longer the saved query it showed.
+        f.saved = None;
+        let text = f.query().to_string();
+        if text.trim().is_empty() {
+            f.error = None;
+            f.parsed = None;
+            f.searched.clear();
             self.change_rows(|app| {
                 if let Some(f) = &mut app.filter {
                     f.results = None;
@@ -64,6 +82,24 @@ impl App {
             });
             return None;
         }
-        Some(Effect::Search(q))
+        match parse(&text, today()) {
+            Ok(query) => {
+                f.error = None;
+                Some(f.search(text, query))
+            }
+            Err(e) => {
+                f.error = Some(e);
+                None
+            }
+        }
+    }
+}
+
+impl Filter {
+    /// Searches `query`, read from `text`: its results are the ones awaited.
+    pub(in crate::app) fn search(&mut self, text: String, query: Query) -> Effect {
+        self.parsed = Some(query.clone());
+        self.searched = text.clone();
+        Effect::Search { text, query }
     }
 }

@@ -1,6 +1,7 @@
 //! `o` and `y`: the link of what is selected (a source on its card or under the
-//! cursor, else the story's own link) opened in the browser or copied to the
-//! terminal's clipboard, always cleaned first.
+//! cursor, the first source a claim of the list of claims cites, else the
+//! story's own link) opened in the browser or copied to the terminal's
+//! clipboard, always cleaned first.
 
 use crate::app::action::{Effect, LinkUse};
 use crate::app::layout::Item;
@@ -15,6 +16,8 @@ enum Link {
     Story,
     /// The own link of a story that is not loaded: the store knows it.
     Stored(String),
+    /// The first URL a claim of the list of claims cites, if any.
+    Cited(Option<String>),
 }
 
 impl App {
@@ -23,6 +26,11 @@ impl App {
         let url = match self.link_here()? {
             Link::Stored(uid) => return Some(Effect::LinkOf { uid, then }),
             Link::Story => self.story.as_ref()?.doc.link().map(String::from),
+            Link::Cited(None) => {
+                self.notice = Some("this claim cites no source with a URL".into());
+                return None;
+            }
+            Link::Cited(url) => url,
             Link::Source(n) => {
                 let url = self
                     .story
@@ -43,10 +51,14 @@ impl App {
     /// What `o` or `y` means here: the source on a card or under the cursor, else
     /// the open story or the selected row.
     fn link_here(&self) -> Option<Link> {
+        if let Some(Overlay::Claims { rows, selected }) = &self.overlay {
+            return Some(Link::Cited(rows.get(*selected)?.link.clone()));
+        }
         let s = self.story.as_ref();
         if let (Some(_), Some(o)) = (s, &self.overlay) {
             return Some(Link::Source(match o {
                 Overlay::Source { n } | Overlay::Citers { n, .. } => *n,
+                Overlay::Claims { .. } => return None,
                 Overlay::Choose {
                     citations,
                     selected,

@@ -48,6 +48,7 @@ impl App {
                 let uid = item.uid.clone();
                 self.focus = Focus::Story;
                 self.history.clear();
+                self.claims_back = None;
                 Some(Effect::Load {
                     uid,
                     mark_read: self.mark_read_on_open,

@@ -2,10 +2,11 @@
 //! `App::receive`: what an effect brought back. No I/O, so every key sequence can
 //! be tested without a terminal or a store. `update` routes each action to the
 //! handlers of its area: [`list`], [`story`], [`find`], [`overlay`], [`filter`],
-//! [`mouse`], [`links`];
+//! [`picker`], [`claims`], [`mouse`], [`links`];
 //! [`arrivals`] holds `receive`.
 
 mod arrivals;
+mod claims;
 mod filter;
 mod find;
 mod links;
@@ -13,6 +14,8 @@ mod list;
 mod mouse;
 mod overlay;
 mod picker;
+#[cfg(test)]
+mod query_tests;
 #[cfg(test)]
 mod settings_tests;
 mod story;
@@ -94,6 +97,7 @@ impl App {
             | Action::CycleView
             | Action::CycleSort
             | Action::Feeds => self.triage(action),
+            Action::Claims => self.list_claims(),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(d, x, y) => self.scroll(d, x, y),
@@ -116,10 +120,14 @@ impl App {
         }
     }
 
-    /// `q`: back one level (an overlay, then the story), and from the list out
-    /// of the reader.
+    /// `q`: back one level (an overlay, then the story, then a saved query's
+    /// view), and from the list out of the reader.
     fn close(&mut self) -> Option<Effect> {
-        if self.overlay.is_some() || self.focus == Focus::Story {
+        let query_view = self
+            .filter
+            .as_ref()
+            .is_some_and(|f| f.saved.is_some() && !f.editing);
+        if self.overlay.is_some() || self.focus == Focus::Story || query_view {
             return self.navigate(Action::Back);
         }
         Some(Effect::Quit)

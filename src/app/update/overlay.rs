@@ -1,5 +1,6 @@
 //! Overlays over the story: a source card, the choice among several cited
-//! sources, and the claims citing a source.
+//! sources, and the claims citing a source; and the list of claims that
+//! answer the list's query ([`super::claims`]).
 
 use super::{clamp_add, move_delta};
 use crate::app::action::{Action, Effect};
@@ -18,6 +19,11 @@ impl App {
             Action::PageUp => self.overlay_step(-5),
             Action::PageDown => self.overlay_step(5),
             Action::Open => return self.open_in_overlay(o),
+            Action::Back if matches!(o, Overlay::Claims { .. }) => {
+                self.overlay = None;
+                // The story pane previews the selected row again.
+                return self.preview();
+            }
             Action::Back => {
                 self.overlay = None;
                 // An abandoned jump leaves nothing on the history stack.
@@ -40,6 +46,9 @@ impl App {
             Some(Overlay::Citers {
                 entries, selected, ..
             }) => *selected = clamp_add(*selected, delta, entries.len()),
+            Some(Overlay::Claims { rows, selected }) => {
+                *selected = clamp_add(*selected, delta, rows.len())
+            }
             Some(Overlay::Source { n }) => {
                 if let Some(s) = &self.story {
                     let pos = s.doc.sources.iter().position(|x| x.n == *n).unwrap_or(0);
@@ -77,7 +86,8 @@ impl App {
         }
     }
 
-    /// Enter in an overlay: choose a source, list its citers, or go to a claim.
+    /// Enter in an overlay: choose a source, list its citers, or go to a claim
+    /// (of this story, or of the list of claims).
     fn open_in_overlay(&mut self, o: Overlay) -> Option<Effect> {
         match o {
             Overlay::Choose {
@@ -106,6 +116,7 @@ impl App {
                 }
                 self.focus = Focus::Story;
             }
+            Overlay::Claims { rows, selected } => return self.open_claim(rows, selected),
         }
         None
     }

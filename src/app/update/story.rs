@@ -17,7 +17,8 @@ impl App {
             Action::PageUp => self.story_page(-1),
             Action::PageDown => self.story_page(1),
             Action::Open => return self.open_at_cursor(),
-            Action::Back => {
+            // From a story opened from the list of claims: that list again.
+            Action::Back if !self.back_to_claims() => {
                 self.focus = Focus::List;
                 self.follow_selection();
             }
@@ -105,9 +106,15 @@ impl App {
         None
     }
 
-    /// Returns to where the last jump started.
+    /// Returns to where the last jump started; in a story opened from the
+    /// list of claims, with no jump left, to that list.
     fn jump_back(&mut self) -> Option<Effect> {
-        let loc = self.history.pop()?;
+        let Some(loc) = self.history.pop() else {
+            if self.focus == Focus::Story {
+                self.back_to_claims();
+            }
+            return None;
+        };
         self.overlay = None;
         self.focus = Focus::Story;
         let (width, height) = (self.story_width(), self.story_height());

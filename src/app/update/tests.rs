@@ -8,6 +8,15 @@ use crate::model::{Document, Kind, Section, Source};
 use crate::parse::sentences;
 use crate::store::{Headline, IndexFrom, IndexPart, IndexRow, ListItem};
 
+/// The search the filter asks for when `text` is typed.
+pub(super) fn search(text: &str) -> Effect {
+    let today = chrono::Local::now().date_naive();
+    Effect::Search {
+        text: text.into(),
+        query: crate::query::parse(text, today).expect("it parses"),
+    }
+}
+
 pub(super) fn item(uid: &str, read: bool) -> ListItem {
     ListItem {
         uid: uid.into(),
@@ -178,14 +187,8 @@ fn typing_searches_and_an_old_answer_is_ignored() {
     let mut app = narrow();
     app.update(Action::Filter);
     assert!(app.typing());
-    assert_eq!(
-        app.update(Action::FilterChar('p')),
-        Some(Effect::Search("p".into()))
-    );
-    assert_eq!(
-        app.update(Action::FilterChar('o')),
-        Some(Effect::Search("po".into()))
-    );
+    assert_eq!(app.update(Action::FilterChar('p')), Some(search("p")));
+    assert_eq!(app.update(Action::FilterChar('o')), Some(search("po")));
     app.receive(Arrival::FilterResults {
         query: "p".into(),
         total: 1,
@@ -609,7 +612,7 @@ fn slash_on_a_kept_filter_selects_it_and_esc_goes_back_to_it() {
     assert!(app.typing() && app.filter.as_ref().unwrap().input.selected());
     assert_eq!(
         app.update(Action::FilterChar('i')),
-        Some(Effect::Search("i".into())),
+        Some(search("i")),
         "typing replaces the kept text"
     );
     for c in "ran".chars() {
@@ -645,16 +648,13 @@ fn the_filter_box_edits_at_its_cursor() {
     }
     assert_eq!(app.update(Action::FilterEdit(Edit::Start)), None);
     assert_eq!(app.update(Action::FilterEdit(Edit::Right)), None);
-    assert_eq!(
-        app.update(Action::FilterChar('a')),
-        Some(Effect::Search("harbour".into()))
-    );
+    assert_eq!(app.update(Action::FilterChar('a')), Some(search("harbour")));
     app.update(Action::FilterEdit(Edit::End));
     app.update(Action::FilterChar(' '));
     app.update(Action::FilterChar('x'));
     assert_eq!(
         app.update(Action::FilterEdit(Edit::DeleteWordBack)),
-        Some(Effect::Search("harbour ".into()))
+        Some(search("harbour "))
     );
     assert_eq!(
         app.update(Action::FilterEdit(Edit::DeleteToStart)),
@@ -936,9 +936,6 @@ fn the_lists_slash_still_filters_the_list() {
     app.update(Action::Back);
     app.update(Action::Filter);
     assert!(app.typing() && !app.searching());
-    assert_eq!(
-        app.update(Action::FilterChar('h')),
-        Some(Effect::Search("h".into()))
-    );
+    assert_eq!(app.update(Action::FilterChar('h')), Some(search("h")));
     assert!(app.story.as_ref().unwrap().search.is_none());
 }

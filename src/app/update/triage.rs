@@ -136,7 +136,8 @@ impl App {
     }
 
     /// Marks every story of the view read: the rows at once, the store off the
-    /// event loop (with the filter, every match, not only those listed).
+    /// event loop (with a filter or a saved query, every match of its query,
+    /// not only those listed).
     fn mark_all_read(&mut self) -> Option<Effect> {
         if self.confirm_bulk {
             let key = |yes| {
@@ -208,10 +209,7 @@ impl App {
             .filter
             .as_ref()
             .filter(|f| f.results.is_some())
-            .map(|f| {
-                let today = chrono::Local::now().date_naive();
-                crate::query::parse(f.query(), today).unwrap_or_default()
-            });
+            .map(|f| f.parsed.clone().unwrap_or_default());
         let selection = Selection {
             view: View {
                 show: self.show,

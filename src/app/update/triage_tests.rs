@@ -352,7 +352,10 @@ fn f_picks_a_feed_from_a_popup_and_f_or_esc_goes_back_to_all() {
             unread: 1,
         },
     ];
-    app.receive(Arrival::Feeds(feeds.clone()));
+    app.receive(Arrival::Feeds {
+        feeds: feeds.clone(),
+        saved: Vec::new(),
+    });
     assert_eq!(app.input_scope(), crate::app::keymap::Scope::Picker);
     press(&mut app, Key::Char('j'));
     press(&mut app, Key::Enter);
@@ -366,7 +369,10 @@ fn f_picks_a_feed_from_a_popup_and_f_or_esc_goes_back_to_all() {
     assert_eq!(uids(&app).len(), 3);
     // Esc, q or F close the popup and change nothing.
     for key in [Key::Esc, Key::Char('q'), Key::Char('F')] {
-        app.receive(Arrival::Feeds(feeds.clone()));
+        app.receive(Arrival::Feeds {
+            feeds: feeds.clone(),
+            saved: Vec::new(),
+        });
         assert_eq!(press(&mut app, key), None, "{key:?}");
         assert!(app.picker.is_none() && app.feed.is_none(), "{key:?}");
     }
