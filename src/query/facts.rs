@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::outlet;
-use crate::model::Document;
+use crate::model::{Document, Source};
 use crate::text::fold::fold;
 
 /// A story's structure as the query language asks about it.
@@ -67,19 +67,39 @@ impl Facts {
         }
         unresolved.extend(cited.iter().filter(|n| !listed.contains(n)));
         facts.unresolved = unresolved.len() as u32;
-        let mut outlets: BTreeSet<String> = BTreeSet::new();
-        for source in &doc.sources {
-            let keys = outlet::keys(source);
-            // An outlet is its site (the shortest domain) when its URL says,
-            // so `Reuters` at reuters.com and an unnamed www.reuters.com page
-            // are one; else its name.
-            let site = source
+        // An outlet is its name; an unnamed source is the named one at its
+        // site (`Reuters` at reuters.com and an unnamed www.reuters.com page
+        // are one), else its site. Names win over sites: several outlets may
+        // share one host (an aggregator's links).
+        let site_of = |source: &Source, keys: &[String]| {
+            source
                 .url
                 .as_deref()
                 .and_then(outlet::host)
-                .and(keys.last().cloned());
-            let name = source.outlet.as_deref().map(|o| fold(o).trim().to_string());
-            if let Some(id) = site.or(name).filter(|id| !id.is_empty()) {
+                .and(keys.last().cloned())
+        };
+        let name_of = |source: &Source| {
+            source
+                .outlet
+                .as_deref()
+                .map(|o| fold(o).trim().to_string())
+                .filter(|n| !n.is_empty())
+        };
+        let mut named_at: BTreeMap<String, String> = BTreeMap::new();
+        for source in &doc.sources {
+            let keys = outlet::keys(source);
+            if let (Some(site), Some(name)) = (site_of(source, &keys), name_of(source)) {
+                named_at.entry(site).or_insert(name);
+            }
+        }
+        let mut outlets: BTreeSet<String> = BTreeSet::new();
+        for source in &doc.sources {
+            let keys = outlet::keys(source);
+            let site = site_of(source, &keys);
+            let id = name_of(source)
+                .or_else(|| site.as_ref().and_then(|s| named_at.get(s).cloned()))
+                .or(site);
+            if let Some(id) = id {
                 outlets.insert(id);
             }
             let is_cited = cited.contains(&source.n);
@@ -217,7 +237,7 @@ mod tests {
     }
 
     #[test]
-    fn an_outlet_is_its_site_when_its_url_says_else_its_name() {
+    fn an_outlet_is_its_name_an_unnamed_source_the_named_one_at_its_site() {
         let mut doc = Document::new(Kind::Story, "t".into());
         doc.sources = vec![
             source(1, Some("Reuters"), Some("https://reuters.com/a")),

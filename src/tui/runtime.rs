@@ -401,10 +401,11 @@ fn count_saved(store: &Store, queries: &[(String, Query)]) -> Arrival {
     }
 }
 
-/// The claims of the best [`CLAIM_STORIES`] matches of `query` that answer
-/// it (off the event loop).
+/// The claims that answer `query` of the best [`CLAIM_STORIES`] stories one
+/// of whose claims may (`query::claims::story_query`), off the event loop.
 fn claims_of(store: &Store, query: &Query) -> Arrival {
-    match store.query_stories(query, CLAIM_STORIES) {
+    let stories = crate::query::claims::story_query(query);
+    match store.query_stories(&stories, CLAIM_STORIES) {
         Ok(stories) => Arrival::Claims(claim_rows(&stories, query)),
         Err(e) => Arrival::Notice(e.to_string()),
     }

@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::app::geometry::{help_box, inside_border};
 use crate::app::layout::SpanKind;
 use crate::app::Picker;
-use crate::store::COUNT_LIMIT;
+use crate::store::UNREAD_LIMIT;
 use crate::summary::thousands;
 use crate::text::sanitize::for_terminal;
 use crate::text::width as text;
@@ -122,10 +122,9 @@ fn entries(theme: &Theme, picker: &Picker) -> (Vec<Entry>, usize) {
         let (right, style) = match (&s.query, s.unread) {
             (Err(e), _) => (format!(" {e} "), theme.span(SpanKind::Unresolved)),
             (Ok(_), None) => (" … ".into(), theme.dim),
-            (Ok(_), Some(n)) if n > COUNT_LIMIT => (
-                format!(" more than {} unread ", thousands(COUNT_LIMIT)),
-                theme.dim,
-            ),
+            (Ok(_), Some(n)) if n > UNREAD_LIMIT => {
+                (format!(" {}+ unread ", thousands(UNREAD_LIMIT)), theme.dim)
+            }
             (Ok(_), Some(n)) => (format!(" {} unread ", thousands(n)), theme.dim),
         };
         lines.push(entry(&s.name, right, style));

@@ -1695,10 +1695,10 @@ fn a_structured_filter_counts_its_matches_and_a_bad_term_says_where() {
     t.wait_for("Headlines 12/12");
     t.keys(&["/", "-l", "outlets>=3"]);
     t.wait_for("Headlines 6/12 · /outlets>=3");
-    t.keys(&["-l", " c:"]);
-    let s = t.wait_for(r#"FILTER │ unknown term "c:" at 12"#);
+    t.keys(&["-l", " iz:"]);
+    let s = t.wait_for(r#"FILTER │ unknown term "iz:" at 12; did you mean "is:"?"#);
     assert!(s.contains("Headlines 6/12"), "the rows stay:\n{s}");
-    t.keys(&["BSpace", "BSpace", "-l", "cites:reuters"]);
+    t.keys(&["BSpace", "BSpace", "BSpace", "-l", "cites:reuters"]);
     t.wait_for("Headlines 1/12 · /outlets>=3 cites:reuters");
     t.keys(&["Escape", "q"]);
 }

@@ -1958,14 +1958,14 @@ fn a_structured_filter_shows_its_matches_and_a_bad_term_its_column() {
         "{}",
         r.screen()
     );
-    r.keys(" c:");
+    r.keys(" iz:");
     let status = status_line(&r);
     assert!(
-        status.contains(r#"FILTER │ unknown term "c:" at 12"#),
+        status.contains(r#"FILTER │ unknown term "iz:" at 12; did you mean "is:"?"#),
         "{status}"
     );
     assert_eq!(r.app.visible.len(), 6, "the last good rows stay");
-    r.keys("\x08\x08");
+    r.keys("\x08\x08\x08");
     assert!(!status_line(&r).contains("unknown term"));
     r.keys("sources>=5 is:unread");
     let (rows, _) = r

@@ -7,7 +7,7 @@
 use crate::app::action::{Action, Effect};
 use crate::app::line_edit::LineEdit;
 use crate::app::{App, Filter, Focus};
-use crate::query::{parse, Query};
+use crate::query::{parse, parse_finished, Query};
 
 /// Today, as the filter reads `newer:` and `older:`: the local date.
 pub(in crate::app) fn today() -> chrono::NaiveDate {
@@ -47,8 +47,17 @@ impl App {
                 f.kept = None;
                 if f.query().trim().is_empty() {
                     self.change_rows(|app| app.filter = None);
+                    return self.preview();
                 }
-                self.preview()
+                // Kept, the text is finished: a short last word that waited
+                // while it was typed is looked for (`strike uk`).
+                match parse_finished(f.query(), today()) {
+                    Ok(done) if f.parsed.as_ref() != Some(&done) => {
+                        let text = f.query().to_string();
+                        Some(f.search(text, done))
+                    }
+                    _ => self.preview(),
+                }
             }
             Action::FilterCancel => {
                 let kept = self.filter.as_mut().and_then(|f| f.kept.take());

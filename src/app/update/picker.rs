@@ -9,7 +9,7 @@ use crate::app::action::{Action, Effect};
 use crate::app::keymap::Scope;
 use crate::app::line_edit::LineEdit;
 use crate::app::{App, Filter, Picker, SavedEntry};
-use crate::query::parse;
+use crate::query::parse_finished;
 use crate::store::{FeedCounts, SavedQuery};
 
 impl App {
@@ -27,7 +27,7 @@ impl App {
         let saved: Vec<SavedEntry> = saved
             .into_iter()
             .map(|s| SavedEntry {
-                query: parse(&s.query, today()),
+                query: parse_finished(&s.query, today()),
                 name: s.name,
                 text: s.query,
                 unread: None,

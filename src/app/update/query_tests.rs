@@ -285,3 +285,30 @@ fn o_in_the_claims_opens_the_first_source_the_claim_cites() {
         Some("this claim cites no source with a URL")
     );
 }
+
+#[test]
+fn enter_reads_the_text_as_finished_and_looks_for_a_short_last_word() {
+    let mut app = narrow();
+    app.update(Action::Filter);
+    assert_eq!(type_in(&mut app, "strike uk"), Some(search("strike uk")));
+    let typed = app.filter.as_ref().unwrap().parsed.clone().unwrap();
+    assert_eq!(
+        typed,
+        crate::query::parsed("strike "),
+        "uk waits while typed"
+    );
+    let Some(Effect::Search { text, query }) = app.update(Action::FilterAccept) else {
+        panic!("Enter searches the finished text")
+    };
+    assert_eq!(text, "strike uk");
+    assert_eq!(query, crate::query::parsed("strike uk "));
+    assert!(!app.typing());
+    // A text that reads the same finished is not searched again.
+    let mut app = narrow();
+    app.update(Action::Filter);
+    type_in(&mut app, "harbour plan");
+    assert!(!matches!(
+        app.update(Action::FilterAccept),
+        Some(Effect::Search { .. })
+    ));
+}
