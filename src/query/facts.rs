@@ -8,8 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::outlet;
-use crate::model::{Document, Source};
-use crate::text::fold::fold;
+use crate::model::Document;
 
 /// A story's structure as the query language asks about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,7 +35,7 @@ pub struct Facts {
 const LANG_MIN_CHARS: usize = 24;
 
 /// The most text (bytes) a language is told from.
-const LANG_TEXT: usize = 320;
+const LANG_TEXT: usize = 240;
 
 impl Facts {
     pub fn of(doc: &Document) -> Facts {
@@ -71,40 +70,30 @@ impl Facts {
         // site (`Reuters` at reuters.com and an unnamed www.reuters.com page
         // are one), else its site. Names win over sites: several outlets may
         // share one host (an aggregator's links).
-        let site_of = |source: &Source, keys: &[String]| {
-            source
-                .url
-                .as_deref()
-                .and_then(outlet::host)
-                .and(keys.last().cloned())
-        };
-        let name_of = |source: &Source| {
-            source
-                .outlet
-                .as_deref()
-                .map(|o| fold(o).trim().to_string())
-                .filter(|n| !n.is_empty())
-        };
-        let mut named_at: BTreeMap<String, String> = BTreeMap::new();
-        for source in &doc.sources {
-            let keys = outlet::keys(source);
-            if let (Some(site), Some(name)) = (site_of(source, &keys), name_of(source)) {
+        let known: Vec<(Option<String>, Vec<String>)> = doc
+            .sources
+            .iter()
+            .map(|s| (outlet::name(s), outlet::domains(s)))
+            .collect();
+        let mut named_at: BTreeMap<&str, &str> = BTreeMap::new();
+        for (name, domains) in &known {
+            if let (Some(name), Some(site)) = (name, domains.last()) {
                 named_at.entry(site).or_insert(name);
             }
         }
-        let mut outlets: BTreeSet<String> = BTreeSet::new();
-        for source in &doc.sources {
-            let keys = outlet::keys(source);
-            let site = site_of(source, &keys);
-            let id = name_of(source)
-                .or_else(|| site.as_ref().and_then(|s| named_at.get(s).cloned()))
+        let mut outlets: BTreeSet<&str> = BTreeSet::new();
+        for (source, (name, domains)) in doc.sources.iter().zip(&known) {
+            let site = domains.last().map(String::as_str);
+            let id = name
+                .as_deref()
+                .or_else(|| site.and_then(|s| named_at.get(s).copied()))
                 .or(site);
             if let Some(id) = id {
                 outlets.insert(id);
             }
             let is_cited = cited.contains(&source.n);
-            for key in keys {
-                *facts.keys.entry(key).or_insert(false) |= is_cited;
+            for key in name.iter().chain(domains) {
+                *facts.keys.entry(key.clone()).or_insert(false) |= is_cited;
             }
         }
         facts.outlets = outlets.len() as u32;
@@ -191,12 +180,13 @@ pub fn range_words(from: &str, to: &str) -> Vec<String> {
     words
 }
 
-/// The language of the headline and lead (or first section), as ISO 639-1,
-/// when whatlang is sure of it: from their first [`LANG_TEXT`] bytes, as
-/// whatlang's time grows with the text (on all of three paragraphs it took a
-/// fifth of an import's preparing thread).
+/// The language of the text (the lead or first paragraphs; the headline when
+/// there are none), as ISO 639-1, when whatlang is sure of it: from its first
+/// [`LANG_TEXT`] bytes, as whatlang's time grows with the text (on three whole
+/// paragraphs it took a fifth of an import's preparing thread). Sentences tell
+/// a language better than a headline, whose words are mostly names.
 fn language(doc: &Document) -> Option<String> {
-    let mut text = doc.title.clone();
+    let mut text = String::new();
     let paragraphs = doc
         .lead
         .iter()
@@ -205,8 +195,11 @@ fn language(doc: &Document) -> Option<String> {
         if text.len() >= LANG_TEXT {
             break;
         }
-        text.push_str(". ");
         text.push_str(&p.text());
+        text.push(' ');
+    }
+    if text.trim().is_empty() {
+        text.clone_from(&doc.title);
     }
     let mut end = text.len().min(LANG_TEXT);
     while !text.is_char_boundary(end) {

@@ -15,28 +15,39 @@ const REGISTRY_LABELS: &[&str] = &[
 /// Every key of `source`: its folded outlet name, its host and the domains under
 /// it down to the site's own (never a bare suffix such as `co.uk`).
 pub fn keys(source: &Source) -> Vec<String> {
-    let mut keys = Vec::new();
-    if let Some(name) = source.outlet.as_deref().map(fold) {
-        let name = name.trim().to_string();
-        if !name.is_empty() {
-            keys.push(name);
-        }
-    }
-    if let Some(host) = source.url.as_deref().and_then(host) {
-        let labels: Vec<&str> = host.split('.').collect();
-        for start in 0..labels.len().saturating_sub(1) {
-            let rest = &labels[start..];
-            let is_suffix = rest.len() == 2 && REGISTRY_LABELS.contains(&rest[0]);
-            if is_suffix {
-                break;
-            }
-            let domain = rest.join(".");
-            if !keys.contains(&domain) {
-                keys.push(domain);
-            }
+    let mut keys: Vec<String> = name(source).into_iter().collect();
+    for domain in domains(source) {
+        if !keys.contains(&domain) {
+            keys.push(domain);
         }
     }
     keys
+}
+
+/// The outlet's name, folded, when it has one.
+pub fn name(source: &Source) -> Option<String> {
+    let name = fold(source.outlet.as_deref()?);
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The host of the source's URL and the domains under it down to the site's
+/// own (the last), when it has an http(s) URL.
+pub fn domains(source: &Source) -> Vec<String> {
+    let Some(host) = source.url.as_deref().and_then(host) else {
+        return Vec::new();
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let mut domains = Vec::new();
+    for start in 0..labels.len().saturating_sub(1) {
+        let rest = &labels[start..];
+        let is_suffix = rest.len() == 2 && REGISTRY_LABELS.contains(&rest[0]);
+        if is_suffix {
+            break;
+        }
+        domains.push(rest.join("."));
+    }
+    domains
 }
 
 /// What a person typed after `outlet:` or `cites:` as a key: folded, without a
