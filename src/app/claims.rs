@@ -5,7 +5,7 @@
 
 use super::layout::Item;
 use crate::model::Document;
-use crate::query::claims::{matching_claims, ClaimMatch, Story};
+use crate::query::claims::{matching_claims, ClaimMatch};
 use crate::query::Query;
 use crate::store::Stored;
 
@@ -31,14 +31,7 @@ pub fn claim_rows(stories: &[Stored], q: &Query) -> Vec<ClaimRow> {
     stories
         .iter()
         .flat_map(|s| {
-            let story = Story {
-                doc: &s.doc,
-                feed: &s.item.feed,
-                read: s.item.read,
-                saved: s.item.saved,
-                date: &s.date,
-            };
-            matching_claims(&story, q)
+            matching_claims(&s.story(), q)
                 .into_iter()
                 .filter_map(|m| row(&s.item.uid, &s.item.title, &s.doc, m))
         })

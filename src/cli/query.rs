@@ -11,7 +11,7 @@ use super::args::{QueryAction, QueryCommand};
 use super::error::{CliError, CommandResult, Finished};
 use super::output::Stdout;
 use crate::model::{DateStyle, PartialDate};
-use crate::query::claims::{matching_claims, story_query, Cited, ClaimMatch, Story};
+use crate::query::claims::{matching_claims, story_query, Cited, ClaimMatch};
 use crate::query::Query;
 use crate::store::{ListItem, Store, MATCH_LIMIT, UNREAD_LIMIT};
 use crate::summary;
@@ -163,16 +163,7 @@ fn claims_of(
         let mut left = limit;
         let found: Vec<(ListItem, Vec<ClaimMatch>)> = stored
             .iter()
-            .map(|s| {
-                let story = Story {
-                    doc: &s.doc,
-                    feed: &s.item.feed,
-                    read: s.item.read,
-                    saved: s.item.saved,
-                    date: &s.date,
-                };
-                (s, matching_claims(&story, q))
-            })
+            .map(|s| (s, matching_claims(&s.story(), q)))
             .filter(|(_, claims)| !claims.is_empty())
             .map_while(|(s, mut claims)| {
                 (left > 0).then(|| {

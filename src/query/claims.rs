@@ -457,18 +457,21 @@ mod tests {
         }
     }
 
-    /// The indexes of the claims of [`harbour`] (unread, from "Wire", dated 8
-    /// January 2026) that answer `expr`.
-    fn found(expr: Expr) -> Vec<usize> {
-        let doc = harbour();
-        let story = Story {
-            doc: &doc,
+    /// `doc` unread, from "Wire", dated 8 January 2026.
+    fn story(doc: &Document) -> Story<'_> {
+        Story {
+            doc,
             feed: "Wire",
             read: false,
             saved: false,
             date: "2026-01-08",
-        };
-        matching_claims(&story, &q(expr))
+        }
+    }
+
+    /// The indexes of the claims of [`harbour`] (as [`story`] has it) that
+    /// answer `expr`.
+    fn found(expr: Expr) -> Vec<usize> {
+        matching_claims(&story(&harbour()), &q(expr))
             .iter()
             .map(|c| c.index)
             .collect()
@@ -476,15 +479,7 @@ mod tests {
 
     #[test]
     fn a_claim_is_a_cited_sentence_with_its_place_section_and_sources() {
-        let doc = harbour();
-        let story = Story {
-            doc: &doc,
-            feed: "Wire",
-            read: false,
-            saved: false,
-            date: "2026-01-08",
-        };
-        let all = matching_claims(&story, &Query::default());
+        let all = matching_claims(&story(&harbour()), &Query::default());
         assert_eq!(
             all.iter().map(|c| c.index).collect::<Vec<_>>(),
             [0, 2, 3, 4, 5],

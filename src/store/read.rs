@@ -38,6 +38,19 @@ pub struct Stored {
     pub date: String,
 }
 
+impl Stored {
+    /// The story as claim-level answers see it (`query::claims`).
+    pub fn story(&self) -> crate::query::claims::Story<'_> {
+        crate::query::claims::Story {
+            doc: &self.doc,
+            feed: &self.item.feed,
+            read: self.item.read,
+            saved: self.item.saved,
+            date: &self.date,
+        }
+    }
+}
+
 /// A search result: the row and a snippet with the match between `«` and `»`.
 #[derive(Debug, Clone)]
 pub struct Hit {
