@@ -787,7 +787,15 @@ fn complex_scripts_leave_no_stray_glyphs_and_ctrl_l_repaints() {
         // Something else writes to the terminal; Ctrl-L paints it over.
         let out = t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_tty}"]);
         let tty = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        std::fs::write(&tty, "\x1b[5;5HSTRAY-OUTPUT").unwrap();
+        // A frame the reader was still drawing may paint over it: write it
+        // again until it shows.
+        for _ in 0..20 {
+            std::fs::write(&tty, "\x1b[5;5HSTRAY-OUTPUT").unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            if t.screen().contains("STRAY-OUTPUT") {
+                break;
+            }
+        }
         t.wait_for("STRAY-OUTPUT");
         t.keys(&["C-l"]);
         t.wait("Ctrl-L to repaint", |s| !s.contains("STRAY-OUTPUT"));
