@@ -54,11 +54,13 @@ fn main() {
     let smallest = feeds.iter().min_by_key(|f| f.total).map(|f| f.name.clone());
     let mut views = vec![
         ("all", View::all()),
+        ("threads", View::heads()),
         (
             "unread",
             View {
                 show: Show::Unread,
                 feed: None,
+                heads: false,
             },
         ),
         (
@@ -66,6 +68,7 @@ fn main() {
             View {
                 show: Show::Saved,
                 feed: None,
+                heads: false,
             },
         ),
     ];
@@ -75,6 +78,7 @@ fn main() {
             View {
                 show: Show::All,
                 feed,
+                heads: false,
             },
         ));
     }

@@ -36,5 +36,6 @@ pub mod samples;
 pub mod store;
 pub(crate) mod summary;
 pub(crate) mod text;
+pub mod thread;
 pub mod tui;
 pub mod ui;

@@ -249,6 +249,7 @@ mod tests {
                 uid: format!("u{id}"),
                 title: format!("Story {id}"),
                 feed: feed.into(),
+                thread: None,
                 ..ListItem::default()
             },
         }

@@ -121,7 +121,15 @@ pub enum DocumentCommand {
         /// The order: newest, oldest, sources (most first) or title.
         #[arg(long, default_value = "newest", value_parser = sort_names())]
         sort: Sort,
+        /// Each thread (the stories of one event) once, as its newest story,
+        /// with how many stories and outlets it holds.
+        #[arg(long)]
+        threads: bool,
     },
+    /// Threads, the stories of one event across feeds: show one with its merged
+    /// timeline, take a story out of its thread, or put two together.
+    #[command(subcommand)]
+    Thread(ThreadAction),
     /// List the feeds (where documents came from) with how many each holds and
     /// how many of those are unread.
     Feeds {
@@ -229,6 +237,29 @@ pub enum QueryCommand {
     /// counts, remove one.
     #[command(subcommand)]
     Query(QueryAction),
+}
+
+/// `tidings thread …`. A story is named as `show` names it; a thread by any
+/// of its stories (or its id, which is the uid of the story that began it).
+#[derive(Debug, Subcommand)]
+pub enum ThreadAction {
+    /// The stories of a story's thread, newest first, and its merged timeline:
+    /// every dated event and each story's publication, each with its story.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a story out of its thread, for good: threading never puts it in
+    /// one again.
+    Split { id: String },
+    /// Put the story OTHER and the rest of its thread in the thread of ID, for
+    /// good: threading never takes them apart.
+    Merge {
+        id: String,
+        #[arg(value_name = "OTHER")]
+        other: String,
+    },
 }
 
 /// `tidings query …`.

@@ -35,6 +35,7 @@ pub fn run(
             saved,
             feed,
             sort,
+            threads,
         } => {
             let show = match (unread, saved) {
                 (true, _) => Show::Unread,
@@ -42,9 +43,15 @@ pub fn run(
                 _ => Show::All,
             };
             let feed = feed.map(|name| feed_named(store, &name)).transpose()?;
-            list(store, out, &View { show, feed }, sort, limit, json, dates)?;
+            let view = View {
+                show,
+                feed,
+                heads: threads,
+            };
+            list(store, out, &view, sort, limit, json, dates)?;
             Ok(Finished::Success)
         }
+        DocumentCommand::Thread(action) => super::thread::run(store, action, dates, out),
         DocumentCommand::Feeds { json } => {
             feeds(store, out, json)?;
             Ok(Finished::Success)
@@ -104,6 +111,7 @@ pub fn run(
                 let view = View {
                     show: Show::All,
                     feed: feed.map(|name| feed_named(store, &name)).transpose()?,
+                    heads: false,
                 };
                 let selection = Selection {
                     view,
@@ -441,6 +449,13 @@ struct ItemRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     snippet: Option<&'a str>,
     source_count: u32,
+    /// Its thread's id: the uid of the story that began it, its own when alone.
+    thread: &'a str,
+    /// How many stories and outlets its thread holds, when it shares one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thread_outlets: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thread_stories: Option<u32>,
     title: &'a str,
 }
 
@@ -457,6 +472,9 @@ impl<'a> ItemRow<'a> {
             saved: i.saved,
             snippet,
             source_count: i.source_count,
+            thread: i.thread.as_ref().map_or(&i.uid, |t| &t.uid),
+            thread_outlets: i.thread.as_ref().and_then(|t| t.outlets),
+            thread_stories: i.thread.as_ref().map(|t| t.stories),
             title: &i.title,
         }
     }
@@ -470,14 +488,27 @@ fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
         .as_deref()
         .map(|l| format!(", {}", PartialDate::from_compact(l).styled(dates, now)))
         .unwrap_or_default();
+    let thread = match &i.thread {
+        Some(t) => format!(" · {}", thread_counts(t)),
+        None => String::new(),
+    };
     format!(
-        "{}  {mark} {saved}{}  ({}{} · {})",
+        "{}  {mark} {saved}{}  ({}{} · {}{thread})",
         &i.uid[..8],
         for_terminal(&i.title),
         summary::plural(i.source_count as usize, "source"),
         for_terminal(&latest),
         for_terminal(&i.feed)
     )
+}
+
+/// `thread of 3 stories, 5 outlets`: what a row in a thread says of it.
+pub(super) fn thread_counts(t: &store::ThreadMark) -> String {
+    let outlets = t
+        .outlets
+        .map(|n| format!(", {}", summary::plural(n as usize, "outlet")))
+        .unwrap_or_default();
+    format!("thread of {} stories{outlets}", t.stories)
 }
 
 fn print_item(
@@ -602,6 +633,7 @@ mod tests {
             read: true,
             saved: false,
             feed: "Harbour Gazette".into(),
+            thread: None,
         }
     }
 
@@ -618,6 +650,7 @@ mod tests {
             "latest": i.latest,
             "read": i.read,
             "saved": i.saved,
+            "thread": i.uid,
         })
     }
 

@@ -14,6 +14,7 @@ mod output;
 mod plan;
 mod query;
 mod subscriptions;
+mod thread;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

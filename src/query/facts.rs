@@ -15,6 +15,9 @@ use crate::model::Document;
 pub struct Facts {
     /// Distinct outlets among the listed sources (by name, else by site).
     pub outlets: u32,
+    /// Those outlets, each by what counts it (its folded name, else its site):
+    /// a thread counts the outlets of its stories from them.
+    pub outlet_ids: Vec<String>,
     /// Sentences that cite at least one source.
     pub claims: u32,
     /// Distinct numbers cited that the source list does not hold.
@@ -97,6 +100,7 @@ impl Facts {
             }
         }
         facts.outlets = outlets.len() as u32;
+        facts.outlet_ids = outlets.into_iter().map(str::to_string).collect();
         facts.lang = language(doc);
         facts
     }

@@ -181,6 +181,7 @@ mod tests {
         let view = View {
             show: Show::Unread,
             feed: None,
+            heads: false,
         };
         titles(&store.list_view(&view, Sort::Title, 10, 0).unwrap())
             .into_iter()
@@ -203,6 +204,7 @@ mod tests {
             view: View {
                 show: Show::All,
                 feed: Some("Harbour Gazette".into()),
+                heads: false,
             },
             ..Selection::default()
         };

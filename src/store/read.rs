@@ -24,6 +24,8 @@ pub struct ListItem {
     pub saved: bool,
     /// Where it came from: its feed, Kagi category or site (see [`super::feed_name`]).
     pub feed: String,
+    /// The thread it shares with other stories of its event, if any.
+    pub thread: Option<super::threads::ThreadMark>,
 }
 
 /// A stored document with its list row.
@@ -58,8 +60,17 @@ pub struct Hit {
     pub snippet: String,
 }
 
-pub(super) const ITEM_COLUMNS: &str =
-    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed";
+/// The columns of a list row ([`item`] reads them), the last its thread's as
+/// [`super::threads::ThreadMark::parse`] reads it.
+pub(super) const ITEM_COLUMNS: &str = concat!(
+    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed, ",
+    "(SELECT t.uid || ' ' || t.stories || ' ' || coalesce(t.outlets, '')
+        FROM thread_members m JOIN threads t ON t.id = m.thread WHERE m.doc = d.id)"
+);
+
+/// How many columns [`ITEM_COLUMNS`] names: those a query selects after them
+/// start here.
+pub(super) const ITEM_COUNT: usize = 11;
 
 /// The most matches a filter or a search takes: the most recently stored ones,
 /// ranked best first. The reader's filter shows all of them (and says so when
@@ -78,6 +89,7 @@ pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
         read: r.get(7)?,
         saved: r.get(8)?,
         feed: for_terminal_owned(r.get(9)?),
+        thread: super::threads::ThreadMark::parse(r.get(10)?),
     })
 }
 
@@ -164,6 +176,7 @@ impl Store {
         let view = View {
             show: if unread_only { Show::Unread } else { Show::All },
             feed: None,
+            heads: false,
         };
         self.list_view(&view, Sort::Newest, limit, offset)
     }
@@ -178,7 +191,14 @@ impl Store {
                     "SELECT {ITEM_COLUMNS}, d.json, d.id, d.sort_key FROM documents d WHERE d.uid = ?1"
                 ),
                 [uid],
-                |r| Ok((item(r)?, codec::column(r, 10)?, r.get(11)?, r.get(12)?)),
+                |r| {
+                    Ok((
+                        item(r)?,
+                        codec::column(r, ITEM_COUNT)?,
+                        r.get(ITEM_COUNT + 1)?,
+                        r.get(ITEM_COUNT + 2)?,
+                    ))
+                },
             )
             .optional()
             .map_err(err)?;
@@ -320,9 +340,9 @@ pub(super) fn ranked_by(
                 let item = item(r)?;
                 Ok((
                     title_match(&item.title, terms),
-                    r.get(11)?,
+                    r.get(ITEM_COUNT + 1)?,
                     Headline {
-                        id: r.get(10)?,
+                        id: r.get(ITEM_COUNT)?,
                         item,
                     },
                 ))

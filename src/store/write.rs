@@ -51,6 +51,8 @@ pub struct Importer<'a> {
     bytes: usize,
     /// Words already in `search_words`, so that most are not asked for again.
     words: std::collections::HashSet<String>,
+    /// The signatures of the days near those imported, to thread each story.
+    threads: super::threads::Window,
 }
 
 /// When an import commits what it has put so far: after this many documents or
@@ -198,6 +200,8 @@ pub struct Prepared {
     words: Vec<String>,
     /// What the query language asks of its structure.
     facts: crate::query::facts::Facts,
+    /// What threading compares it by, when it has the words for it.
+    sig: Option<crate::thread::Signature>,
 }
 
 impl Prepared {
@@ -212,6 +216,7 @@ impl Prepared {
             words: index_words(&cols),
             cols,
             facts: crate::query::facts::Facts::of(doc),
+            sig: super::threads::signature(doc),
         }
     }
 }
@@ -322,6 +327,7 @@ impl Store {
             docs: 0,
             bytes: 0,
             words: Default::default(),
+            threads: Default::default(),
         })
     }
 
@@ -418,6 +424,7 @@ impl Importer<'_> {
             cols,
             words,
             facts,
+            sig,
         } = ready;
         self.docs += 1;
         self.bytes += *json_len;
@@ -503,6 +510,13 @@ impl Importer<'_> {
                 self.index(id, cols).map_err(err)?;
                 super::facts::put_keys_and_days(self.conn, id, facts, true).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
+                let story = super::threads::Placing {
+                    id,
+                    sig: sig.as_ref(),
+                    day: super::threads::day_of(doc),
+                    outlets: &facts.outlet_ids,
+                };
+                super::threads::place(self.conn, &mut self.threads, story, true).map_err(err)?;
                 Ok(Change::Updated)
             }
             None => {
@@ -545,6 +559,13 @@ impl Importer<'_> {
                 self.index(id, cols).map_err(err)?;
                 super::facts::put_keys_and_days(self.conn, id, facts, false).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
+                let story = super::threads::Placing {
+                    id,
+                    sig: sig.as_ref(),
+                    day: super::threads::day_of(doc),
+                    outlets: &facts.outlet_ids,
+                };
+                super::threads::place(self.conn, &mut self.threads, story, false).map_err(err)?;
                 Ok(Change::Added)
             }
         }

@@ -415,7 +415,7 @@ fn claims_of(store: &Store, query: &Query) -> Arrival {
 /// whatever changed it before is taken in.
 fn reload(store: &Store, sort: Sort) -> Option<Arrival> {
     let _ = store.changed_since_last_check();
-    Some(match store.headlines(&View::all(), sort, FIRST_ROWS, 0) {
+    Some(match store.headlines(&View::heads(), sort, FIRST_ROWS, 0) {
         Ok(items) => list_arrival(items),
         Err(e) => Arrival::Notice(e.to_string()),
     })
@@ -433,7 +433,7 @@ mod tests {
         let mut app = App::new(60, 20, None);
         let mut bg = Background::new();
         let first = store
-            .headlines(&View::all(), Sort::Newest, FIRST_ROWS, 0)
+            .headlines(&View::heads(), Sort::Newest, FIRST_ROWS, 0)
             .unwrap();
         assert!(!deliver(&mut app, &mut store, &mut bg, list_arrival(first)));
         (dir, store, app, bg)

@@ -1830,6 +1830,7 @@ fn a_windowed_list_of_thousands_reaches_its_last_row_and_keeps_its_marks() {
         .count_view(&StoreView {
             show: tidings::store::Show::Unread,
             feed: None,
+            heads: false,
         })
         .unwrap()
         .unread;

@@ -214,6 +214,7 @@ impl App {
             view: View {
                 show: self.show,
                 feed: self.feed.clone(),
+                heads: false,
             },
             query,
             before: None,

@@ -40,6 +40,7 @@ fn uids(app: &App) -> Vec<String> {
 fn of_feed(uid: &str, feed: &str, read: bool, saved: bool) -> ListItem {
     ListItem {
         feed: feed.into(),
+        thread: None,
         saved,
         ..item(uid, read)
     }
@@ -195,7 +196,8 @@ fn a_marks_the_view_at_once_and_the_store_says_how_many() {
         Some(Effect::MarkSelection(Selection {
             view: View {
                 show: Show::All,
-                feed: Some("Harbour".into())
+                feed: Some("Harbour".into()),
+                heads: false,
             },
             query: None,
             before: None,
