@@ -2,6 +2,7 @@
 //! LSH bands that find its candidates, and the rule that says two stories report
 //! the same event. Pure: no store, no SQL (the store keeps the bytes and the bands).
 
+pub mod cluster;
 pub mod tokens;
 
 use crate::model::{Document, PartialDate};
@@ -88,11 +89,7 @@ impl Signature {
 /// most `WINDOW_DAYS` apart (`day` as [`day_number`] gives it; an undated story
 /// is judged by its text alone).
 pub fn same_event(a: &Signature, b: &Signature, day_a: Option<i64>, day_b: Option<i64>) -> bool {
-    let near = match (day_a, day_b) {
-        (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS,
-        _ => true,
-    };
-    near && a.similarity(b) >= THRESHOLD
+    cluster::Rule::default().holds((a, day_a), (b, day_b))
 }
 
 /// A date's day as a number (days from the common era), when it names a day.
