@@ -4,7 +4,8 @@
 //! Module map, by layer: each layer uses only the layers under it.
 //! - Bottom: [`text`] (sanitizing for the terminal, folding, spaces, display
 //!   width), [`model`] (serde types of the JSON contract, `tidings parse --json`),
-//!   [`paths`] (where the store lives).
+//!   [`paths`] (where the store lives), [`thread`] (whether two stories report
+//!   the same event: signatures, bands, the rule; pure).
 //! - Input and storage: [`query`] (the query language: what a query means, its
 //!   parser, the names of outlets), [`parse`] (page dumps to documents), [`feeds`] (Kagi News
 //!   JSON, RSS/Atom/JSON Feed, OPML), [`store`] (the SQLite store, the only code

@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{sql_err, Store, StoreError};
 use crate::model::Document;
-use crate::thread::{Signature, THRESHOLD, WINDOW_DAYS};
+use crate::thread::{same_event, Signature, WINDOW_DAYS};
 
 /// The tables of threading (a schema step), and the trigger that takes a
 /// removed story out of its thread: the head is chosen again among the rest, a
@@ -98,17 +98,12 @@ pub(super) fn signature(doc: &Document) -> Option<Signature> {
     Signature::of(&title, &lead)
 }
 
-/// The day (days since 1970-01-01) of a story's latest news, when it has a
+/// The day ([`crate::thread::day_number`]) of a story's latest news, when it has a
 /// whole date: threading compares a story with those of the days around it,
 /// and one without a day (a saved page that gives none) with every story
 /// without one and those of the days held.
 pub(super) fn day_of(doc: &Document) -> Option<i64> {
-    let latest = doc.latest_date()?;
-    let date = chrono::NaiveDate::from_ymd_opt(latest.year?, latest.month?, latest.day?)?;
-    Some(
-        date.signed_duration_since(chrono::NaiveDate::default())
-            .num_days(),
-    )
+    crate::thread::day_number(doc.latest_date()?)
 }
 
 /// A story to thread: its row id, signature, day and outlets.
@@ -123,6 +118,7 @@ pub(super) struct Placing<'a> {
 struct Known {
     doc: i64,
     sig: Signature,
+    day: Option<i64>,
 }
 
 /// The signatures of one day, and where each of its band hashes points.
@@ -133,12 +129,12 @@ struct Day {
 }
 
 impl Day {
-    fn add(&mut self, doc: i64, sig: Signature) {
+    fn add(&mut self, doc: i64, sig: Signature, day: Option<i64>) {
         let at = self.known.len();
         for band in sig.bands() {
             self.bands.entry(band).or_default().push(at);
         }
-        self.known.push(Known { doc, sig });
+        self.known.push(Known { doc, sig, day });
     }
 }
 
@@ -198,8 +194,9 @@ impl Window {
         }
     }
 
-    /// The most similar story within the window of `day` or without a day,
-    /// with its similarity; for a story without a day, among every story held.
+    /// The most similar story of the same event ([`same_event`]) within the
+    /// window of `day` or without a day, with its similarity; for a story
+    /// without a day, among every story held.
     fn best(&self, doc: i64, sig: &Signature, day: Option<i64>) -> Option<(i64, f32)> {
         let chosen = self.chosen.as_ref();
         let mut seen = HashSet::new();
@@ -221,6 +218,9 @@ impl Window {
                     {
                         continue;
                     }
+                    if !same_event(sig, &known.sig, day, known.day) {
+                        continue;
+                    }
                     let similarity = sig.similarity(&known.sig);
                     if best.is_none_or(|(_, b)| similarity > b) {
                         best = Some((known.doc, similarity));
@@ -237,7 +237,7 @@ impl Window {
             None => Some(&mut self.undated),
         };
         if let Some(held) = held {
-            held.add(doc, sig);
+            held.add(doc, sig, day);
             self.held += 1;
         }
     }
@@ -251,7 +251,7 @@ fn read_day(conn: &Connection, day: Option<i64>) -> rusqlite::Result<Day> {
     while let Some(r) = rows.next()? {
         let bytes: Vec<u8> = r.get(1)?;
         if let Some(sig) = Signature::from_bytes(&bytes) {
-            held.add(r.get(0)?, sig);
+            held.add(r.get(0)?, sig, day);
         }
     }
     Ok(held)
@@ -299,8 +299,8 @@ pub(super) fn place(
     let best = window.best(id, sig, day);
     window.add(day, id, sig.clone());
     match best {
-        Some((other, similarity)) if similarity >= THRESHOLD => join(conn, id, other),
-        _ => Ok(()),
+        Some((other, _)) => join(conn, id, other),
+        None => Ok(()),
     }
 }
 
