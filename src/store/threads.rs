@@ -31,7 +31,8 @@ pub(super) const THREADS_SCHEMA: &str = "CREATE TABLE thread_sigs (
         uid     TEXT NOT NULL,
         head    INTEGER NOT NULL,
         stories INTEGER NOT NULL,
-        outlets INTEGER
+        outlets INTEGER,
+        outlet_ids TEXT NOT NULL DEFAULT ''
     );
     CREATE TABLE thread_members (
         doc    INTEGER PRIMARY KEY,
@@ -299,7 +300,7 @@ pub(super) fn place(
     let best = window.best(id, sig, day);
     window.add(day, id, sig.clone());
     match best {
-        Some((other, _)) => join(conn, id, other),
+        Some((other, _)) => join(conn, id, other, outlet_ids),
         None => Ok(()),
     }
 }
@@ -312,8 +313,10 @@ fn thread_of(conn: &Connection, doc: i64) -> rusqlite::Result<Option<i64>> {
 }
 
 /// Puts `doc` in the thread of `other`, beginning one with `other` when it has
-/// none.
-fn join(conn: &Connection, doc: i64, other: i64) -> rusqlite::Result<()> {
+/// none. The thread's head and counts are brought up to date from what they
+/// were, at the cost of one story whatever the thread's size (a thread whose
+/// outlets a removal left unknown is read whole instead).
+fn join(conn: &Connection, doc: i64, other: i64, outlets: &[String]) -> rusqlite::Result<()> {
     let thread = match thread_of(conn, other)? {
         Some(t) => t,
         None => begin(conn, other)?,
@@ -323,13 +326,45 @@ fn join(conn: &Connection, doc: i64, other: i64) -> rusqlite::Result<()> {
          ON CONFLICT(doc) DO UPDATE SET thread = excluded.thread",
     )?
     .execute([doc, thread])?;
-    refresh(conn, thread)
+    let (head, known): (i64, Option<String>) = conn
+        .prepare_cached(
+            "SELECT head, CASE WHEN outlets IS NULL THEN NULL ELSE outlet_ids END
+             FROM threads WHERE id = ?1",
+        )?
+        .query_row([thread], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let Some(known) = known else {
+        return refresh(conn, thread);
+    };
+    let newer: bool = conn
+        .prepare_cached(
+            "SELECT (n.sort_key, n.id) > (h.sort_key, h.id)
+             FROM documents n, documents h WHERE n.id = ?1 AND h.id = ?2",
+        )?
+        .query_row([doc, head], |r| r.get(0))?;
+    let (head, tail) = if newer { (doc, head) } else { (head, doc) };
+    conn.prepare_cached("UPDATE thread_members SET tail = (doc = ?2) WHERE doc IN (?1, ?2)")?
+        .execute([head, tail])?;
+    let mut ids: BTreeSet<&str> = known.split('\n').filter(|o| !o.is_empty()).collect();
+    ids.extend(outlets.iter().map(String::as_str));
+    conn.prepare_cached(
+        "UPDATE threads SET head = ?2, stories = stories + 1, outlets = ?3, outlet_ids = ?4
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        thread,
+        head,
+        ids.len(),
+        ids.into_iter().collect::<Vec<_>>().join("\n")
+    ])?;
+    Ok(())
 }
 
 /// A new thread of the story `founder` alone, to be joined: its id.
 fn begin(conn: &Connection, founder: i64) -> rusqlite::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO threads (uid, head, stories) SELECT uid, id, 1 FROM documents WHERE id = ?1",
+        "INSERT INTO threads (uid, head, stories, outlets, outlet_ids)
+         SELECT d.uid, d.id, 1, 0, coalesce(s.outlets, '')
+         FROM documents d LEFT JOIN thread_sigs s ON s.doc = d.id WHERE d.id = ?1",
     )?
     .execute([founder])?;
     let thread = conn.last_insert_rowid();
@@ -366,8 +401,16 @@ fn refresh(conn: &Connection, thread: i64) -> rusqlite::Result<()> {
     let head = members[0].0;
     conn.prepare_cached("UPDATE thread_members SET tail = (doc <> ?2) WHERE thread = ?1")?
         .execute([thread, head])?;
-    conn.prepare_cached("UPDATE threads SET head = ?2, stories = ?3, outlets = ?4 WHERE id = ?1")?
-        .execute(params![thread, head, members.len(), outlets.len()])?;
+    conn.prepare_cached(
+        "UPDATE threads SET head = ?2, stories = ?3, outlets = ?4, outlet_ids = ?5 WHERE id = ?1",
+    )?
+    .execute(params![
+        thread,
+        head,
+        members.len(),
+        outlets.len(),
+        outlets.into_iter().collect::<Vec<_>>().join("\n")
+    ])?;
     Ok(())
 }
 
@@ -658,6 +701,34 @@ mod tests {
         );
         assert_eq!(thread.stories.len(), 2);
         assert_eq!(thread.stories[0].item.title, STRIKE_AGAIN);
+    }
+
+    #[test]
+    fn a_thread_counts_the_outlets_of_its_stories_once_each() {
+        let (_dir, mut store) = store();
+        let told = |title: &str, day: &str, outlets: &[&str]| {
+            let mut d = doc(title, day, outlets.len() as u32);
+            for (s, o) in d.sources.iter_mut().zip(outlets) {
+                s.outlet = Some(o.to_string());
+            }
+            d
+        };
+        let mut importer = store.begin_import().unwrap();
+        for d in [
+            told(STRIKE, "2025-11-03", &["Reuters", "AP"]),
+            told(STRIKE_AGAIN, "2025-11-04", &["AP", "BBC"]),
+            told(MUSEUM, "2025-11-04", &["Le Monde"]),
+        ] {
+            importer.put(&d, None, Some("Wire")).unwrap();
+        }
+        importer.commit().unwrap();
+        let rows = store
+            .list_view(&View::heads(), crate::store::Sort::Newest, 10, 0)
+            .unwrap();
+        let head = rows.iter().find(|r| r.title == STRIKE_AGAIN).unwrap();
+        let thread = head.thread.clone().unwrap();
+        assert_eq!((thread.stories, thread.outlets), (2, Some(3)), "{rows:?}");
+        assert_eq!(store.thread(&head.uid).unwrap().outlets, 3);
     }
 
     #[test]
