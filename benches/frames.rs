@@ -34,6 +34,8 @@ fn item(i: usize) -> ListItem {
         read: i.is_multiple_of(3),
         saved: i.is_multiple_of(7),
         feed: "Harbour Gazette".into(),
+        feeds: 0,
+        outlets: 0,
     }
 }
 

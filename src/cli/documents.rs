@@ -602,6 +602,8 @@ mod tests {
             read: true,
             saved: false,
             feed: "Harbour Gazette".into(),
+            feeds: 0,
+            outlets: 0,
         }
     }
 

@@ -24,6 +24,11 @@ pub struct ListItem {
     pub saved: bool,
     /// Where it came from: its feed, Kagi category or site (see [`super::feed_name`]).
     pub feed: String,
+    /// How many feeds brought it: more than one when the same link came from
+    /// several (`store::links`), 0 for what no feed brought.
+    pub feeds: u32,
+    /// The distinct outlets among its sources (`query::facts`).
+    pub outlets: u32,
 }
 
 /// A stored document with its list row.
@@ -59,7 +64,14 @@ pub struct Hit {
 }
 
 pub(super) const ITEM_COLUMNS: &str =
-    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed";
+    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed,
+     (SELECT count(*) FROM story_feeds f WHERE f.doc = d.id),
+     (SELECT o.outlet_count FROM documents o INDEXED BY documents_facts WHERE o.id = d.id)";
+
+/// How many columns [`ITEM_COLUMNS`] are: those a query reads after them
+/// start here. The last two are read from small indexes (the feeds that
+/// brought a story, the facts), one seek each, never from the row itself.
+pub(super) const ITEM_WIDTH: usize = 12;
 
 /// The most matches a filter or a search takes: the most recently stored ones,
 /// ranked best first. The reader's filter shows all of them (and says so when
@@ -78,6 +90,8 @@ pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
         read: r.get(7)?,
         saved: r.get(8)?,
         feed: for_terminal_owned(r.get(9)?),
+        feeds: r.get(10)?,
+        outlets: r.get::<_, Option<u32>>(11)?.unwrap_or(0),
     })
 }
 
@@ -178,7 +192,14 @@ impl Store {
                     "SELECT {ITEM_COLUMNS}, d.json, d.id, d.sort_key FROM documents d WHERE d.uid = ?1"
                 ),
                 [uid],
-                |r| Ok((item(r)?, codec::column(r, 10)?, r.get(11)?, r.get(12)?)),
+                |r| {
+                    Ok((
+                        item(r)?,
+                        codec::column(r, ITEM_WIDTH)?,
+                        r.get(ITEM_WIDTH + 1)?,
+                        r.get(ITEM_WIDTH + 2)?,
+                    ))
+                },
             )
             .optional()
             .map_err(err)?;
@@ -320,9 +341,9 @@ pub(super) fn ranked_by(
                 let item = item(r)?;
                 Ok((
                     title_match(&item.title, terms),
-                    r.get(11)?,
+                    r.get(ITEM_WIDTH + 1)?,
                     Headline {
-                        id: r.get(10)?,
+                        id: r.get(ITEM_WIDTH)?,
                         item,
                     },
                 ))

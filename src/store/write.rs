@@ -421,6 +421,10 @@ impl Importer<'_> {
         } = ready;
         self.docs += 1;
         self.bytes += *json_len;
+        let arrival = super::links::Arrival::of(doc, feed);
+        if let Some(change) = arrival.merge(self.conn, doc, key).map_err(err)? {
+            return Ok(change);
+        }
         // `only_legacy`: only a row stored without an item identity (by an older
         // version) may be taken over; a link-known item of today stays itself.
         let find = |key: &str, only_legacy: bool| {
@@ -503,6 +507,7 @@ impl Importer<'_> {
                 self.index(id, cols).map_err(err)?;
                 super::facts::put_keys_and_days(self.conn, id, facts, true).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
+                arrival.record(self.conn, id, doc, key, true).map_err(err)?;
                 Ok(Change::Updated)
             }
             None => {
@@ -545,6 +550,9 @@ impl Importer<'_> {
                 self.index(id, cols).map_err(err)?;
                 super::facts::put_keys_and_days(self.conn, id, facts, false).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
+                arrival
+                    .record(self.conn, id, doc, key, false)
+                    .map_err(err)?;
                 Ok(Change::Added)
             }
         }
@@ -619,6 +627,39 @@ impl Drop for Importer<'_> {
         // The reader's connection (its refresh imports too) keeps its small cache.
         let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
     }
+}
+
+/// Writes `doc` over the stored document `id` (a story that gained or lost a
+/// source another feed brought, `store::links`): its JSON, counts, facts and
+/// search text; its key, feed, marks and content hash (that of the version its
+/// own feed brought) stay.
+pub(super) fn rewrite(conn: &Connection, id: i64, doc: &Document) -> rusqlite::Result<()> {
+    let ready = Prepared::of(doc);
+    conn.prepare_cached(
+        "UPDATE documents SET json = ?2, source_count = ?3, outlet_count = ?4, claim_count = ?5,
+            unresolved_count = ?6, single_count = ?7, lang = ?8
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        ready.packed,
+        doc.sources.len(),
+        ready.facts.outlets,
+        ready.facts.claims,
+        ready.facts.unresolved,
+        ready.facts.single,
+        ready.facts.lang
+    ])?;
+    conn.prepare_cached("DELETE FROM documents_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    let cols = &ready.cols;
+    conn.prepare_cached(
+        "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, cols[0], cols[1], cols[2], cols[3]])?;
+    super::facts::put_keys_and_days(conn, id, &ready.facts, true)?;
+    add_words(conn, &mut Default::default(), &ready.words)
 }
 
 /// Adds the words of a document just indexed to `search_words`, but those

@@ -29,6 +29,8 @@ pub(super) fn item(uid: &str, read: bool) -> ListItem {
         read,
         saved: false,
         feed: String::new(),
+        feeds: 0,
+        outlets: 0,
     }
 }
 

@@ -40,6 +40,8 @@ fn uids(app: &App) -> Vec<String> {
 fn of_feed(uid: &str, feed: &str, read: bool, saved: bool) -> ListItem {
     ListItem {
         feed: feed.into(),
+        feeds: 0,
+        outlets: 0,
         saved,
         ..item(uid, read)
     }
