@@ -73,7 +73,14 @@ pub fn run(
             export_docs(store, out, format, output.as_deref(), &ids)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Remove { ids, samples, yes } => {
+        DocumentCommand::Remove {
+            feed: Some(name),
+            yes,
+            ..
+        } => remove_feed(store, out, &name, yes),
+        DocumentCommand::Remove {
+            ids, samples, yes, ..
+        } => {
             let uids = if samples {
                 let uids = store.uids_by_origin(samples::ORIGIN_PREFIX)?;
                 if uids.is_empty() {
@@ -259,6 +266,33 @@ fn remove(store: &mut Store, out: &mut Stdout, uids: &[String], yes: bool) -> Co
     Ok(Finished::Success)
 }
 
+/// `remove --feed NAME`: removes the stories the feed brought, as [`remove`]
+/// does (asking about saved ones), but keeps those another feed also brought,
+/// and says how many; those lose the feed (and the source it added).
+fn remove_feed(store: &mut Store, out: &mut Stdout, name: &str, yes: bool) -> CommandResult {
+    let name = match feed_named(store, name) {
+        Ok(name) => name,
+        // A feed whose every story another feed lists is known by them.
+        Err(e) if store.feed_stories(name)?.shared.is_empty() => return Err(e),
+        Err(_) => name.to_string(),
+    };
+    let stories = store.feed_stories(&name)?;
+    if !stories.only.is_empty() {
+        let removed = remove(store, out, &stories.only, yes)?;
+        if removed != Finished::Success {
+            return Ok(removed);
+        }
+    }
+    let kept = store.release_feed(&name, &stories.shared)?;
+    if kept > 0 {
+        out.line(format_args!(
+            "kept {} another feed also brought",
+            summary::stories(kept)
+        ))?;
+    }
+    Ok(Finished::Success)
+}
+
 /// `0123abcd  Title`: a document as `list` and `remove` name it.
 fn id_and_title(i: &ListItem) -> String {
     format!("{}  {}", &i.uid[..8], for_terminal(&i.title))
@@ -435,6 +469,8 @@ struct ItemRow<'a> {
     id: &'a str,
     kind: &'a str,
     latest: Option<&'a str>,
+    /// The distinct outlets among its sources.
+    outlets: u32,
     read: bool,
     saved: bool,
     /// Search hits only.
@@ -453,6 +489,7 @@ impl<'a> ItemRow<'a> {
             id: &i.uid,
             kind: &i.kind,
             latest: i.latest.as_deref(),
+            outlets: i.outlets,
             read: i.read,
             saved: i.saved,
             snippet,
@@ -470,8 +507,13 @@ fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
         .as_deref()
         .map(|l| format!(", {}", PartialDate::from_compact(l).styled(dates, now)))
         .unwrap_or_default();
+    // A story several feeds brought says from how many outlets.
+    let outlets = match i.feeds > 1 {
+        true => format!(", {}", summary::plural(i.outlets as usize, "outlet")),
+        false => String::new(),
+    };
     format!(
-        "{}  {mark} {saved}{}  ({}{} · {})",
+        "{}  {mark} {saved}{}  ({}{outlets}{} · {})",
         &i.uid[..8],
         for_terminal(&i.title),
         summary::plural(i.source_count as usize, "source"),
@@ -618,6 +660,7 @@ mod tests {
             "event_count": i.event_count,
             "feed": i.feed,
             "latest": i.latest,
+            "outlets": i.outlets,
             "read": i.read,
             "saved": i.saved,
         })

@@ -287,6 +287,16 @@ impl Store {
     }
 }
 
+/// The feed `old` is called `new` from now on (a subscription renamed): the
+/// stories it brought know it by its new name.
+pub(super) fn rename_feed(conn: &Connection, old: &str, new: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE OR IGNORE story_feeds SET feed = ?2 WHERE feed = ?1",
+        params![old, new],
+    )?;
+    Ok(())
+}
+
 /// The sources other feeds added to the story `id`, in the order they came.
 fn member_sources(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Source>> {
     let json: Vec<String> = conn
@@ -377,7 +387,7 @@ mod tests {
         let mut import = store.begin_import().unwrap();
         let changes = docs
             .iter()
-            .map(|d| import.put(d, Some("origin"), Some(feed)).unwrap())
+            .map(|d| import.put(d, Some(feed), Some(feed)).unwrap())
             .collect();
         import.commit().unwrap();
         changes
@@ -646,6 +656,38 @@ mod tests {
         assert_eq!(rows.len(), 2);
         let kept = rows.iter().find(|r| r.title == "Port reopens").unwrap();
         assert_eq!(kept.feed, "Harbour Gazette", "now the other feed's alone");
+    }
+
+    #[test]
+    fn a_renamed_subscription_still_knows_the_stories_it_brought() {
+        let (_dir, mut store) = store();
+        store.subscribe("Coastal Wire", None).unwrap();
+        let wire = item(
+            "Coastal Wire",
+            "1",
+            "Port reopens",
+            "https://port.example/a",
+        );
+        let paper = item(
+            "Harbour Gazette",
+            "9",
+            "Port open",
+            "https://port.example/a",
+        );
+        put(&mut store, "Coastal Wire", &[&wire]);
+        put(&mut store, "Harbour Gazette", &[&paper]);
+        store.subscribe("Coastal Wire", Some("Wire")).unwrap();
+        let row = &store.list(1, false, 0).unwrap()[0];
+        assert_eq!((row.feed.as_str(), row.feeds), ("Wire", 2));
+        let wire_stories = store.feed_stories("Wire").unwrap();
+        assert_eq!(wire_stories.shared.len(), 1);
+        assert!(store
+            .feed_stories("Coastal Wire")
+            .unwrap()
+            .shared
+            .is_empty());
+        assert_eq!(put(&mut store, "Wire", &[&wire]), [Change::Unchanged]);
+        assert_eq!(store.count().unwrap(), 1);
     }
 
     #[test]
