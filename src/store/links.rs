@@ -123,8 +123,18 @@ impl Arrival {
             .prepare_cached("SELECT doc FROM story_feeds WHERE feed = ?1 AND key = ?2")?
             .query_row([feed, key], |r| r.get(0))
             .optional()?;
-        if member == Some(id) {
-            return Ok((row_key != key).then_some(Change::Unchanged));
+        if let Some(member) = member {
+            // Known already: in its own row (stored apart before merging
+            // was, or the story's own), which decides as before; or merged.
+            let own = match member == id {
+                true => row_key == key,
+                false => conn
+                    .prepare_cached("SELECT doc_key = ?2 FROM documents WHERE id = ?1")?
+                    .query_row(params![member, key], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or(false),
+            };
+            return Ok((!own).then_some(Change::Unchanged));
         }
         if row_feed == *feed {
             return Ok(None);
@@ -740,6 +750,16 @@ mod tests {
             "https://port.example/a",
         );
         put(&mut store, "Coastal Wire", &[&wire, &twin]);
+        // Stored apart from them (no feed named: as an older store did).
+        let apart = item(
+            "Harbour Gazette",
+            "8",
+            "Port reopens",
+            "https://m.port.example/a",
+        );
+        let mut import = store.begin_import().unwrap();
+        assert_eq!(import.put(&apart, None, None).unwrap(), Change::Added);
+        import.commit().unwrap();
         store
             .conn
             .execute_batch(
@@ -759,6 +779,11 @@ mod tests {
             .unwrap();
         assert_eq!(links.len(), 1, "one link, the first row's: {links:?}");
         assert_eq!(links[0].0, "https://port.example/a");
+        assert_eq!(
+            put(&mut store, "Harbour Gazette", &[&apart]),
+            [Change::Unchanged],
+            "a story stored apart stays apart, its own"
+        );
         let paper = item(
             "Harbour Gazette",
             "9",
@@ -773,6 +798,9 @@ mod tests {
             put(&mut store, "Coastal Wire", &[&wire, &twin]),
             [Change::Unchanged; 2]
         );
-        assert_eq!(store.count().unwrap(), 2);
+        assert_eq!(store.count().unwrap(), 3);
+        let rows = store.list(3, false, 0).unwrap();
+        let sources: u32 = rows.iter().map(|r| r.source_count).sum();
+        assert_eq!(sources, 4, "one source added, to the first: {rows:?}");
     }
 }
