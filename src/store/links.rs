@@ -146,7 +146,13 @@ impl Arrival {
         let known = has_source(&story, &source);
         if !known {
             story.sources.push(source.clone());
-            rewrite(conn, id, &story)?;
+            let text = format!(
+                "{} {} {}",
+                source.outlet.as_deref().unwrap_or(""),
+                source.title,
+                source.summary.as_deref().unwrap_or("")
+            );
+            rewrite(conn, id, &story, Some(&text))?;
         }
         conn.prepare_cached(
             "INSERT OR REPLACE INTO story_feeds (feed, key, doc, source) VALUES (?1, ?2, ?3, ?4)",
@@ -195,7 +201,7 @@ impl Arrival {
                 }
             }
             if changed {
-                rewrite(conn, id, &story)?;
+                rewrite(conn, id, &story, None)?;
             }
         }
         Ok(())
@@ -232,7 +238,7 @@ pub(super) fn release(conn: &Connection, id: i64, feed: &str) -> rusqlite::Resul
                 s.n == 1 || !added.iter().any(|a| a.url == s.url && a.title == s.title)
             });
             if story.sources.len() != before {
-                rewrite(conn, id, &story)?;
+                rewrite(conn, id, &story, None)?;
             }
         }
     }

@@ -631,35 +631,52 @@ impl Drop for Importer<'_> {
 
 /// Writes `doc` over the stored document `id` (a story that gained or lost a
 /// source another feed brought, `store::links`): its JSON, counts, facts and
-/// search text; its key, feed, marks and content hash (that of the version its
-/// own feed brought) stay.
-pub(super) fn rewrite(conn: &Connection, id: i64, doc: &Document) -> rusqlite::Result<()> {
-    let ready = Prepared::of(doc);
+/// search text; its key, feed, marks, language (its text is the same) and
+/// content hash (that of the version its own feed brought) stay. `search_words` gains the words of `added` (a
+/// source's text: the rest of the story's are there already).
+pub(super) fn rewrite(
+    conn: &Connection,
+    id: i64,
+    doc: &Document,
+    added: Option<&str>,
+) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(doc).expect("documents serialize");
+    let facts = crate::query::facts::Facts::of_structure(doc);
     conn.prepare_cached(
         "UPDATE documents SET json = ?2, source_count = ?3, outlet_count = ?4, claim_count = ?5,
-            unresolved_count = ?6, single_count = ?7, lang = ?8
+            unresolved_count = ?6, single_count = ?7
          WHERE id = ?1",
     )?
     .execute(params![
         id,
-        ready.packed,
+        super::codec::pack(json.as_bytes()),
         doc.sources.len(),
-        ready.facts.outlets,
-        ready.facts.claims,
-        ready.facts.unresolved,
-        ready.facts.single,
-        ready.facts.lang
+        facts.outlets,
+        facts.claims,
+        facts.unresolved,
+        facts.single
     ])?;
     conn.prepare_cached("DELETE FROM documents_fts WHERE rowid = ?1")?
         .execute([id])?;
-    let cols = &ready.cols;
+    let cols = search_columns(doc);
     conn.prepare_cached(
         "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![id, cols[0], cols[1], cols[2], cols[3]])?;
-    super::facts::put_keys_and_days(conn, id, &ready.facts, true)?;
-    add_words(conn, &mut Default::default(), &ready.words)
+    super::facts::put_keys_and_days(conn, id, &facts, true)?;
+    match added {
+        Some(text) => {
+            let words = index_words(&[
+                text.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            add_words(conn, &mut Default::default(), &words)
+        }
+        None => Ok(()),
+    }
 }
 
 /// Adds the words of a document just indexed to `search_words`, but those
