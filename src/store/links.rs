@@ -8,7 +8,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::write::{rewrite, Change};
+use super::write::{legacy_key, rewrite, Change};
 use super::{sql_err, Store, StoreError};
 use crate::links::canonical;
 use crate::model::{Document, Kind, Source};
@@ -137,6 +137,15 @@ impl Arrival {
             return Ok((!own).then_some(Change::Unchanged));
         }
         if row_feed == *feed {
+            return Ok(None);
+        }
+        // A row of its own (stored before its feed was known, or under the
+        // key older stores gave it) keeps it.
+        let own: Option<i64> = conn
+            .prepare_cached("SELECT id FROM documents WHERE doc_key IN (?1, ?2) AND id <> ?3")?
+            .query_row(params![key, legacy_key(doc), id], |r| r.get(0))
+            .optional()?;
+        if own.is_some() {
             return Ok(None);
         }
         let Some(mut story) = stored(conn, id)? else {
@@ -558,11 +567,26 @@ mod tests {
         // The same item re-imported from an export names no feed.
         let mut import = store.begin_import().unwrap();
         assert_eq!(import.put(&wire, None, None).unwrap(), Change::Unchanged);
+        // Another feed's item from an export: its own row, under its outlet.
+        let paper = item(
+            "Harbour Gazette",
+            "9",
+            "Port open",
+            "https://port.example/a",
+        );
+        assert_eq!(import.put(&paper, None, None).unwrap(), Change::Added);
         let mut page = Document::new(Kind::Article, "Port reopens".into());
         page.sources = wire.sources.clone();
         assert_eq!(import.put(&page, None, None).unwrap(), Change::Added);
         import.commit().unwrap();
-        assert_eq!(store.count().unwrap(), 2);
+        assert_eq!(store.count().unwrap(), 3);
+        assert_eq!(
+            put(&mut store, "My gazette", &[&paper]),
+            [Change::Unchanged],
+            "its own row keeps it when its subscription brings it"
+        );
+        let rows = store.list(3, false, 0).unwrap();
+        assert!(rows.iter().all(|r| r.source_count == 1), "{rows:?}");
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn doc_key(doc: &Document) -> String {
 /// The key stores gave a document before feed items carried their identity: a
 /// feed item's link (its only source), else kind and title. An item found under
 /// it is moved to its [`doc_key`], keeping its marks.
-fn legacy_key(doc: &Document) -> String {
+pub(super) fn legacy_key(doc: &Document) -> String {
     let link = match (doc.kind, doc.sources.first()) {
         (crate::model::Kind::Article, Some(first))
             if doc.item_id.is_some() || doc.sources.len() == 1 =>
