@@ -632,8 +632,9 @@ impl Drop for Importer<'_> {
 /// Writes `doc` over the stored document `id` (a story that gained or lost a
 /// source another feed brought, `store::links`): its JSON, counts, facts and
 /// search text; its key, feed, marks, language (its text is the same) and
-/// content hash (that of the version its own feed brought) stay. `search_words` gains the words of `added` (a
-/// source's text: the rest of the story's are there already).
+/// content hash (that of the version its own feed brought) stay.
+/// `search_words` gains the words of `added` (a source's text: the rest of the
+/// story's are there already).
 pub(super) fn rewrite(
     conn: &Connection,
     id: i64,
