@@ -172,7 +172,12 @@ impl Arrival {
             id,
             (!known).then(|| serde_json::to_string(&source).expect("sources serialize"))
         ])?;
-        Ok(Some(Change::Updated))
+        // A story that lists its source already (an export of it imported)
+        // only learns the feed brought it too.
+        Ok(Some(match known {
+            true => Change::Unchanged,
+            false => Change::Updated,
+        }))
     }
 
     /// Records the row `id` the item was just stored in (added, or `updated`
@@ -728,6 +733,40 @@ mod tests {
             .is_empty());
         assert_eq!(put(&mut store, "Wire", &[&wire]), [Change::Unchanged]);
         assert_eq!(store.count().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_merged_story_exported_and_imported_elsewhere_stays_one_story() {
+        let (_dir, mut store) = store();
+        let wire = item(
+            "Coastal Wire",
+            "1",
+            "Port reopens",
+            "https://port.example/a",
+        );
+        let paper = item(
+            "Harbour Gazette",
+            "9",
+            "Port open",
+            "https://port.example/a#x",
+        );
+        put(&mut store, "Coastal Wire", &[&wire]);
+        put(&mut store, "Harbour Gazette", &[&paper]);
+        let uid = store.list(1, false, 0).unwrap()[0].uid.clone();
+        let exported = store.get(&uid).unwrap().doc;
+        let (_other_dir, mut other) = self::store();
+        assert_eq!(
+            put(&mut other, "Coastal Wire", &[&exported]),
+            [Change::Added]
+        );
+        assert_eq!(
+            put(&mut other, "Harbour Gazette", &[&paper]),
+            [Change::Unchanged],
+            "it lists the source already"
+        );
+        let row = &other.list(5, false, 0).unwrap()[0];
+        assert_eq!((row.feeds, row.outlets, row.source_count), (2, 2, 2));
+        assert_eq!(other.count().unwrap(), 1);
     }
 
     #[test]
