@@ -35,6 +35,8 @@ fn item(i: usize) -> ListItem {
         saved: i.is_multiple_of(7),
         feed: "Harbour Gazette".into(),
         thread: None,
+        feeds: 0,
+        outlets: 0,
     }
 }
 

@@ -197,6 +197,8 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         saved: false,
         feed: crate::store::feed_name(doc, None),
         thread: None,
+        feeds: 0,
+        outlets: 0,
     };
     let mut app = App::new(width, height, None);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;

@@ -8,8 +8,9 @@
 //!   the same event: signatures, bands, the rule; pure).
 //! - Input and storage: [`query`] (the query language: what a query means, its
 //!   parser, the names of outlets), [`parse`] (page dumps to documents), [`feeds`] (Kagi News
-//!   JSON, RSS/Atom/JSON Feed, OPML), [`store`] (the SQLite store, the only code
-//!   that speaks SQL), [`refresh`] (fetching subscriptions over HTTP(S)),
+//!   JSON, RSS/Atom/JSON Feed, OPML), [`links`] (a link's canonical form),
+//!   [`store`] (the SQLite store, the only code that speaks SQL), [`refresh`]
+//!   (fetching subscriptions over HTTP(S)),
 //!   [`import`] / [`export`], [`samples`], [`summary`], [`opener`] (URLs to the
 //!   browser, never through a shell), [`invariants`] (what every parse, import
 //!   and frame must hold), [`config`] (the config file: its settings and
@@ -27,6 +28,7 @@ pub(crate) mod export;
 pub mod feeds;
 pub mod import;
 pub mod invariants;
+pub mod links;
 pub mod model;
 pub(crate) mod opener;
 pub mod parse;

@@ -178,13 +178,17 @@ pub enum DocumentCommand {
         /// Ids, id prefixes or title prefixes: each unique and at least 4 characters.
         #[arg(
             value_name = "ID",
-            required_unless_present = "samples",
-            conflicts_with = "samples"
+            required_unless_present_any = ["samples", "feed"],
+            conflicts_with_all = ["samples", "feed"]
         )]
         ids: Vec<String>,
         /// Remove the bundled sample stories a new store starts with.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "feed")]
         samples: bool,
+        /// Remove the stories the feed NAME brought (as `tidings feeds` names
+        /// it), but those another feed also brought: they stay, without it.
+        #[arg(long, value_name = "NAME")]
+        feed: Option<String>,
         /// Remove saved documents without asking.
         #[arg(short, long)]
         yes: bool,

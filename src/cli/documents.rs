@@ -80,7 +80,14 @@ pub fn run(
             export_docs(store, out, format, output.as_deref(), &ids)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Remove { ids, samples, yes } => {
+        DocumentCommand::Remove {
+            feed: Some(name),
+            yes,
+            ..
+        } => remove_feed(store, out, &name, yes),
+        DocumentCommand::Remove {
+            ids, samples, yes, ..
+        } => {
             let uids = if samples {
                 let uids = store.uids_by_origin(samples::ORIGIN_PREFIX)?;
                 if uids.is_empty() {
@@ -267,6 +274,33 @@ fn remove(store: &mut Store, out: &mut Stdout, uids: &[String], yes: bool) -> Co
     Ok(Finished::Success)
 }
 
+/// `remove --feed NAME`: removes the stories the feed brought, as [`remove`]
+/// does (asking about saved ones), but keeps those another feed also brought,
+/// and says how many; those lose the feed (and the source it added).
+fn remove_feed(store: &mut Store, out: &mut Stdout, name: &str, yes: bool) -> CommandResult {
+    let name = match feed_named(store, name) {
+        Ok(name) => name,
+        // A feed whose every story another feed lists is known by them.
+        Err(e) if store.feed_stories(name)?.shared.is_empty() => return Err(e),
+        Err(_) => name.to_string(),
+    };
+    let stories = store.feed_stories(&name)?;
+    if !stories.only.is_empty() {
+        let removed = remove(store, out, &stories.only, yes)?;
+        if removed != Finished::Success {
+            return Ok(removed);
+        }
+    }
+    let kept = store.release_feed(&name, &stories.shared)?;
+    if kept > 0 {
+        out.line(format_args!(
+            "kept {} another feed also brought",
+            summary::stories(kept)
+        ))?;
+    }
+    Ok(Finished::Success)
+}
+
 /// `0123abcd  Title`: a document as `list` and `remove` name it.
 fn id_and_title(i: &ListItem) -> String {
     format!("{}  {}", &i.uid[..8], for_terminal(&i.title))
@@ -443,6 +477,8 @@ struct ItemRow<'a> {
     id: &'a str,
     kind: &'a str,
     latest: Option<&'a str>,
+    /// The distinct outlets among its sources.
+    outlets: u32,
     read: bool,
     saved: bool,
     /// Search hits only.
@@ -468,6 +504,7 @@ impl<'a> ItemRow<'a> {
             id: &i.uid,
             kind: &i.kind,
             latest: i.latest.as_deref(),
+            outlets: i.outlets,
             read: i.read,
             saved: i.saved,
             snippet,
@@ -492,8 +529,13 @@ fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
         Some(t) => format!(" · {}", thread_counts(t)),
         None => String::new(),
     };
+    // A story several feeds brought says from how many outlets.
+    let outlets = match i.feeds > 1 {
+        true => format!(", {}", summary::plural(i.outlets as usize, "outlet")),
+        false => String::new(),
+    };
     format!(
-        "{}  {mark} {saved}{}  ({}{} · {}{thread})",
+        "{}  {mark} {saved}{}  ({}{outlets}{} · {}{thread})",
         &i.uid[..8],
         for_terminal(&i.title),
         summary::plural(i.source_count as usize, "source"),
@@ -634,6 +676,8 @@ mod tests {
             saved: false,
             feed: "Harbour Gazette".into(),
             thread: None,
+            feeds: 0,
+            outlets: 0,
         }
     }
 
@@ -648,6 +692,7 @@ mod tests {
             "event_count": i.event_count,
             "feed": i.feed,
             "latest": i.latest,
+            "outlets": i.outlets,
             "read": i.read,
             "saved": i.saved,
             "thread": i.uid,

@@ -42,6 +42,14 @@ const LANG_TEXT: usize = 240;
 
 impl Facts {
     pub fn of(doc: &Document) -> Facts {
+        let mut facts = Facts::of_structure(doc);
+        facts.lang = language(doc);
+        facts
+    }
+
+    /// All but the language, which is told from the text alone (a story that
+    /// gained or lost a source keeps it; telling it costs more than the rest).
+    pub fn of_structure(doc: &Document) -> Facts {
         let listed: BTreeSet<u32> = doc.sources.iter().map(|s| s.n).collect();
         let mut cited: BTreeSet<u32> = BTreeSet::new();
         let mut unresolved: BTreeSet<u32> = BTreeSet::new();
@@ -101,7 +109,6 @@ impl Facts {
         }
         facts.outlets = outlets.len() as u32;
         facts.outlet_ids = outlets.into_iter().map(str::to_string).collect();
-        facts.lang = language(doc);
         facts
     }
 }

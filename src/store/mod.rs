@@ -5,6 +5,7 @@
 mod codec;
 mod facts;
 mod feed;
+mod links;
 mod marks;
 mod query;
 mod read;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use feed::feed_name;
+pub use links::FeedStories;
 pub use marks::{Mark, Marked, Selection};
 pub use query::UNREAD_LIMIT;
 pub use read::{Hit, ListItem, Stored, COUNT_LIMIT, MATCH_LIMIT};

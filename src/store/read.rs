@@ -24,6 +24,11 @@ pub struct ListItem {
     pub saved: bool,
     /// Where it came from: its feed, Kagi category or site (see [`super::feed_name`]).
     pub feed: String,
+    /// How many feeds brought it: more than one when the same link came from
+    /// several (`store::links`), 0 for what no feed brought.
+    pub feeds: u32,
+    /// The distinct outlets among its sources (`query::facts`).
+    pub outlets: u32,
     /// The thread it shares with other stories of its event, if any.
     pub thread: Option<super::threads::ThreadMark>,
 }
@@ -60,17 +65,21 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// The columns of a list row ([`item`] reads them), the last its thread's as
-/// [`super::threads::ThreadMark::parse`] reads it.
+/// The columns of a list row ([`item`] reads them): the last three are read
+/// from small indexes, one seek each, never from the row itself: how many
+/// feeds brought the story (`story_feeds`), its outlets (the facts), and its
+/// thread as [`super::threads::ThreadMark::parse`] reads it.
 pub(super) const ITEM_COLUMNS: &str = concat!(
-    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed, ",
+    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed,
+     (SELECT count(*) FROM story_feeds f WHERE f.doc = d.id),
+     (SELECT o.outlet_count FROM documents o INDEXED BY documents_facts WHERE o.id = d.id), ",
     "(SELECT t.uid || ' ' || t.stories || ' ' || coalesce(t.outlets, '')
         FROM thread_members m JOIN threads t ON t.id = m.thread WHERE m.doc = d.id)"
 );
 
 /// How many columns [`ITEM_COLUMNS`] names: those a query selects after them
 /// start here.
-pub(super) const ITEM_COUNT: usize = 11;
+pub(super) const ITEM_WIDTH: usize = 13;
 
 /// The most matches a filter or a search takes: the most recently stored ones,
 /// ranked best first. The reader's filter shows all of them (and says so when
@@ -89,7 +98,9 @@ pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
         read: r.get(7)?,
         saved: r.get(8)?,
         feed: for_terminal_owned(r.get(9)?),
-        thread: super::threads::ThreadMark::parse(r.get(10)?),
+        feeds: r.get(10)?,
+        outlets: r.get::<_, Option<u32>>(11)?.unwrap_or(0),
+        thread: super::threads::ThreadMark::parse(r.get(12)?),
     })
 }
 
@@ -194,9 +205,9 @@ impl Store {
                 |r| {
                     Ok((
                         item(r)?,
-                        codec::column(r, ITEM_COUNT)?,
-                        r.get(ITEM_COUNT + 1)?,
-                        r.get(ITEM_COUNT + 2)?,
+                        codec::column(r, ITEM_WIDTH)?,
+                        r.get(ITEM_WIDTH + 1)?,
+                        r.get(ITEM_WIDTH + 2)?,
                     ))
                 },
             )
@@ -340,9 +351,9 @@ pub(super) fn ranked_by(
                 let item = item(r)?;
                 Ok((
                     title_match(&item.title, terms),
-                    r.get(ITEM_COUNT + 1)?,
+                    r.get(ITEM_WIDTH + 1)?,
                     Headline {
-                        id: r.get(ITEM_COUNT)?,
+                        id: r.get(ITEM_WIDTH)?,
                         item,
                     },
                 ))

@@ -140,6 +140,22 @@ pub struct Vacuumed {
     pub after: u64,
 }
 
+/// Lets the story `id` go from the feed it is listed under when another feed
+/// also brought it (`store::links::release`) and it is still unsaved and
+/// was found by the plan made at `made_at`.
+fn release_over(tx: &rusqlite::Connection, id: i64, made_at: i64) -> rusqlite::Result<bool> {
+    let feed: Option<String> = tx
+        .prepare_cached(
+            "SELECT feed FROM documents WHERE id = ?1 AND NOT is_saved AND added_at <= ?2",
+        )?
+        .query_row(params![id, made_at], |r| r.get(0))
+        .optional()?;
+    match feed {
+        Some(feed) => super::links::release(tx, id, &feed),
+        None => Ok(false),
+    }
+}
+
 impl Store {
     /// Finds what `rules` remove, writing nothing.
     pub fn plan_prune(&self, rules: &Rules) -> Result<PrunePlan, StoreError> {
@@ -256,6 +272,11 @@ impl Store {
                     .prepare("DELETE FROM documents_fts WHERE rowid = ?1")
                     .map_err(err)?;
                 for id in batch {
+                    // A story beyond its feed's max that another feed also
+                    // brought stays, theirs alone.
+                    if !by_age && release_over(&tx, *id, plan.made_at).map_err(err)? {
+                        continue;
+                    }
                     if doc
                         .execute(params![id, by_age, day, plan.made_at])
                         .map_err(err)?

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 10;
+pub const CURRENT_VERSION: i32 = 11;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -112,7 +112,11 @@ const MIGRATIONS: &[Step] = &[
     // claims one source backs, its language, the outlets it lists and cites, the
     // days of its events; one index covers them; and the saved queries.
     Step::Rows(super::facts::add_facts),
-    // 9 -> 10: threads, the stories of one event (`store::threads`): each
+    // 9 -> 10: same link, one story (`store::links`): the canonical link of
+    // every stored feed item, and every feed (and item key) that brought a
+    // story, so an item another feed already brought joins its story.
+    Step::Rows(super::links::add_links),
+    // 10 -> 11: threads, the stories of one event (`store::threads`): each
     // story's similarity signature with its day and outlets, the threads and
     // their members (the newest heads the thread in the list), and the stories
     // split or merged by hand. Every stored story is threaded, oldest first.

@@ -2,7 +2,7 @@
 //! them: `list --limit 0` and `export` of a store of a million write each row as
 //! it is read, so their memory stays flat whatever the store holds.
 
-use super::read::{item, ITEM_COLUMNS, ITEM_COUNT};
+use super::read::{item, ITEM_COLUMNS, ITEM_WIDTH};
 use super::views::list_sql;
 use super::{codec, sql_err, ListItem, Sort, Store, StoreError, Stored, View};
 
@@ -50,10 +50,10 @@ impl Store {
         let mut rows = stmt.query([]).map_err(&err)?;
         while let Some(row) = rows.next().map_err(&err)? {
             let item = item(row).map_err(&err)?;
-            let stored = codec::column(row, ITEM_COUNT).map_err(&err)?;
+            let stored = codec::column(row, ITEM_WIDTH).map_err(&err)?;
             let doc = codec::document(&self.path, &item.uid, &stored)?;
-            let id = row.get(ITEM_COUNT + 1).map_err(&err)?;
-            let date = row.get(ITEM_COUNT + 2).map_err(&err)?;
+            let id = row.get(ITEM_WIDTH + 1).map_err(&err)?;
+            let date = row.get(ITEM_WIDTH + 2).map_err(&err)?;
             each(Stored {
                 id,
                 item,

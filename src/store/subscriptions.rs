@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::{sql_err, Store, StoreError};
 
@@ -50,12 +50,24 @@ impl Store {
             // Its stories are listed under the new name too (not Kagi clusters,
             // which are listed under their category).
             let tx = self.conn.transaction().map_err(err)?;
+            let listed_as = |tx: &rusqlite::Transaction| {
+                tx.query_row(
+                    "SELECT feed FROM documents WHERE origin = ?1 AND item LIMIT 1",
+                    [url],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()
+            };
+            let old = listed_as(&tx).map_err(err)?;
             tx.execute(
                 "UPDATE subscriptions SET name = ?2 WHERE url = ?1",
                 params![url, name],
             )
             .and_then(|_| super::feed::name_feeds(&tx, Some(url)))
             .map_err(err)?;
+            if let (Some(old), Some(new)) = (old, listed_as(&tx).map_err(err)?) {
+                super::links::rename_feed(&tx, &old, &new).map_err(err)?;
+            }
             tx.commit().map_err(err)?;
         }
         Ok(added == 1)

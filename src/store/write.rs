@@ -120,7 +120,7 @@ pub fn doc_key(doc: &Document) -> String {
 /// The key stores gave a document before feed items carried their identity: a
 /// feed item's link (its only source), else kind and title. An item found under
 /// it is moved to its [`doc_key`], keeping its marks.
-fn legacy_key(doc: &Document) -> String {
+pub(super) fn legacy_key(doc: &Document) -> String {
     let link = match (doc.kind, doc.sources.first()) {
         (crate::model::Kind::Article, Some(first))
             if doc.item_id.is_some() || doc.sources.len() == 1 =>
@@ -428,6 +428,10 @@ impl Importer<'_> {
         } = ready;
         self.docs += 1;
         self.bytes += *json_len;
+        let arrival = super::links::Arrival::of(doc, feed);
+        if let Some(change) = arrival.merge(self.conn, doc, key).map_err(err)? {
+            return Ok(change);
+        }
         // `only_legacy`: only a row stored without an item identity (by an older
         // version) may be taken over; a link-known item of today stays itself.
         let find = |key: &str, only_legacy: bool| {
@@ -510,6 +514,7 @@ impl Importer<'_> {
                 self.index(id, cols).map_err(err)?;
                 super::facts::put_keys_and_days(self.conn, id, facts, true).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
+                arrival.record(self.conn, id, doc, key, true).map_err(err)?;
                 let story = super::threads::Placing {
                     id,
                     sig: sig.as_ref(),
@@ -559,6 +564,9 @@ impl Importer<'_> {
                 self.index(id, cols).map_err(err)?;
                 super::facts::put_keys_and_days(self.conn, id, facts, false).map_err(err)?;
                 add_words(self.conn, &mut self.words, words).map_err(err)?;
+                arrival
+                    .record(self.conn, id, doc, key, false)
+                    .map_err(err)?;
                 let story = super::threads::Placing {
                     id,
                     sig: sig.as_ref(),
@@ -639,6 +647,57 @@ impl Drop for Importer<'_> {
         }
         // The reader's connection (its refresh imports too) keeps its small cache.
         let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+    }
+}
+
+/// Writes `doc` over the stored document `id` (a story that gained or lost a
+/// source another feed brought, `store::links`): its JSON, counts, facts and
+/// search text; its key, feed, marks, language (its text is the same) and
+/// content hash (that of the version its own feed brought) stay.
+/// `search_words` gains the words of `added` (a source's text: the rest of the
+/// story's are there already).
+pub(super) fn rewrite(
+    conn: &Connection,
+    id: i64,
+    doc: &Document,
+    added: Option<&str>,
+) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(doc).expect("documents serialize");
+    let facts = crate::query::facts::Facts::of_structure(doc);
+    conn.prepare_cached(
+        "UPDATE documents SET json = ?2, source_count = ?3, outlet_count = ?4, claim_count = ?5,
+            unresolved_count = ?6, single_count = ?7
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        super::codec::pack(json.as_bytes()),
+        doc.sources.len(),
+        facts.outlets,
+        facts.claims,
+        facts.unresolved,
+        facts.single
+    ])?;
+    conn.prepare_cached("DELETE FROM documents_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    let cols = search_columns(doc);
+    conn.prepare_cached(
+        "INSERT INTO documents_fts (rowid, title, body, sources, timeline)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, cols[0], cols[1], cols[2], cols[3]])?;
+    super::facts::put_keys_and_days(conn, id, &facts, true)?;
+    match added {
+        Some(text) => {
+            let words = index_words(&[
+                text.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            add_words(conn, &mut Default::default(), &words)
+        }
+        None => Ok(()),
     }
 }
 

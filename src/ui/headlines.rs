@@ -110,20 +110,30 @@ const FEED_WIDTH: usize = 24;
 /// source count when there are sources, and the date; or the feed and the
 /// date) when that leaves the whole title `title` columns; else the source
 /// count and the date, or the date alone. The first that fits in half the room:
-/// the title always keeps the other half.
+/// the title always keeps the other half. A story several feeds brought counts
+/// its outlets instead of its sources (`3 outlets`, else `3 outl`).
 fn meta(item: &ListItem, room: usize, title: usize, (style, now): Dates) -> String {
     let limit = room / 2;
     let date = item
         .latest
         .as_deref()
         .map(|l| for_terminal(&PartialDate::from_compact(l).styled_short(style, now)).into_owned());
-    let sources = (item.source_count > 0).then(|| format!("{} src", item.source_count));
+    let merged = item.feeds > 1;
+    let sources = match merged {
+        true => Some(format!("{} outlets", item.outlets)),
+        false => (item.source_count > 0).then(|| format!("{} src", item.source_count)),
+    };
+    let short = merged.then(|| format!("{} outl", item.outlets));
     let feed =
         (!item.feed.is_empty()).then(|| text::truncate(&for_terminal(&item.feed), FEED_WIDTH));
     // Each part measured once; a candidate is ` a · b · c`.
-    let (feed, sources, date) = (part(&feed), part(&sources), part(&date));
+    let (feed, sources, short, date) = (part(&feed), part(&sources), part(&short), part(&date));
     let with_feed = [[feed, sources, date], [feed, date, None]];
-    let plain = [[sources, date, None], [date, None, None]];
+    let plain = [
+        [sources, date, None],
+        [short, date, None],
+        [date, None, None],
+    ];
     let mut candidates: Vec<&[Part; 3]> = Vec::with_capacity(4);
     if feed.is_some() {
         candidates.extend(

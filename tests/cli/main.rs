@@ -1,7 +1,8 @@
 //! The `tidings` binary as scripts use it, run as a child process: `parse` on good
 //! and bad input, the store's commands, the store under faults, and
 //! `subscribe`/`refresh`/`opml` against a local HTTP server, and retention
-//! (`prune`, max items, `store stats`/`vacuum`). One test binary, so
+//! (`prune`, max items, `store stats`/`vacuum`), and the same link from two
+//! feeds as one story (`remove --feed`). One test binary, so
 //! the library is linked once for all of them.
 
 #[path = "../common/mod.rs"]
@@ -9,6 +10,7 @@ mod common;
 
 mod cli_parse;
 mod config_cli;
+mod links_cli;
 mod queries_cli;
 mod refresh;
 mod retention;

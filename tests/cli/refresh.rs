@@ -569,3 +569,63 @@ fn refresh_takes_the_configs_limits_and_its_flags_override_them() {
     );
     assert!(!err.contains("limit"), "8 MiB allowed: {err}");
 }
+
+/// Issue #19 item 1: two subscriptions bringing the same link make one story
+/// of two outlets (the first keeps it, the other joins it), a refresh again
+/// changes nothing, and the feeds keep knowing it when renamed.
+#[test]
+fn two_subscriptions_bringing_the_same_link_make_one_story() {
+    let server = Server::start(vec![
+        (
+            "/agency.rss",
+            Route::body(fixture("overlap-agency.rss"), RSS),
+        ),
+        ("/daily.rss", Route::body(fixture("overlap-daily.rss"), RSS)),
+    ]);
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    subscribe(d, &server, "/agency.rss", "Agency");
+    let (out, err) = text(&tidings(d, &["refresh"]));
+    assert!(out.contains("Agency: 2 added"), "{out}{err}");
+    subscribe(d, &server, "/daily.rss", "Daily");
+    let (out, err) = text(&tidings(d, &["refresh"]));
+    assert!(out.contains("Daily: 2 added, 1 updated"), "{out}{err}");
+    let rows = |d: &Path| -> Vec<serde_json::Value> {
+        let (out, _) = text(&tidings(d, &["list", "--json", "--limit", "0"]));
+        out.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let listed = rows(d);
+    assert_eq!(listed.len(), 4, "{listed:?}");
+    let merged: Vec<&serde_json::Value> = listed.iter().filter(|r| r["outlets"] == 2).collect();
+    assert_eq!(merged.len(), 1, "{listed:?}");
+    let id = merged[0]["id"].clone();
+    let (out, _) = text(&tidings(d, &["refresh"]));
+    assert!(
+        out.contains("Daily: 0 added, 0 updated, 3 unchanged"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Agency: 0 added, 0 updated, 2 unchanged"),
+        "{out}"
+    );
+    assert_eq!(rows(d), listed, "nothing changed");
+
+    tidings(
+        d,
+        &["subscribe", &server.url("/agency.rss"), "--name", "Wire"],
+    );
+    let (out, _) = text(&tidings(d, &["remove", "--feed", "Daily"]));
+    assert!(out.contains("kept 1 story another feed"), "{out}");
+    let listed = rows(d);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    let kept = listed.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(
+        (kept["feed"].as_str(), kept["outlets"].as_u64()),
+        (Some("Wire"), Some(1))
+    );
+    let (out, _) = text(&tidings(d, &["remove", "--feed", "Wire"]));
+    assert!(!out.contains("kept"), "no other feed has it now: {out}");
+    assert!(rows(d).is_empty());
+}

@@ -1748,3 +1748,35 @@ fn a_saved_query_shows_in_the_picker_with_its_count_and_filters_the_list() {
     t.wait_for("3 claims answer the query");
     t.keys(&["Escape", "q", "q"]);
 }
+
+/// Issue #19 item 1: the same link from two feeds is one row, counting its
+/// outlets, at 120 columns (two panes) and at 60 (one).
+#[test]
+fn a_story_two_feeds_brought_is_one_row_counting_its_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds");
+    let out = common::tidings(
+        dir.path(),
+        &[
+            "import",
+            feeds.join("overlap-agency.rss").to_str().unwrap(),
+            feeds.join("overlap-daily.rss").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    for (w, h, shows) in [(120, 40, "2 outl · "), (60, 20, "2 outlets · ")] {
+        let Some(t) = Tmux::start(&format!("outlets-{w}"), w, h, &reader_cmd(dir.path())) else {
+            return;
+        };
+        let screen = t.wait_for("Headlines 4/4");
+        let rows: Vec<&str> = screen
+            .lines()
+            .filter(|l| l.contains("Ferry strike ends"))
+            .collect();
+        assert_eq!(rows.len(), 1, "{screen}");
+        assert!(rows[0].contains(shows), "{w}x{h}: {screen}");
+        let lighthouse = screen.lines().find(|l| l.contains("Lighthouse")).unwrap();
+        assert!(!lighthouse.contains("outl"), "{screen}");
+        t.keys(&["q"]);
+    }
+}

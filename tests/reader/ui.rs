@@ -2086,3 +2086,33 @@ fn c_lists_the_claims_of_the_filter_and_enter_lands_on_the_claim() {
     r.keys("\x1b");
     assert!(r.app.overlay.is_none());
 }
+
+#[test]
+fn a_story_two_feeds_brought_shows_its_outlets_on_its_row() {
+    let mut r = Rig::with_documents(120, 40, Vec::new());
+    let feeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds");
+    let paths = ["overlap-agency.rss", "overlap-daily.rss"].map(|f| feeds.join(f));
+    tidings::import::import_paths(&mut r.store, &paths, 1 << 20, |_, _| {}).unwrap();
+    let items = headlines(&r.store, 1000);
+    r.arrive(Arrival::ListLoaded(items));
+    let text = r.screen();
+    let row = |title: &str| {
+        text.lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("no row {title}:\n{text}"))
+            .split('│')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row("Ferry strike ends").contains(" 2 outl · 6 Dec 2025"),
+        "{text}"
+    );
+    assert!(!row("Lighthouse").contains("outl"), "{text}");
+    assert_eq!(
+        text.matches("Ferry strike ends").count(),
+        1,
+        "one row for both feeds:\n{text}"
+    );
+}

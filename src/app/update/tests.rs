@@ -30,6 +30,8 @@ pub(super) fn item(uid: &str, read: bool) -> ListItem {
         saved: false,
         feed: String::new(),
         thread: None,
+        feeds: 0,
+        outlets: 0,
     }
 }
 

@@ -41,6 +41,8 @@ fn of_feed(uid: &str, feed: &str, read: bool, saved: bool) -> ListItem {
     ListItem {
         feed: feed.into(),
         thread: None,
+        feeds: 0,
+        outlets: 0,
         saved,
         ..item(uid, read)
     }
