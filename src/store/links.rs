@@ -383,7 +383,7 @@ fn has_source(doc: &Document, source: &Source) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Paragraph, PartialDate, Sentence};
-    use crate::store::{MaxItems, Rules};
+    use crate::store::{MaxItems, Rules, View};
 
     /// An item of the feed `feed` (its guid `guid`) linking to `url`.
     fn item(feed: &str, guid: &str, title: &str, url: &str) -> Document {
@@ -767,6 +767,46 @@ mod tests {
         let row = &other.list(5, false, 0).unwrap()[0];
         assert_eq!((row.feeds, row.outlets, row.source_count), (2, 2, 2));
         assert_eq!(other.count().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_source_another_feed_adds_counts_in_the_outlets_of_the_thread() {
+        let (_dir, mut store) = store();
+        let strike = "Harbour ferry strike halts every crossing as the union walks out";
+        let again = "Harbour ferry strike halts every crossing as union walks out again";
+        put(
+            &mut store,
+            "Wire",
+            &[&item("Wire", "1", strike, "https://wire.example/a")],
+        );
+        put(
+            &mut store,
+            "Daily",
+            &[&item("Daily", "1", again, "https://daily.example/b")],
+        );
+        let outlets = |store: &Store| {
+            let rows = store
+                .list_view(&View::heads(), crate::store::Sort::Newest, 10, 0)
+                .unwrap();
+            assert_eq!(rows.len(), 1, "one thread: {rows:?}");
+            rows[0].thread.clone().unwrap().outlets
+        };
+        assert_eq!(outlets(&store), Some(2));
+        put(
+            &mut store,
+            "Post",
+            &[&item(
+                "Post",
+                "9",
+                strike,
+                "https://wire.example/a?utm_source=x",
+            )],
+        );
+        assert_eq!(
+            outlets(&store),
+            Some(3),
+            "the Post's source joined the Wire's story"
+        );
     }
 
     #[test]

@@ -305,6 +305,21 @@ pub(super) fn place(
     }
 }
 
+/// Keeps the outlets of the story `id` (whose sources another feed changed,
+/// `store::links`) and brings its thread's count up to date.
+pub(super) fn restate_outlets(
+    conn: &Connection,
+    id: i64,
+    outlet_ids: &[String],
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE thread_sigs SET outlets = ?2 WHERE doc = ?1")?
+        .execute(params![id, outlet_ids.join("\n")])?;
+    match thread_of(conn, id)? {
+        Some(thread) => refresh(conn, thread),
+        None => Ok(()),
+    }
+}
+
 /// The thread the story `doc` is in, if any.
 fn thread_of(conn: &Connection, doc: i64) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT thread FROM thread_members WHERE doc = ?1")?

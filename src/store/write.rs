@@ -687,6 +687,7 @@ pub(super) fn rewrite(
     )?
     .execute(params![id, cols[0], cols[1], cols[2], cols[3]])?;
     super::facts::put_keys_and_days(conn, id, &facts, true)?;
+    super::threads::restate_outlets(conn, id, &facts.outlet_ids)?;
     match added {
         Some(text) => {
             let words = index_words(&[
