@@ -34,6 +34,7 @@ fn item(i: usize) -> ListItem {
         read: i.is_multiple_of(3),
         saved: i.is_multiple_of(7),
         feed: "Harbour Gazette".into(),
+        updated: false,
     }
 }
 

@@ -196,6 +196,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         read: false,
         saved: false,
         feed: crate::store::feed_name(doc, None),
+        updated: false,
     };
     let mut app = App::new(width, height, None);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;

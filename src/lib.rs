@@ -22,6 +22,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub(crate) mod export;
 pub mod feeds;
 pub mod import;

@@ -442,6 +442,9 @@ struct ItemRow<'a> {
     snippet: Option<&'a str>,
     source_count: u32,
     title: &'a str,
+    /// Only when it changed since it was read.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    updated: bool,
 }
 
 impl<'a> ItemRow<'a> {
@@ -458,6 +461,7 @@ impl<'a> ItemRow<'a> {
             snippet,
             source_count: i.source_count,
             title: &i.title,
+            updated: i.updated,
         }
     }
 }
@@ -465,13 +469,14 @@ impl<'a> ItemRow<'a> {
 fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
     let mark = if i.read { ' ' } else { '●' };
     let saved = if i.saved { "★ " } else { "" };
+    let updated = if i.updated { "updated · " } else { "" };
     let latest = i
         .latest
         .as_deref()
         .map(|l| format!(", {}", PartialDate::from_compact(l).styled(dates, now)))
         .unwrap_or_default();
     format!(
-        "{}  {mark} {saved}{}  ({}{} · {})",
+        "{}  {mark} {saved}{}  ({updated}{}{} · {})",
         &i.uid[..8],
         for_terminal(&i.title),
         summary::plural(i.source_count as usize, "source"),
@@ -602,6 +607,7 @@ mod tests {
             read: true,
             saved: false,
             feed: "Harbour Gazette".into(),
+            updated: false,
         }
     }
 

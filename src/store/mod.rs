@@ -14,6 +14,7 @@ mod schema;
 mod snippet;
 mod stream;
 mod subscriptions;
+mod versions;
 mod views;
 mod write;
 
@@ -31,6 +32,7 @@ pub use retention::{FeedPrune, MaxItems, PrunePlan, Rules, Stats, Vacuumed, PRUN
 pub use saved::SavedQuery;
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
+pub use versions::ReadVersion;
 pub use views::{
     FeedCounts, Headline, IndexFrom, IndexPart, IndexRow, Show, Sort, View, ViewCounts,
 };

@@ -24,6 +24,8 @@ pub struct ListItem {
     pub saved: bool,
     /// Where it came from: its feed, Kagi category or site (see [`super::feed_name`]).
     pub feed: String,
+    /// Changed since it was read (`super::versions`).
+    pub updated: bool,
 }
 
 /// A stored document with its list row.
@@ -46,6 +48,7 @@ impl Stored {
             feed: &self.item.feed,
             read: self.item.read,
             saved: self.item.saved,
+            updated: self.item.updated,
             date: &self.date,
         }
     }
@@ -59,7 +62,8 @@ pub struct Hit {
 }
 
 pub(super) const ITEM_COLUMNS: &str =
-    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed";
+    "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed,
+     EXISTS (SELECT 1 FROM read_versions v WHERE v.doc = d.id AND v.json IS NOT NULL)";
 
 /// The most matches a filter or a search takes: the most recently stored ones,
 /// ranked best first. The reader's filter shows all of them (and says so when
@@ -78,6 +82,7 @@ pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
         read: r.get(7)?,
         saved: r.get(8)?,
         feed: for_terminal_owned(r.get(9)?),
+        updated: r.get(10)?,
     })
 }
 
@@ -178,7 +183,7 @@ impl Store {
                     "SELECT {ITEM_COLUMNS}, d.json, d.id, d.sort_key FROM documents d WHERE d.uid = ?1"
                 ),
                 [uid],
-                |r| Ok((item(r)?, codec::column(r, 10)?, r.get(11)?, r.get(12)?)),
+                |r| Ok((item(r)?, codec::column(r, 11)?, r.get(12)?, r.get(13)?)),
             )
             .optional()
             .map_err(err)?;
@@ -320,9 +325,9 @@ pub(super) fn ranked_by(
                 let item = item(r)?;
                 Ok((
                     title_match(&item.title, terms),
-                    r.get(11)?,
+                    r.get(12)?,
                     Headline {
-                        id: r.get(10)?,
+                        id: r.get(11)?,
                         item,
                     },
                 ))

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 9;
+pub const CURRENT_VERSION: i32 = 10;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -112,6 +112,9 @@ const MIGRATIONS: &[Step] = &[
     // claims one source backs, its language, the outlets it lists and cites, the
     // days of its events; one index covers them; and the saved queries.
     Step::Rows(super::facts::add_facts),
+    // 9 -> 10: the version of each story the person last read, kept when a newer
+    // one arrives, so that it can say what changed since (`store::versions`).
+    Step::Sql(super::versions::SCHEMA),
 ];
 
 /// Fills `search_words` with the vocabulary of the search index (step 7 -> 8,

@@ -50,10 +50,10 @@ impl Store {
         let mut rows = stmt.query([]).map_err(&err)?;
         while let Some(row) = rows.next().map_err(&err)? {
             let item = item(row).map_err(&err)?;
-            let stored = codec::column(row, 10).map_err(&err)?;
+            let stored = codec::column(row, 11).map_err(&err)?;
             let doc = codec::document(&self.path, &item.uid, &stored)?;
-            let id = row.get(11).map_err(&err)?;
-            let date = row.get(12).map_err(&err)?;
+            let id = row.get(12).map_err(&err)?;
+            let date = row.get(13).map_err(&err)?;
             each(Stored {
                 id,
                 item,

@@ -29,6 +29,7 @@ pub(super) fn item(uid: &str, read: bool) -> ListItem {
         read,
         saved: false,
         feed: String::new(),
+        updated: false,
     }
 }
 

@@ -1,0 +1,116 @@
+//! Words: how alike two texts are (to match claims and events across versions),
+//! and the word-level diff of two texts (the `similar` crate's).
+
+use std::collections::HashMap;
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::text::fold::fold;
+
+/// How a run of words of a changed text compares with the version read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Same,
+    Added,
+    Removed,
+}
+
+/// A run of words (with the spaces between them) that share a [`Tag`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Words {
+    pub tag: Tag,
+    pub text: String,
+}
+
+/// How alike `a` and `b` are, 0 to 1: the Dice coefficient of their folded
+/// words, counted with repeats (the order of the words does not matter, so a
+/// sentence that moved is as alike as one that stayed).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let bag = |s: &str| {
+        let mut words: HashMap<String, usize> = HashMap::new();
+        for w in crate::query::parse::words(&fold(s)) {
+            *words.entry(w.to_string()).or_default() += 1;
+        }
+        words
+    };
+    let (a, b) = (bag(a), bag(b));
+    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+    if total == 0 {
+        return 1.0;
+    }
+    let shared: usize = a
+        .iter()
+        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
+        .sum();
+    2.0 * shared as f64 / total as f64
+}
+
+/// The word-level diff of `old` and `new`: runs of words the same, added and
+/// removed, in reading order (a removed run before what replaced it); the same
+/// and added runs spell `new`.
+pub fn diff(old: &str, new: &str) -> Vec<Words> {
+    let mut runs: Vec<Words> = Vec::new();
+    for change in TextDiff::from_words(old, new).iter_all_changes() {
+        let tag = match change.tag() {
+            ChangeTag::Equal => Tag::Same,
+            ChangeTag::Insert => Tag::Added,
+            ChangeTag::Delete => Tag::Removed,
+        };
+        let value = change.value();
+        match runs.last_mut() {
+            Some(last) if last.tag == tag => last.text.push_str(value),
+            // A space added before added words belongs to the words around
+            // them (the same and added runs still spell the new text), and a
+            // space removed alone is no change to show.
+            Some(last) if last.tag == Tag::Same && value.trim().is_empty() => {
+                if tag == Tag::Added {
+                    last.text.push_str(value)
+                }
+            }
+            _ => runs.push(Words {
+                tag,
+                text: value.to_string(),
+            }),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reordered_words_are_alike_and_other_words_are_not() {
+        assert_eq!(
+            similarity("Ships left the port.", "The port: ships left"),
+            1.0
+        );
+        assert!(similarity("Ships left the port.", "Ships left the harbour.") > 0.7);
+        assert!(similarity("Ships left the port.", "Rain fell all week in Oslo.") < 0.2);
+    }
+
+    #[test]
+    fn a_diff_marks_the_words_added_and_removed() {
+        let runs = diff("About 40 ships waited.", "About 45 ships waited at anchor.");
+        let tagged: Vec<(Tag, &str)> = runs.iter().map(|w| (w.tag, w.text.as_str())).collect();
+        assert_eq!(
+            tagged,
+            [
+                (Tag::Same, "About "),
+                (Tag::Removed, "40"),
+                (Tag::Added, "45"),
+                (Tag::Same, " ships "),
+                (Tag::Removed, "waited."),
+                (Tag::Added, "waited at anchor."),
+            ]
+        );
+        let spelled: String = runs
+            .iter()
+            .filter(|w| w.tag != Tag::Removed)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(spelled, "About 45 ships waited at anchor.");
+    }
+}
