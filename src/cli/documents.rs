@@ -49,8 +49,12 @@ pub fn run(
             feeds(store, out, json)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Show { id, json } => {
-            show(store, out, &id, json)?;
+        DocumentCommand::Show { id, json, changes } => {
+            if changes {
+                super::changes::show(store, out, &store.resolve(&id)?, json)?;
+            } else {
+                show(store, out, &id, json)?;
+            }
             Ok(Finished::Success)
         }
         DocumentCommand::Search {

@@ -63,7 +63,8 @@ fn reimport_is_unchanged_and_a_newer_version_updates_in_place_keeping_marks() {
     let item: serde_json::Value = serde_json::from_str(list.lines().next().unwrap()).unwrap();
     assert_eq!(item["event_count"], 3);
     assert_eq!(item["article_count"], 3);
-    assert_eq!(item["read"], true);
+    assert_eq!(item["read"], false, "updated since read: unread again");
+    assert_eq!(item["updated"], true);
     assert_eq!(item["saved"], true);
     assert_eq!(
         item["latest"], "2025-11-04",
