@@ -142,6 +142,7 @@ fn main() {
         item: it,
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     app.update(Action::Open);
     measure(

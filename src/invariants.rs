@@ -209,6 +209,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         item,
         doc: doc.clone(),
         related: vec![None; doc.related.len()],
+        changes: None,
     })));
     let theme = crate::ui::theme::Theme::default();
     let mut frames = String::new();

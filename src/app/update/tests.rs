@@ -127,6 +127,7 @@ fn opened() -> App {
         item: item("a", true),
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     app
 }
@@ -241,6 +242,7 @@ fn a_filter_row_far_down_the_list_keeps_its_marks_and_selection_after_esc() {
         item: opened,
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     assert!(app.list.saved(at) && app.list.read(at), "the list row too");
     app.update(Action::Back);
@@ -450,6 +452,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         item: item("a", false),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     assert_eq!(app.focus, Focus::List);
     let story_pane = app.geometry().story.unwrap();
@@ -504,6 +507,7 @@ fn wide(rows: Vec<ListItem>) -> App {
             item: first,
             doc: story(),
             related: Vec::new(),
+            changes: None,
         })));
     }
     app
@@ -677,6 +681,7 @@ fn feed_item_opened() -> App {
         item: item("a", true),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     app
 }
@@ -837,6 +842,7 @@ fn searchable() -> App {
         item: item("a", true),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     app.update(Action::Bottom);
     app.update(Action::Top);
