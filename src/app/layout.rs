@@ -300,11 +300,12 @@ fn changed_words(
     let Some(glyph) = story_marks::glyph(mark) else {
         return words(text, SpanKind::Body, item);
     };
-    let mut pieces = words(glyph, SpanKind::ChangeMark, item);
+    let mut mark_piece = words(glyph, SpanKind::ChangeMark, item);
     if *mark == crate::diff::Mark::New {
-        pieces.extend(words(text, SpanKind::Added, item));
-        return pieces;
+        mark_piece.extend(words(text, SpanKind::Added, item));
+        return glue_mark(mark_piece);
     }
+    let mut pieces = mark_piece;
     let added: Vec<std::ops::Range<usize>> = story_marks::added(mark, skip + text.len())
         .into_iter()
         .filter(|r| r.end > skip)
@@ -329,6 +330,22 @@ fn changed_words(
         };
         pieces.extend(words(w, kind, item));
     }
+    glue_mark(pieces)
+}
+
+/// Glues a change's mark (the first piece) to the word after it, so that the
+/// mark never ends a line alone.
+fn glue_mark(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    if pieces.len() < 2 {
+        return pieces;
+    }
+    let word = pieces.remove(1);
+    let mark = &mut pieces[0];
+    mark.tail.push((" ".into(), SpanKind::Body));
+    mark.tail.push((word.text, word.kind));
+    mark.tail.extend(word.tail);
+    mark.width += 1 + word.width;
+    mark.space = word.space;
     pieces
 }
 
