@@ -203,7 +203,7 @@ mod tests {
             },
         ];
         let mark = Mark::Changed { words };
-        assert_eq!(added(&mark, "About 45 ships.".len()), [6..8]);
+        assert_eq!(added(&mark, "About 45 ships.".len()), vec![6..8]);
         let changes = Changes {
             claims: vec![
                 ClaimChange {

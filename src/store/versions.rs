@@ -160,7 +160,7 @@ mod tests {
             row.updated && !row.read,
             "updated and unread again: {row:?}"
         );
-        assert_eq!(updated(&store), [uid.clone()]);
+        assert_eq!(updated(&store), std::slice::from_ref(&uid));
 
         let fourth = story(&["The port reopened.", "A fourth."]);
         put(&mut store, &fourth);
