@@ -399,8 +399,13 @@ fn feed_items_are_known_by_their_guid_so_shared_links_stay_apart_and_refetches_a
     let ep7 = items.iter().find(|i| i["id"] == id).unwrap();
     assert_eq!(ep7["title"], "Episode 7: the corrected title");
     assert_eq!(
-        (ep7["read"].clone(), ep7["saved"].clone()),
-        (true.into(), true.into())
+        (
+            ep7["read"].clone(),
+            ep7["saved"].clone(),
+            ep7["updated"].clone()
+        ),
+        (false.into(), true.into(), true.into()),
+        "read before, updated since: unread again, still saved"
     );
 }
 
