@@ -84,3 +84,23 @@ Timeline
         serde_json::from_str(run(store, &["list", "--json"]).lines().next().unwrap()).unwrap();
     assert_eq!(row.get("updated"), None, "read again: no longer updated");
 }
+
+#[test]
+fn a_corrected_feed_item_read_before_says_what_the_correction_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    import(store, "wire_v1.rss");
+    run(store, &["mark", "read", "ferry"]);
+    assert!(import(store, "wire_v2.rss").contains("1 updated"));
+    assert!(run(store, &["list"]).contains("(updated · 1 source"));
+    assert_eq!(
+        run(store, &["show", "ferry", "--changes"]),
+        "Ferry line adds a late sailing
+
+Claims
+~ The ferry line will add a sailing at [-23:00-]{+23:30+} from next month.
+~ Tickets go on sale on Monday.[-[1]-]
++ Season passes stay valid. [1]
+"
+    );
+}
