@@ -9,12 +9,16 @@ mod words;
 
 pub use words::{Tag, Words};
 
+use words::Bag;
+
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::{Document, Event, Source};
 use crate::text::fold::fold;
 
-/// How alike two claims (or events) must be, 0 to 1 ([`words::similarity`]),
+/// How alike two claims (or events) must be, 0 to 1 ([`Bag::likeness`]),
 /// to be one claim edited rather than one removed and another new.
 const CUTOFF: f64 = 0.5;
 
@@ -117,10 +121,11 @@ pub fn changes(read: &Document, now: &Document) -> Changes {
         .sentences()
         .map(|s| with_citations(&s.text, s.citations.iter().map(cite_now)))
         .collect();
-    let olds: Vec<&str> = read.sentences().map(|s| s.text.as_str()).collect();
-    let news: Vec<&str> = now.sentences().map(|s| s.text.as_str()).collect();
-    let pairs = pair(olds.len(), news.len(), |o, n| {
-        let score = words::similarity(olds[o], news[n]);
+    let olds: Vec<Bag> = read.sentences().map(|s| Bag::of(&s.text)).collect();
+    let news: Vec<Bag> = now.sentences().map(|s| Bag::of(&s.text)).collect();
+    let keys = |doc: &Document| -> Vec<String> { doc.sentences().map(|s| fold(&s.text)).collect() };
+    let pairs = pair(&keys(read), &keys(now), |o, n| {
+        let score = olds[o].likeness(&news[n]);
         (score >= CUTOFF).then_some(score)
     });
     let mut claims = Vec::new();
@@ -181,8 +186,10 @@ fn source_changes(
             fold(&s.title)
         ),
     };
-    let pairs = pair(read.sources.len(), now.sources.len(), |o, n| {
-        (key(&read.sources[o]) == key(&now.sources[n])).then_some(1.0)
+    let old_keys: Vec<String> = read.sources.iter().map(key).collect();
+    let new_keys: Vec<String> = now.sources.iter().map(key).collect();
+    let pairs = pair(&old_keys, &new_keys, |o, n| {
+        (old_keys[o] == new_keys[n]).then_some(1.0)
     });
     let mut changes = Vec::new();
     for (n, source) in now.sources.iter().enumerate() {
@@ -250,9 +257,17 @@ fn event_changes(
         .map(|e| text(e, &|n| renumber(n).unwrap_or(n)))
         .collect();
     let new_texts: Vec<String> = now.timeline.iter().map(|e| text(e, &|n| n)).collect();
-    let pairs = pair(read.timeline.len(), now.timeline.len(), |o, n| {
+    let olds: Vec<Bag> = read.timeline.iter().map(|e| Bag::of(&e.text)).collect();
+    let news: Vec<Bag> = now.timeline.iter().map(|e| Bag::of(&e.text)).collect();
+    let keys = |doc: &Document| -> Vec<String> {
+        doc.timeline
+            .iter()
+            .map(|e| fold(&format!("{} {}", e.date.label, e.text)))
+            .collect()
+    };
+    let pairs = pair(&keys(read), &keys(now), |o, n| {
         let (old, new) = (&read.timeline[o], &now.timeline[n]);
-        let score = words::similarity(&old.text, &new.text);
+        let score = olds[o].likeness(&news[n]);
         let same_day = fold(&old.date.label) == fold(&new.date.label);
         (score >= REDATED || (same_day && score >= CUTOFF)).then_some(score)
     });
@@ -289,15 +304,41 @@ struct Pairs {
     old_matched: Vec<bool>,
 }
 
-/// Pairs `olds` old items with `news` new ones, best score first (`score` says
-/// how alike two are, none when they cannot be one); among equals, the pair
-/// nearest in place.
-fn pair(olds: usize, news: usize, score: impl Fn(usize, usize) -> Option<f64>) -> Pairs {
+/// The most pairs of old and new items weighed one by one: past it (a page of
+/// thousands of claims), only items of the same key (their folded text) pair,
+/// so that opening such a story never waits on the diff.
+const MAX_PAIRS: usize = 250_000;
+
+/// Pairs old items with new ones, best score first (`score` says how alike two
+/// are, none when they cannot be one); among equals, the pair nearest in place.
+/// `old_keys` and `new_keys` name the items: past [`MAX_PAIRS`], only items of
+/// one key are weighed.
+fn pair(
+    old_keys: &[String],
+    new_keys: &[String],
+    score: impl Fn(usize, usize) -> Option<f64>,
+) -> Pairs {
+    let (olds, news) = (old_keys.len(), new_keys.len());
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for o in 0..olds {
-        for n in 0..news {
-            if let Some(s) = score(o, n) {
-                candidates.push((s, o, n));
+    let mut weigh = |o: usize, n: usize| {
+        if let Some(s) = score(o, n) {
+            candidates.push((s, o, n));
+        }
+    };
+    if olds.saturating_mul(news) <= MAX_PAIRS {
+        for o in 0..olds {
+            for n in 0..news {
+                weigh(o, n);
+            }
+        }
+    } else {
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (o, k) in old_keys.iter().enumerate() {
+            by_key.entry(k).or_default().push(o);
+        }
+        for (n, k) in new_keys.iter().enumerate() {
+            for &o in by_key.get(k.as_str()).into_iter().flatten() {
+                weigh(o, n);
             }
         }
     }

@@ -223,3 +223,28 @@ fn claims_removed_and_new_ones_are_told_apart_from_edits() {
     assert_eq!(json["change"], "new");
     assert_eq!(json["citations"], serde_json::json!([2]));
 }
+
+#[test]
+fn a_story_of_thousands_of_claims_pairs_only_the_same_text_and_quickly() {
+    let many: Vec<Sentence> = (0..3_000)
+        .map(|i| {
+            claim(
+                &format!("Claim number {i} says something about the port."),
+                &[1],
+            )
+        })
+        .collect();
+    let old = story(&many);
+    let mut edited = many.clone();
+    edited[10] = claim("An edited claim that is new now.", &[1]);
+    let start = std::time::Instant::now();
+    let changes = changes(&old, &story(&edited));
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(
+        marks(&changes),
+        [
+            ("new", "An edited claim that is new now."),
+            ("removed", "Claim number 10 says something about the port."),
+        ]
+    );
+}

@@ -23,35 +23,59 @@ pub struct Words {
     pub text: String,
 }
 
-/// How alike `a` and `b` are, 0 to 1: the Dice coefficient of their folded
-/// words, counted with repeats (the order of the words does not matter, so a
-/// sentence that moved is as alike as one that stayed).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let bag = |s: &str| {
-        let mut words: HashMap<String, usize> = HashMap::new();
-        for w in crate::query::parse::words(&fold(s)) {
-            *words.entry(w.to_string()).or_default() += 1;
-        }
-        words
-    };
-    let (a, b) = (bag(a), bag(b));
-    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
-    if total == 0 {
-        return 1.0;
-    }
-    let shared: usize = a
-        .iter()
-        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
-        .sum();
-    2.0 * shared as f64 / total as f64
+/// The folded words of a text, each with how often it is there: what
+/// [`Bag::likeness`] compares, made once per text.
+#[derive(Debug, Clone, Default)]
+pub struct Bag {
+    words: HashMap<String, usize>,
+    total: usize,
 }
+
+impl Bag {
+    pub fn of(text: &str) -> Bag {
+        let mut bag = Bag::default();
+        for w in crate::query::parse::words(&fold(text)) {
+            *bag.words.entry(w.to_string()).or_default() += 1;
+            bag.total += 1;
+        }
+        bag
+    }
+
+    /// How alike two texts are, 0 to 1: the Dice coefficient of their folded
+    /// words, counted with repeats (the order of the words does not matter, so
+    /// a sentence that moved is as alike as one that stayed).
+    pub fn likeness(&self, other: &Bag) -> f64 {
+        let total = self.total + other.total;
+        if total == 0 {
+            return 1.0;
+        }
+        let (small, large) = if self.words.len() <= other.words.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let shared: usize = small
+            .words
+            .iter()
+            .map(|(w, n)| (*n).min(large.words.get(w).copied().unwrap_or(0)))
+            .sum();
+        2.0 * shared as f64 / total as f64
+    }
+}
+
+/// The longest a word-level diff may take: past it (a sentence of thousands of
+/// words), `similar` gives a coarser diff, still right.
+const WORD_DIFF_TIME: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The word-level diff of `old` and `new`: runs of words the same, added and
 /// removed, in reading order (a removed run before what replaced it); the same
 /// and added runs spell `new`.
 pub fn diff(old: &str, new: &str) -> Vec<Words> {
     let mut runs: Vec<Words> = Vec::new();
-    for change in TextDiff::from_words(old, new).iter_all_changes() {
+    let diff = TextDiff::configure()
+        .timeout(WORD_DIFF_TIME)
+        .diff_words(old, new);
+    for change in diff.iter_all_changes() {
         let tag = match change.tag() {
             ChangeTag::Equal => Tag::Same,
             ChangeTag::Insert => Tag::Added,
@@ -83,6 +107,7 @@ mod tests {
 
     #[test]
     fn reordered_words_are_alike_and_other_words_are_not() {
+        let similarity = |a: &str, b: &str| Bag::of(a).likeness(&Bag::of(b));
         assert_eq!(
             similarity("Ships left the port.", "The port: ships left"),
             1.0
