@@ -34,6 +34,12 @@ fn show_changes_prints_only_what_changed_since_the_version_read() {
         run(store, &["show", "kestrel", "--changes"]),
         "Kestrel Bay Port Reopens After Cyber Attack\nnot read yet: everything is new\n"
     );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(store, &["show", "kestrel", "--changes", "--json"])).unwrap();
+    assert_eq!(json["read_before"], false);
+    let new: Vec<&serde_json::Value> = json["claims"].as_array().unwrap().iter().collect();
+    assert_eq!(new.len(), 4, "every claim is new: {json}");
+    assert!(new.iter().all(|c| c["change"] == "new"));
     run(store, &["mark", "read", "kestrel"]);
     assert_eq!(
         run(store, &["show", "kestrel", "--changes"]),
