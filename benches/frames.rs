@@ -37,6 +37,7 @@ fn item(i: usize) -> ListItem {
         thread: None,
         feeds: 0,
         outlets: 0,
+        updated: false,
     }
 }
 
@@ -144,6 +145,7 @@ fn main() {
         item: it,
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     app.update(Action::Open);
     measure(

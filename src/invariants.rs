@@ -160,11 +160,48 @@ pub fn clean_text(s: &str, what: &str) -> Result<(), String> {
     s.split('\n').try_for_each(|line| clean_line(line, what))
 }
 
+/// An older version of `doc` as a reader may have read it, so that the walk of
+/// [`check_render`] draws every kind of change mark: every other claim, source
+/// and event left out (new now), and a word more in every third claim kept
+/// (changed now).
+fn read_before(doc: &Document) -> Document {
+    let mut old = doc.clone();
+    let paragraphs = old.lead.iter_mut().chain(
+        old.sections
+            .iter_mut()
+            .flat_map(|s| s.paragraphs.iter_mut()),
+    );
+    for p in paragraphs {
+        let mut i = 0;
+        p.sentences.retain(|_| {
+            i += 1;
+            i % 2 == 1
+        });
+        for s in p.sentences.iter_mut().step_by(3) {
+            s.text.push_str(" formerly");
+        }
+    }
+    let mut i = 0;
+    old.sources.retain(|_| {
+        i += 1;
+        i % 2 == 1
+    });
+    let mut i = 0;
+    old.timeline.retain(|_| {
+        i += 1;
+        i % 2 == 1
+    });
+    old
+}
+
 /// The keys a reader walks a document with while [`check_render`] draws.
 const WALK: &[Action] = &[
     Action::Open,
     Action::UnfoldAll,
     Action::NextClaim,
+    Action::NextChange,
+    Action::NextChange,
+    Action::PrevChange,
     Action::Open,
     Action::Open,
     Action::JumpBack,
@@ -199,6 +236,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         thread: None,
         feeds: 0,
         outlets: 0,
+        updated: true,
     };
     let mut app = App::new(width, height, None);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;
@@ -211,6 +249,7 @@ pub fn check_render(doc: &Document, width: u16, height: u16) -> Result<String, S
         item,
         doc: doc.clone(),
         related: vec![None; doc.related.len()],
+        changes: Some(crate::diff::changes(&read_before(doc), doc)),
     })));
     let theme = crate::ui::theme::Theme::default();
     let mut frames = String::new();

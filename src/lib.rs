@@ -9,8 +9,9 @@
 //! - Input and storage: [`query`] (the query language: what a query means, its
 //!   parser, the names of outlets), [`parse`] (page dumps to documents), [`feeds`] (Kagi News
 //!   JSON, RSS/Atom/JSON Feed, OPML), [`links`] (a link's canonical form),
-//!   [`store`] (the SQLite store, the only code that speaks SQL), [`refresh`]
-//!   (fetching subscriptions over HTTP(S)),
+//!   [`store`] (the SQLite store, the only code that speaks SQL; it keeps the
+//!   version of each story last read), [`diff`] (what changed between two
+//!   versions of a story), [`refresh`] (fetching subscriptions over HTTP(S)),
 //!   [`import`] / [`export`], [`samples`], [`summary`], [`opener`] (URLs to the
 //!   browser, never through a shell), [`invariants`] (what every parse, import
 //!   and frame must hold), [`config`] (the config file: its settings and
@@ -24,6 +25,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub(crate) mod export;
 pub mod feeds;
 pub mod import;

@@ -45,6 +45,10 @@ pub enum Action {
     NextClaim,
     /// Move to the previous claim that cites a source.
     PrevClaim,
+    /// Move to the next claim, source or event new or changed since read.
+    NextChange,
+    /// Move to the previous one.
+    PrevChange,
     /// Return to where the last jump started (the history stack).
     JumpBack,
     /// Switch between the story and its timeline.
@@ -195,6 +199,10 @@ pub struct Loaded {
     pub item: ListItem,
     pub doc: Document,
     pub related: Vec<Option<String>>,
+    /// What changed since the version last read, when the story was updated
+    /// since (asked before opening it marks it read: the marks stay while it
+    /// is open).
+    pub changes: Option<crate::diff::Changes>,
 }
 
 /// What the reader asks the outside world to do.

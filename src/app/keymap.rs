@@ -428,6 +428,22 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Story,
+        keys: &[Char('c')],
+        action: Action::NextChange,
+        name: "next_change",
+        help: "next change since you read it (+, ~)",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
+        keys: &[Char('C')],
+        action: Action::PrevChange,
+        name: "prev_change",
+        help: "previous change since you read it",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Story,
         keys: &[Char('t')],
         action: Action::Timeline,
         name: "timeline",

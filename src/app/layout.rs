@@ -7,6 +7,8 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use super::keymap::{KeyMap, SCOPES};
+use super::story_marks::{self, Sourcing};
+use crate::diff::Changes;
 use crate::model::{DateStyle, Document, Paragraph};
 use crate::summary::plural;
 use crate::text::sanitize::for_terminal;
@@ -30,6 +32,11 @@ pub enum SpanKind {
     Key,
     /// A source's outlet in the list of sources.
     Source,
+    /// The mark of what is new (`+`) or changed (`~`) since the version read,
+    /// and the header's line that counts them.
+    ChangeMark,
+    /// Words new since the version read: a new claim's, a changed one's added.
+    Added,
 }
 
 /// A selectable thing in the story pane, identified stably across re-layouts.
@@ -58,6 +65,8 @@ pub struct ItemInfo {
     pub first: usize,
     pub last: usize,
     pub citations: Vec<u32>,
+    /// New or changed since the version read (what `c` moves to).
+    pub changed: bool,
 }
 
 /// A styled run of text; `item` is the index into [`PaneLines::items`] it belongs to.
@@ -164,6 +173,7 @@ impl Builder {
             first: line,
             last: line,
             citations,
+            changed: false,
         });
         self.out.items.len() - 1
     }
@@ -274,6 +284,71 @@ fn markers(citations: &[u32], doc: &Document, item: Option<usize>, into: &mut Ve
     }
 }
 
+/// The words of a claim or event, marked as the diff since the version read
+/// has it: `+` before a new one, all its words added; `~` before a changed
+/// one, the words added highlighted (`skip`: the bytes of the diff's text
+/// before `text`).
+fn changed_words(
+    text: &str,
+    change: Option<&crate::diff::Mark>,
+    skip: usize,
+    item: Option<usize>,
+) -> Vec<Piece> {
+    let Some(mark) = change else {
+        return words(text, SpanKind::Body, item);
+    };
+    let Some(glyph) = story_marks::glyph(mark) else {
+        return words(text, SpanKind::Body, item);
+    };
+    let mut mark_piece = words(glyph, SpanKind::ChangeMark, item);
+    if *mark == crate::diff::Mark::New {
+        mark_piece.extend(words(text, SpanKind::Added, item));
+        return glue_mark(mark_piece);
+    }
+    let mut pieces = mark_piece;
+    let added: Vec<std::ops::Range<usize>> = story_marks::added(mark, skip + text.len())
+        .into_iter()
+        .filter(|r| r.end > skip)
+        .map(|r| r.start.saturating_sub(skip)..r.end - skip)
+        .collect();
+    let clean = for_terminal(text);
+    let mut at = 0;
+    for w in clean.split(' ') {
+        let range = at..at + w.len();
+        at += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        let is_added = matches!(clean, std::borrow::Cow::Borrowed(_))
+            && added
+                .iter()
+                .any(|r| r.start < range.end && range.start < r.end);
+        let kind = if is_added {
+            SpanKind::Added
+        } else {
+            SpanKind::Body
+        };
+        pieces.extend(words(w, kind, item));
+    }
+    glue_mark(pieces)
+}
+
+/// Glues a change's mark (the first piece) to the word after it, so that the
+/// mark never ends a line alone.
+fn glue_mark(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    if pieces.len() < 2 {
+        return pieces;
+    }
+    let word = pieces.remove(1);
+    let mark = &mut pieces[0];
+    mark.tail.push((" ".into(), SpanKind::Body));
+    mark.tail.push((word.text, word.kind));
+    mark.tail.extend(word.tail);
+    mark.width += 1 + word.width;
+    mark.space = word.space;
+    pieces
+}
+
 /// Splits pieces wider than the line into chunks that fit (CJK runs, URLs).
 fn split_long(pieces: Vec<Piece>, avail: usize) -> Vec<Piece> {
     let mut out = Vec::with_capacity(pieces.len());
@@ -344,8 +419,15 @@ fn plain(text: &str, kind: SpanKind) -> Span {
     }
 }
 
-/// The title and the meta line.
-fn header(b: &mut Builder, doc: &Document, saved: bool, dates: &DateStyle) {
+/// The title, the meta line (with the count of independent outlets) and, when
+/// the story changed since it was read, what changed.
+fn header(
+    b: &mut Builder,
+    doc: &Document,
+    saved: bool,
+    dates: &DateStyle,
+    changes: Option<&Changes>,
+) {
     b.wrap(words(&doc.title, SpanKind::Title, None), 0, Vec::new());
     let mut meta = vec![doc.kind.as_str().to_string()];
     meta.extend(doc.category.iter().chain(&doc.location).cloned());
@@ -353,6 +435,9 @@ fn header(b: &mut Builder, doc: &Document, saved: bool, dates: &DateStyle) {
         meta.push(plural(n as usize, "article"));
     }
     meta.push(plural(doc.sources.len(), "source"));
+    if !doc.sources.is_empty() {
+        meta.push(plural(Sourcing::of(doc).outlet_count(), "outlet"));
+    }
     if let Some(d) = doc.latest_date() {
         meta.push(d.styled(dates, chrono::Local::now()));
     }
@@ -364,12 +449,25 @@ fn header(b: &mut Builder, doc: &Document, saved: bool, dates: &DateStyle) {
         0,
         Vec::new(),
     );
+    if let Some(line) = changes.and_then(story_marks::summary) {
+        b.wrap(words(&line, SpanKind::ChangeMark, None), 0, Vec::new());
+    }
     b.blank();
+}
+
+/// What laying out claims needs besides the paragraph: the story, how its
+/// claims are sourced, what changed since it was read, and the number among
+/// `Document::sentences()` of the next claim.
+struct Claims<'a> {
+    doc: &'a Document,
+    sourcing: Sourcing,
+    changes: Option<&'a Changes>,
+    next: usize,
 }
 
 fn paragraph(
     b: &mut Builder,
-    doc: &Document,
+    ctx: &mut Claims,
     p: &Paragraph,
     section: Option<usize>,
     para: usize,
@@ -386,8 +484,18 @@ fn paragraph(
             },
             s.citations.clone(),
         );
-        let mut words = words(&s.text, SpanKind::Body, Some(idx));
-        markers(&s.citations, doc, Some(idx), &mut words);
+        let change = ctx.changes.and_then(|c| c.claim(ctx.next)).map(|c| &c.mark);
+        ctx.next += 1;
+        b.out.items[idx].changed = change.is_some();
+        let mut words = changed_words(&s.text, change, 0, Some(idx));
+        markers(&s.citations, ctx.doc, Some(idx), &mut words);
+        if ctx.sourcing.one_outlet(&s.citations) {
+            if let Some(last) = words.last_mut() {
+                last.width += display_width(story_marks::SINGLE);
+                last.tail
+                    .push((story_marks::SINGLE.to_string(), SpanKind::Dim));
+            }
+        }
         claims.push(idx);
         pieces.extend(words);
     }
@@ -415,13 +523,20 @@ pub fn story(
     folded: &[bool],
     related: &[Option<String>],
     saved: bool,
+    changes: Option<&Changes>,
     width: usize,
     dates: &DateStyle,
 ) -> PaneLines {
     let mut b = Builder::new(width);
-    header(&mut b, doc, saved, dates);
+    header(&mut b, doc, saved, dates, changes);
+    let mut claims = Claims {
+        doc,
+        sourcing: Sourcing::of(doc),
+        changes,
+        next: 0,
+    };
     for (i, p) in doc.lead.iter().enumerate() {
-        paragraph(&mut b, doc, p, None, i, 0);
+        paragraph(&mut b, &mut claims, p, None, i, 0);
         b.blank();
     }
     for (si, s) in doc.sections.iter().enumerate() {
@@ -445,8 +560,14 @@ pub fn story(
                 if pi > 0 {
                     b.blank();
                 }
-                paragraph(&mut b, doc, p, Some(si), pi, 2);
+                paragraph(&mut b, &mut claims, p, Some(si), pi, 2);
             }
+        } else {
+            claims.next += s
+                .paragraphs
+                .iter()
+                .map(|p| p.sentences.len())
+                .sum::<usize>();
         }
         b.blank();
     }
@@ -474,7 +595,15 @@ pub fn story(
                 pieces.extend(words(&format!("{o}:"), SpanKind::Source, Some(idx)));
             }
             pieces.extend(words(&s.title, SpanKind::Body, Some(idx)));
-            b.wrap(pieces, 2, vec![plain("  ", SpanKind::Body)]);
+            // What changed since the version read, in the margin.
+            let margin = changes
+                .and_then(|c| c.source(s.n))
+                .and_then(|c| story_marks::glyph(&c.mark))
+                .map_or(plain("  ", SpanKind::Body), |g| {
+                    b.out.items[idx].changed = true;
+                    plain(&format!("{g} "), SpanKind::ChangeMark)
+                });
+            b.wrap(pieces, 2, vec![margin]);
             b.end(idx);
         }
         b.blank();
@@ -526,9 +655,15 @@ pub fn timeline_order(doc: &Document) -> Vec<usize> {
 }
 
 /// The timeline view: a date gutter on the left and each event's text beside it.
-pub fn timeline(doc: &Document, order: &[usize], width: usize, dates: &DateStyle) -> PaneLines {
+pub fn timeline(
+    doc: &Document,
+    order: &[usize],
+    changes: Option<&Changes>,
+    width: usize,
+    dates: &DateStyle,
+) -> PaneLines {
     let mut b = Builder::new(width);
-    header(&mut b, doc, false, dates);
+    header(&mut b, doc, false, dates, changes);
     if doc.timeline.is_empty() {
         b.wrap(
             words("This page has no timeline.", SpanKind::Dim, None),
@@ -547,7 +682,11 @@ pub fn timeline(doc: &Document, order: &[usize], width: usize, dates: &DateStyle
     for &i in order {
         let e = &doc.timeline[i];
         let idx = b.begin(Item::Event(i), e.citations.clone());
-        let mut pieces = words(&e.text, SpanKind::Body, Some(idx));
+        let change = changes.and_then(|c| c.event(i)).map(|c| &c.mark);
+        b.out.items[idx].changed = change.is_some();
+        // The diff's words of an event start with its date (`Sep 21: `).
+        let skip = format!("{}: ", e.date.label).len();
+        let mut pieces = changed_words(&e.text, change, skip, Some(idx));
         markers(&e.citations, doc, Some(idx), &mut pieces);
         let label = fit(&for_terminal(&e.date.label), gutter);
         let prefix = vec![
@@ -616,6 +755,15 @@ pub fn help(width: usize, config_note: &str, keymap: &KeyMap) -> PaneLines {
         }
         b.blank();
     }
+    b.wrap(
+        words("Marks in a story", SpanKind::Title, None),
+        0,
+        Vec::new(),
+    );
+    for (mark, what) in story_marks::LEGEND {
+        two_columns(&mut b, mark, words(what, SpanKind::Body, None), KEYS_COLUMN);
+    }
+    b.blank();
     let (title, entries) = crate::query::reference_entries();
     b.wrap(words(title, SpanKind::Title, None), 0, Vec::new());
     for (example, what) in entries {
@@ -667,7 +815,7 @@ mod tests {
         // Narrower than the indents, lines are clipped by the frame instead (the
         // size sweep in tests/reader/ui.rs covers those).
         for width in [8, 12, 20, 40, 80] {
-            let l = story(&d, &[false], &[], false, width, &DateStyle::Relative);
+            let l = story(&d, &[false], &[], false, None, width, &DateStyle::Relative);
             for line in &l.lines {
                 let w: usize = line.iter().map(|s| display_width(&s.text)).sum();
                 assert!(w <= width, "width {width}: {line:?}");
@@ -678,7 +826,7 @@ mod tests {
     #[test]
     fn claims_carry_citations_and_unresolved_markers_are_marked() {
         let d = doc();
-        let l = story(&d, &[false], &[], false, 60, &DateStyle::Relative);
+        let l = story(&d, &[false], &[], false, None, 60, &DateStyle::Relative);
         let claims: Vec<&ItemInfo> = l
             .items
             .iter()
@@ -697,8 +845,8 @@ mod tests {
     #[test]
     fn folding_hides_the_section_body() {
         let d = doc();
-        let open = story(&d, &[false], &[], false, 60, &DateStyle::Relative);
-        let shut = story(&d, &[true], &[], false, 60, &DateStyle::Relative);
+        let open = story(&d, &[false], &[], false, None, 60, &DateStyle::Relative);
+        let shut = story(&d, &[true], &[], false, None, 60, &DateStyle::Relative);
         assert!(open
             .find(Item::Claim {
                 section: Some(0),
@@ -721,7 +869,7 @@ mod tests {
         let d = doc();
         let order = timeline_order(&d);
         assert_eq!(order, vec![1, 2, 0]);
-        let l = timeline(&d, &order, 90, &DateStyle::Relative);
+        let l = timeline(&d, &order, None, 90, &DateStyle::Relative);
         let text: Vec<String> = l
             .lines
             .iter()

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod line_edit;
 pub mod rows;
 pub mod search;
+pub mod story_marks;
 mod update;
 
 use crate::config::Reader;
@@ -101,6 +102,8 @@ pub struct OpenStory {
     pub search: Option<Search>,
     /// How the header shows the story's date.
     pub dates: DateStyle,
+    /// What changed since the version last read (see [`Loaded::changes`]).
+    pub changes: Option<crate::diff::Changes>,
 }
 
 /// The filter typed with `/`.
@@ -471,6 +474,7 @@ impl App {
             width: 0,
             search: None,
             dates: self.date_style.clone(),
+            changes: loaded.changes,
         };
         story.relayout(self.story_width());
         self.story = Some(story);
@@ -527,12 +531,17 @@ impl OpenStory {
                 &self.folded,
                 &self.related,
                 self.item.saved,
+                self.changes.as_ref(),
                 self.width,
                 &self.dates,
             ),
-            View::Timeline => {
-                layout::timeline(&self.doc, &self.timeline_order, self.width, &self.dates)
-            }
+            View::Timeline => layout::timeline(
+                &self.doc,
+                &self.timeline_order,
+                self.changes.as_ref(),
+                self.width,
+                &self.dates,
+            ),
         }
     }
 

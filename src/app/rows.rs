@@ -134,6 +134,10 @@ impl Rows {
     /// Sets the read mark of row `i`.
     pub fn set_read(&mut self, i: usize, on: bool) {
         self.set(i, READ, on);
+        // Read again, a story updated since is no longer (`store::versions`).
+        if let Some(item) = self.window.get_mut(&self.ids[i]).filter(|_| on) {
+            item.updated = false;
+        }
     }
 
     /// Sets the saved mark of row `i`.

@@ -142,6 +142,11 @@ pub enum DocumentCommand {
         /// Print the document as JSON (the parse contract).
         #[arg(long)]
         json: bool,
+        /// Print only what changed since the version you last read: claims,
+        /// sources and timeline events marked `+` new, `~` changed (words
+        /// `{+added+}`, `[-removed-]`) or `-` removed.
+        #[arg(long)]
+        changes: bool,
     },
     /// Search the stories: words and phrases in their text, and terms over their
     /// sources, outlets, claims, events, dates, feeds and marks (see --help).

@@ -56,8 +56,12 @@ pub fn run(
             feeds(store, out, json)?;
             Ok(Finished::Success)
         }
-        DocumentCommand::Show { id, json } => {
-            show(store, out, &id, json)?;
+        DocumentCommand::Show { id, json, changes } => {
+            if changes {
+                super::changes::show(store, out, &store.resolve(&id)?, json)?;
+            } else {
+                show(store, out, &id, json)?;
+            }
             Ok(Finished::Success)
         }
         DocumentCommand::Search {
@@ -493,6 +497,9 @@ struct ItemRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     thread_stories: Option<u32>,
     title: &'a str,
+    /// Only when it changed since it was read.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    updated: bool,
 }
 
 impl<'a> ItemRow<'a> {
@@ -513,6 +520,7 @@ impl<'a> ItemRow<'a> {
             thread_outlets: i.thread.as_ref().and_then(|t| t.outlets),
             thread_stories: i.thread.as_ref().map(|t| t.stories),
             title: &i.title,
+            updated: i.updated,
         }
     }
 }
@@ -520,6 +528,7 @@ impl<'a> ItemRow<'a> {
 fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
     let mark = if i.read { ' ' } else { '●' };
     let saved = if i.saved { "★ " } else { "" };
+    let updated = if i.updated { "updated · " } else { "" };
     let latest = i
         .latest
         .as_deref()
@@ -535,7 +544,7 @@ fn item_line(i: &ListItem, dates: &DateStyle, now: DateTime<Local>) -> String {
         false => String::new(),
     };
     format!(
-        "{}  {mark} {saved}{}  ({}{outlets}{} · {}{thread})",
+        "{}  {mark} {saved}{}  ({updated}{}{outlets}{} · {}{thread})",
         &i.uid[..8],
         for_terminal(&i.title),
         summary::plural(i.source_count as usize, "source"),
@@ -678,6 +687,7 @@ mod tests {
             thread: None,
             feeds: 0,
             outlets: 0,
+            updated: false,
         }
     }
 

@@ -1,10 +1,12 @@
 //! The command line. `args` is what clap reads; `plan` turns it into what to
-//! run; `documents`, `query` (`search --claims`, `query …`), `outlet`,
-//! `subscriptions` and `maintenance` (`prune`, `store`) run each group of
+//! run; `documents`, `changes` (`show --changes`), `query` (`search
+//! --claims`, `query …`), `outlet`, `subscriptions` and `maintenance`
+//! (`prune`, `store`) run each group of
 //! commands; `output` is where they write; `error` holds the one
 //! error type and the one place that prints `tidings: …` and picks the exit code.
 
 mod args;
+mod changes;
 mod config;
 mod documents;
 mod error;

@@ -58,7 +58,7 @@ pub enum Term {
     Kind(Kind),
     /// `feed:NAME`: where it came from (the list's feed column), folded.
     Feed(String),
-    /// `is:unread|read|saved`.
+    /// `is:unread|read|saved|updated`.
     Is(Mark),
     /// `lang:fr`: the language of its text, as an ISO 639-1 code.
     Lang(String),
@@ -99,4 +99,6 @@ pub enum Mark {
     Unread,
     Read,
     Saved,
+    /// Changed since it was read (`store::versions`).
+    Updated,
 }

@@ -81,6 +81,8 @@ pub struct Story<'a> {
     pub feed: &'a str,
     pub read: bool,
     pub saved: bool,
+    /// Changed since it was read (`store::versions`).
+    pub updated: bool,
     /// Its date as the store sorts it (`YYYY-MM-DD`, missing parts `00`).
     pub date: &'a str,
 }
@@ -325,6 +327,7 @@ fn term_on(term: &Term, claim: &Claim) -> bool {
         Term::Is(Mark::Unread) => !story.read,
         Term::Is(Mark::Read) => story.read,
         Term::Is(Mark::Saved) => story.saved,
+        Term::Is(Mark::Updated) => story.updated,
         Term::Lang(code) => facts.lang.as_deref() == Some(code.as_str()),
     }
 }
@@ -464,6 +467,7 @@ mod tests {
             feed: "Wire",
             read: false,
             saved: false,
+            updated: false,
             date: "2026-01-08",
         }
     }

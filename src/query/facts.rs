@@ -77,38 +77,16 @@ impl Facts {
         }
         unresolved.extend(cited.iter().filter(|n| !listed.contains(n)));
         facts.unresolved = unresolved.len() as u32;
-        // An outlet is its name; an unnamed source is the named one at its
-        // site (`Reuters` at reuters.com and an unnamed www.reuters.com page
-        // are one), else its site. Names win over sites: several outlets may
-        // share one host (an aggregator's links).
-        let known: Vec<(Option<String>, Vec<String>)> = doc
-            .sources
-            .iter()
-            .map(|s| (outlet::name(s), outlet::domains(s)))
-            .collect();
-        let mut named_at: BTreeMap<&str, &str> = BTreeMap::new();
-        for (name, domains) in &known {
-            if let (Some(name), Some(site)) = (name, domains.last()) {
-                named_at.entry(site).or_insert(name);
-            }
-        }
-        let mut outlets: BTreeSet<&str> = BTreeSet::new();
-        for (source, (name, domains)) in doc.sources.iter().zip(&known) {
-            let site = domains.last().map(String::as_str);
-            let id = name
-                .as_deref()
-                .or_else(|| site.and_then(|s| named_at.get(s).copied()))
-                .or(site);
-            if let Some(id) = id {
-                outlets.insert(id);
-            }
+        let ids = outlet::ids(&doc.sources);
+        let outlets: BTreeSet<&String> = ids.iter().flatten().collect();
+        for source in &doc.sources {
             let is_cited = cited.contains(&source.n);
-            for key in name.iter().chain(domains) {
-                *facts.keys.entry(key.clone()).or_insert(false) |= is_cited;
+            for key in outlet::keys(source) {
+                *facts.keys.entry(key).or_insert(false) |= is_cited;
             }
         }
         facts.outlets = outlets.len() as u32;
-        facts.outlet_ids = outlets.into_iter().map(str::to_string).collect();
+        facts.outlet_ids = outlets.into_iter().cloned().collect();
         facts
     }
 }

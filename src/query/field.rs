@@ -110,7 +110,8 @@ pub fn term(f: &Field, at: usize, typing: bool, today: NaiveDate) -> Result<Term
             "unread" => Term::Is(Mark::Unread),
             "read" => Term::Is(Mark::Read),
             "saved" => Term::Is(Mark::Saved),
-            _ => return Err(wrong("unread, read or saved")),
+            "updated" => Term::Is(Mark::Updated),
+            _ => return Err(wrong("unread, read, saved or updated")),
         },
         _ => Term::Lang(lang(value).ok_or_else(|| wrong("a two-letter language code"))?),
     })

@@ -24,6 +24,32 @@ pub fn keys(source: &Source) -> Vec<String> {
     keys
 }
 
+/// The outlet of each source, as a story counts its outlets: its name; an
+/// unnamed source is the named one at its site (`Reuters` at reuters.com and an
+/// unnamed www.reuters.com page are one), else its site; none when it has
+/// neither. Names win over sites: several outlets may share one host (an
+/// aggregator's links).
+pub fn ids(sources: &[Source]) -> Vec<Option<String>> {
+    let known: Vec<(Option<String>, Vec<String>)> =
+        sources.iter().map(|s| (name(s), domains(s))).collect();
+    let mut named_at: std::collections::BTreeMap<&str, &str> = Default::default();
+    for (name, domains) in &known {
+        if let (Some(name), Some(site)) = (name, domains.last()) {
+            named_at.entry(site).or_insert(name);
+        }
+    }
+    known
+        .iter()
+        .map(|(name, domains)| {
+            let site = domains.last().map(String::as_str);
+            name.as_deref()
+                .or_else(|| site.and_then(|s| named_at.get(s).copied()))
+                .or(site)
+                .map(str::to_string)
+        })
+        .collect()
+}
+
 /// The outlet's name, folded, when it has one.
 pub fn name(source: &Source) -> Option<String> {
     let name = fold(source.outlet.as_deref()?);

@@ -621,7 +621,7 @@ mod tests {
             ("kind:tweet", 6, "\"kind:\" takes story or article"),
             ("title:-", 7, "\"title:\" takes a word"),
             ("source:\"#\"", 8, "\"source:\" takes a word"),
-            ("is:new", 4, "unread, read or saved"),
+            ("is:new", 4, "unread, read, saved or updated"),
             ("single:no", 8, "\"single:\" takes no value"),
             ("lang:f1", 6, "two-letter language code"),
             ("lang:fra", 6, "two-letter language code"),

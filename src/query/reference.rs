@@ -26,7 +26,7 @@ Query terms (field names in any case):
   event:2026-01         a timeline event then (ranges too)
   kind:article          story or article
   feed:\"world news\"     where it came from
-  is:unread             unread, read or saved
+  is:unread             unread, read, saved or updated
   lang:fr               in that language (a two-letter code)
 ";
 

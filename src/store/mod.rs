@@ -16,6 +16,7 @@ mod snippet;
 mod stream;
 mod subscriptions;
 mod threads;
+mod versions;
 mod views;
 mod write;
 
@@ -35,6 +36,7 @@ pub use saved::SavedQuery;
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use subscriptions::{Subscription, Validators};
 pub use threads::{Thread, ThreadEvent, ThreadMark};
+pub use versions::ReadVersion;
 pub use views::{
     FeedCounts, Headline, IndexFrom, IndexPart, IndexRow, Show, Sort, View, ViewCounts,
 };

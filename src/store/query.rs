@@ -393,6 +393,7 @@ impl Store {
             Term::Is(Mark::Unread) => "d.is_read = 0".into(),
             Term::Is(Mark::Read) => "d.is_read = 1".into(),
             Term::Is(Mark::Saved) => "d.is_saved = 1".into(),
+            Term::Is(Mark::Updated) => super::versions::UPDATED.into(),
             Term::Lang(code) => {
                 let code = params.bind(Value::Text(code.clone()));
                 format!("d.lang IS {code}")

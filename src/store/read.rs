@@ -31,6 +31,8 @@ pub struct ListItem {
     pub outlets: u32,
     /// The thread it shares with other stories of its event, if any.
     pub thread: Option<super::threads::ThreadMark>,
+    /// Changed since it was read (`super::versions`).
+    pub updated: bool,
 }
 
 /// A stored document with its list row.
@@ -53,6 +55,7 @@ impl Stored {
             feed: &self.item.feed,
             read: self.item.read,
             saved: self.item.saved,
+            updated: self.item.updated,
             date: &self.date,
         }
     }
@@ -67,19 +70,21 @@ pub struct Hit {
 
 /// The columns of a list row ([`item`] reads them): the last three are read
 /// from small indexes, one seek each, never from the row itself: how many
-/// feeds brought the story (`story_feeds`), its outlets (the facts), and its
-/// thread as [`super::threads::ThreadMark::parse`] reads it.
+/// feeds brought the story (`story_feeds`), its outlets (the facts), its
+/// thread as [`super::threads::ThreadMark::parse`] reads it, and whether it
+/// changed since it was read (`super::versions`).
 pub(super) const ITEM_COLUMNS: &str = concat!(
     "d.uid, d.kind, d.title, d.article_count, d.source_count, d.event_count, d.latest_label, d.is_read, d.is_saved, d.feed,
      (SELECT count(*) FROM story_feeds f WHERE f.doc = d.id),
      (SELECT o.outlet_count FROM documents o INDEXED BY documents_facts WHERE o.id = d.id), ",
     "(SELECT t.uid || ' ' || t.stories || ' ' || coalesce(t.outlets, '')
-        FROM thread_members m JOIN threads t ON t.id = m.thread WHERE m.doc = d.id)"
+        FROM thread_members m JOIN threads t ON t.id = m.thread WHERE m.doc = d.id),
+     EXISTS (SELECT 1 FROM read_versions v WHERE v.doc = d.id AND v.json IS NOT NULL)"
 );
 
 /// How many columns [`ITEM_COLUMNS`] names: those a query selects after them
 /// start here.
-pub(super) const ITEM_WIDTH: usize = 13;
+pub(super) const ITEM_WIDTH: usize = 14;
 
 /// The most matches a filter or a search takes: the most recently stored ones,
 /// ranked best first. The reader's filter shows all of them (and says so when
@@ -101,6 +106,7 @@ pub(super) fn item(r: &Row) -> rusqlite::Result<ListItem> {
         feeds: r.get(10)?,
         outlets: r.get::<_, Option<u32>>(11)?.unwrap_or(0),
         thread: super::threads::ThreadMark::parse(r.get(12)?),
+        updated: r.get(13)?,
     })
 }
 

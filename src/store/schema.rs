@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7469_6431;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i32 = 11;
+pub const CURRENT_VERSION: i32 = 12;
 
 /// One step of the ladder: SQL, or a pass in Rust over rows SQL cannot rework.
 enum Step {
@@ -121,6 +121,9 @@ const MIGRATIONS: &[Step] = &[
     // their members (the newest heads the thread in the list), and the stories
     // split or merged by hand. Every stored story is threaded, oldest first.
     Step::Rows(super::threads::add_threads),
+    // 11 -> 12: the version of each story the person last read, kept when a newer
+    // one arrives, so that it can say what changed since (`store::versions`).
+    Step::Sql(super::versions::SCHEMA),
 ];
 
 /// Fills `search_words` with the vocabulary of the search index (step 7 -> 8,

@@ -473,6 +473,7 @@ impl Importer<'_> {
                 Ok(Change::Unchanged)
             }
             Some((id, ..)) => {
+                super::versions::keep_read_version(self.conn, id).map_err(err)?;
                 self.conn
                     .prepare_cached(
                         "UPDATE documents SET title = ?2, title_key = ?3, article_count = ?4,

@@ -19,9 +19,10 @@ use crate::app::claims::claim_rows;
 use crate::app::keymap::KeyMap;
 use crate::app::App;
 use crate::config::Config;
+use crate::diff;
 use crate::opener;
 use crate::query::Query;
-use crate::store::{Headline, IndexFrom, Sort, Store, StoreError, View};
+use crate::store::{Headline, IndexFrom, ReadVersion, Sort, Store, StoreError, View};
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -283,6 +284,8 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
     match effect {
         Effect::Quit => None,
         Effect::Load { uid, mark_read } => {
+            // The version last read, before opening marks this one read.
+            let read = store.read_version(&uid);
             if mark_read && bg.marking() {
                 // Marks are being written: this one waits its turn off the loop.
                 bg.mark(store, Job::Opened(uid.clone()));
@@ -301,11 +304,16 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             // Read, whether written already or waiting its turn.
             stored.item.read |= mark_read;
             let related = store.related_links(&stored.doc).unwrap_or_default();
+            let changes = match read {
+                Ok(ReadVersion::Older(old)) => Some(diff::changes(&old, &stored.doc)),
+                _ => None,
+            };
             Some(Arrival::Loaded(Box::new(Loaded {
                 id: stored.id,
                 item: stored.item,
                 doc: stored.doc,
                 related,
+                changes,
             })))
         }
         // While marks are being written, every write waits its turn off the loop

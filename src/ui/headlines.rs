@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Local};
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
@@ -90,7 +91,12 @@ fn row(
     let pad = room.saturating_sub(text::width(&title) + text::width(&meta));
     Line::from(vec![
         Span::raw(if selected { "›" } else { " " }),
-        Span::styled(if item.read { " " } else { "●" }, theme.unread),
+        // Unread, or `~` changed since it was read (and unread again).
+        match (item.read, item.updated) {
+            (true, _) => Span::styled(" ", theme.unread),
+            (false, false) => Span::styled("●", theme.unread),
+            (false, true) => Span::styled("~", theme.unread.add_modifier(Modifier::BOLD)),
+        },
         if item.saved {
             Span::styled("★", theme.saved)
         } else {

@@ -126,6 +126,8 @@ impl Theme {
             SpanKind::Link => self.link,
             SpanKind::Key => self.key,
             SpanKind::Source => self.source,
+            // What changed since the story was read stands out as unread does.
+            SpanKind::ChangeMark | SpanKind::Added => self.unread.add_modifier(Modifier::BOLD),
         }
     }
 }
@@ -157,6 +159,8 @@ mod tests {
             SpanKind::Link,
             SpanKind::Key,
             SpanKind::Source,
+            SpanKind::ChangeMark,
+            SpanKind::Added,
         ];
         let mut styles: Vec<Style> = kinds.iter().map(|&k| t.span(k)).collect();
         styles.extend([

@@ -8,6 +8,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod changes_cli;
 mod cli_parse;
 mod config_cli;
 mod links_cli;

@@ -63,7 +63,8 @@ fn reimport_is_unchanged_and_a_newer_version_updates_in_place_keeping_marks() {
     let item: serde_json::Value = serde_json::from_str(list.lines().next().unwrap()).unwrap();
     assert_eq!(item["event_count"], 3);
     assert_eq!(item["article_count"], 3);
-    assert_eq!(item["read"], true);
+    assert_eq!(item["read"], false, "updated since read: unread again");
+    assert_eq!(item["updated"], true);
     assert_eq!(item["saved"], true);
     assert_eq!(
         item["latest"], "2025-11-04",
@@ -398,8 +399,13 @@ fn feed_items_are_known_by_their_guid_so_shared_links_stay_apart_and_refetches_a
     let ep7 = items.iter().find(|i| i["id"] == id).unwrap();
     assert_eq!(ep7["title"], "Episode 7: the corrected title");
     assert_eq!(
-        (ep7["read"].clone(), ep7["saved"].clone()),
-        (true.into(), true.into())
+        (
+            ep7["read"].clone(),
+            ep7["saved"].clone(),
+            ep7["updated"].clone()
+        ),
+        (false.into(), true.into(), true.into()),
+        "read before, updated since: unread again, still saved"
     );
 }
 

@@ -1780,3 +1780,61 @@ fn a_story_two_feeds_brought_is_one_row_counting_its_outlets() {
         t.keys(&["q"]);
     }
 }
+
+/// A store holding the Kestrel Bay page of `tests/fixtures/changes`, read, and
+/// then its newer version: updated since it was read.
+fn updated_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let page = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/changes")
+            .join(name)
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    for args in [
+        vec!["--data-dir", data, "import", &page("port_v1.txt")],
+        vec!["--data-dir", data, "mark", "read", "kestrel"],
+        vec!["--data-dir", data, "import", &page("port_v2.txt")],
+    ] {
+        assert!(common::run(&args).status.success(), "{args:?}");
+    }
+    dir
+}
+
+#[test]
+fn what_changed_since_read_is_marked_and_c_goes_change_to_change() {
+    let dir = updated_store();
+    let Some(t) = Tmux::start("changes", 80, 24, &reader_cmd(dir.path())) else {
+        return;
+    };
+    let list = t.wait_for("Headlines 1/1");
+    assert!(list.contains("›~  Kestrel Bay Port"), "updated: ~\n{list}");
+    t.keys(&["Enter"]);
+    let story = t.wait_for("since you read it: 1 new claim, 2 changed");
+    for mark in ["~ About 45 ships", "+ Night shifts", "+ [3] Coastal Wire"] {
+        assert!(story.contains(mark), "{mark}:\n{story}");
+    }
+    // Sourcing at a glance: one outlet behind a claim, outlets in the header.
+    assert!(story.contains("attack.[1]¹"), "{story}");
+    assert!(story.contains("3 sources · 3 outlets"), "{story}");
+    // c: the changed claim (2nd of 5), the new one, the one citing more.
+    for at in ["STORY 2/5", "STORY 3/5", "STORY 5/5"] {
+        t.keys(&["c"]);
+        t.wait_for(at);
+    }
+    // Then the new source (no claim number), and no further.
+    t.keys(&["c"]);
+    t.wait_for(" STORY │");
+    t.keys(&["c"]);
+    t.wait_for("no more changes here");
+    t.keys(&["C"]);
+    t.wait_for("STORY 5/5");
+    t.keys(&["t"]);
+    t.wait_for("Sep 21, 2025 │ + Night shifts begin");
+    // Opened, it is read: back in the list its row is no longer updated.
+    t.keys(&["q"]);
+    t.wait("the row read", |s| s.contains("›   Kestrel Bay Port"));
+}

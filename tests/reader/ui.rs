@@ -286,6 +286,113 @@ fn snapshot_timeline() {
     }
 }
 
+/// A page of `tests/fixtures/changes` (two versions of one story).
+fn changes_page(name: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/changes");
+    std::fs::read_to_string(dir.join(name)).unwrap()
+}
+
+/// A reader whose store holds the first version of the Kestrel Bay page, read,
+/// and then its second: updated since it was read.
+fn updated_since_read(w: u16, h: u16) -> Rig {
+    let mut r = Rig::new(w, h, &[&changes_page("port_v1.txt")]);
+    let uid = r.store.resolve("Kestrel Bay Port").unwrap();
+    r.store.set_read(&uid, true).unwrap();
+    let newer = tidings::parse::parse_text(&changes_page("port_v2.txt")).remove(0);
+    tidings::import::import_documents(&mut r.store, &[("test".to_string(), newer)]).unwrap();
+    let items = headlines(&r.store, 1000);
+    r.arrive(Arrival::ListLoaded(items));
+    r
+}
+
+#[test]
+fn a_story_updated_since_read_marks_what_changed_and_c_goes_change_to_change() {
+    let mut r = updated_since_read(80, 24);
+    let row = |r: &Rig| {
+        r.app
+            .list
+            .items()
+            .find(|i| i.title.starts_with("Kestrel Bay Port"))
+            .cloned()
+            .unwrap()
+    };
+    assert!(row(&r).updated && !row(&r).read, "unread again, updated");
+    assert!(r.screen().contains("~  Kestrel Bay Port"), "{}", r.screen());
+    r.open("Kestrel Bay Port");
+    snapshot(&r, "changes");
+    let claim = |section, sent| Item::Claim {
+        section: Some(section),
+        para: 0,
+        sent,
+    };
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        r.keys("c");
+        seen.push(cursor_item(&r));
+    }
+    assert_eq!(
+        seen,
+        [claim(0, 1), claim(0, 2), claim(1, 1), Item::Source(2)],
+        "the changed, the new, the one citing more, the new source"
+    );
+    r.keys("c");
+    assert_eq!(cursor_item(&r), Item::Source(2), "no more: it stays");
+    assert!(r
+        .app
+        .notice
+        .as_deref()
+        .unwrap()
+        .starts_with("no more changes"));
+    r.keys("C");
+    assert_eq!(cursor_item(&r), claim(1, 1), "C goes back");
+    r.keys("tc");
+    assert_eq!(cursor_item(&r), Item::Event(2), "the new event");
+    assert!(
+        r.screen().contains("Sep 21, 2025 │ + Night shifts"),
+        "{}",
+        r.screen()
+    );
+
+    assert!(!row(&r).updated && row(&r).read, "opening it read it");
+    r.keys("q");
+    r.open("Kestrel Bay Port");
+    let screen = r.screen();
+    assert!(
+        !screen.contains("since you read it") && !screen.contains("+ Night"),
+        "read now: no marks\n{screen}"
+    );
+    r.keys("c");
+    assert_eq!(
+        r.app.notice.as_deref(),
+        Some("no changes since you read it")
+    );
+}
+
+#[test]
+fn a_claim_one_outlet_alone_backs_is_marked_and_the_header_counts_outlets() {
+    let page = "Harbour Ferry Returns\nUpdated (3 articles)\nService Resumes After Three Years The ferry sailed on Monday [1][2]. Tickets sold out [1][3]. The port was repainted [2]. A band played [9].\nSources (3 articles)\n[1]\nCoastal Wire: Ferry is back: Reports the first sailing.\n[2]\nHarbour Gazette: Crowds at the pier: Describes the day.\n[3]\nCoastal Wire: Tickets gone: Counts the tickets sold.\n";
+    let mut r = Rig::new(140, 40, &[page]);
+    r.open("Harbour Ferry Returns");
+    let screen = r.screen();
+    assert!(
+        screen.contains("3 sources · 2 outlets"),
+        "two outlets among three sources:\n{screen}"
+    );
+    assert!(
+        screen.contains("on Monday.[1][2] Tickets"),
+        "two outlets: no mark\n{screen}"
+    );
+    assert!(
+        screen.contains("sold out.[1][3]¹"),
+        "one outlet, twice\n{screen}"
+    );
+    assert!(screen.contains("repainted.[2]¹"), "one source\n{screen}");
+    assert!(
+        screen.contains("played.[9]\n"),
+        "unresolved: as it is\n{screen}"
+    );
+}
+
 #[test]
 fn snapshot_source_card_and_chooser() {
     for (w, h) in SIZES {
@@ -969,7 +1076,12 @@ fn the_key_map_scrolls_to_its_end_and_says_when_there_is_more() {
     assert!(!status.contains("open the story"), "{status}");
     r.keys("G");
     let bottom = r.screen();
-    assert!(bottom.contains("redraw the screen"), "{bottom}");
+    let (_, terms) = tidings::query::reference_entries();
+    let last = terms.last().unwrap().0;
+    assert!(
+        bottom.contains(last),
+        "the last query term, {last}: {bottom}"
+    );
     assert!(
         bottom.contains("↑ more") && !bottom.contains("↓ more"),
         "{bottom}"
@@ -1027,7 +1139,10 @@ fn the_key_map_wraps_between_words_at_40x12() {
     }
     let (title, entries) = tidings::query::reference_entries();
     let terms = entries.iter().flat_map(|(example, what)| [*example, *what]);
-    for text in terms.chain([title]) {
+    let marks = tidings::app::story_marks::LEGEND
+        .iter()
+        .flat_map(|(mark, what)| [*mark, *what]);
+    for text in terms.chain(marks).chain([title, "Marks in a story"]) {
         words.extend(text.split_whitespace().map(String::from));
     }
     let mut r = Rig::new(40, 12, &[]);
@@ -1917,6 +2032,7 @@ fn a_story_opened_far_down_the_list_marks_its_own_row() {
         item: stored.item,
         doc: stored.doc,
         related: Vec::new(),
+        changes: None,
     };
     tidings::tui::deliver(
         &mut app,

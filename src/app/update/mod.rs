@@ -71,6 +71,8 @@ impl App {
             | Action::FoldAll
             | Action::NextClaim
             | Action::PrevClaim
+            | Action::NextChange
+            | Action::PrevChange
             | Action::Timeline
             | Action::JumpBack => self.story_action(action),
             Action::OpenUrl => self.use_link(LinkUse::Open),

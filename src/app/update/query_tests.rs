@@ -236,6 +236,7 @@ fn c_lists_the_claims_of_a_query_and_enter_opens_the_story_on_the_claim() {
         item: item("a", true),
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     let s = app.story.as_ref().unwrap();
     assert_eq!(s.layout.items[s.cursor].item, union, "on the claim");

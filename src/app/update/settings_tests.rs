@@ -65,6 +65,7 @@ fn opening_marks_read_only_when_the_config_says_so() {
         item: item("a", false),
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     let Some(Effect::Load { uid, mark_read }) = press(&mut app, Key::Char('n')) else {
         panic!("the next unread to load");

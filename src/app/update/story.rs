@@ -35,6 +35,8 @@ impl App {
             Action::FoldAll => self.fold_all(true),
             Action::NextClaim => self.next_claim(true),
             Action::PrevClaim => self.next_claim(false),
+            Action::NextChange => self.next_change(true),
+            Action::PrevChange => self.next_change(false),
             Action::Timeline => self.switch_view(),
             Action::JumpBack => return self.jump_back(),
             _ => {}
@@ -201,6 +203,39 @@ impl App {
         if let Some(i) = found {
             s.cursor = i;
             s.follow_cursor(height);
+        }
+    }
+
+    /// Moves to the next (or previous) claim, source or event new or changed
+    /// since the version read, in the view shown (the story, or `t` its
+    /// timeline); the status bar says when there is none.
+    fn next_change(&mut self, forward: bool) {
+        let height = self.story_height();
+        let Some(s) = &mut self.story else { return };
+        if s.changes.as_ref().is_none_or(|c| c.is_empty()) {
+            self.notice = Some("no changes since you read it".into());
+            return;
+        }
+        let items = &s.layout.items;
+        let found = if forward {
+            (s.cursor + 1..items.len()).find(|&i| items[i].changed)
+        } else {
+            (0..s.cursor).rev().find(|&i| items[i].changed)
+        };
+        match found {
+            Some(i) => {
+                s.cursor = i;
+                s.follow_cursor(height);
+            }
+            None => {
+                self.notice = Some(
+                    match forward {
+                        true => "no more changes here (t: the timeline or the story)",
+                        false => "no change before this one here",
+                    }
+                    .into(),
+                )
+            }
         }
     }
 

@@ -32,6 +32,7 @@ pub(super) fn item(uid: &str, read: bool) -> ListItem {
         thread: None,
         feeds: 0,
         outlets: 0,
+        updated: false,
     }
 }
 
@@ -129,6 +130,7 @@ fn opened() -> App {
         item: item("a", true),
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     app
 }
@@ -243,6 +245,7 @@ fn a_filter_row_far_down_the_list_keeps_its_marks_and_selection_after_esc() {
         item: opened,
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     assert!(app.list.saved(at) && app.list.read(at), "the list row too");
     app.update(Action::Back);
@@ -452,6 +455,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         item: item("a", false),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     assert_eq!(app.focus, Focus::List);
     let story_pane = app.geometry().story.unwrap();
@@ -506,6 +510,7 @@ fn wide(rows: Vec<ListItem>) -> App {
             item: first,
             doc: story(),
             related: Vec::new(),
+            changes: None,
         })));
     }
     app
@@ -679,6 +684,7 @@ fn feed_item_opened() -> App {
         item: item("a", true),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     app
 }
@@ -839,6 +845,7 @@ fn searchable() -> App {
         item: item("a", true),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
     app.update(Action::Bottom);
     app.update(Action::Top);

@@ -291,6 +291,7 @@ impl App {
         let set: HashSet<&str> = uids.iter().map(String::as_str).collect();
         for it in self.results_mut().filter(|i| set.contains(i.uid.as_str())) {
             it.read = on;
+            it.updated &= !on;
         }
         if uids.len() <= 8 {
             for uid in uids {

@@ -26,6 +26,7 @@ fn load(app: &mut App, effect: Option<Effect>) -> String {
         item: item(&uid, true),
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     uid
 }
@@ -451,6 +452,7 @@ fn a_preview_read_before_the_mark_is_written_does_not_undo_it() {
         item: item("a", false),
         doc: story(),
         related: Vec::new(),
+        changes: None,
     })));
     assert!(app.list.read(0), "still read");
     assert_eq!(app.unread, 1);
