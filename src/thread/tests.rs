@@ -17,7 +17,7 @@ fn the_same_text_is_the_same_signature() {
     let a = sig("Harbour bridge reopens", "after eight weeks of repairs");
     assert_eq!(
         a,
-        sig("HARBOUR  Bridge reopens", "after eight weeks of repairs.")
+        sig("Harbour  bridge reopens!", "after eight weeks of  repairs.")
     );
     assert_eq!(a.similarity(&a), 1.0);
     assert_eq!(a.bands(), a.clone().bands());

@@ -1,0 +1,111 @@
+//! Prints how well same-event threading does: pairwise precision, recall and F1
+//! on each labelled set at the tuned rule and over a sweep of thresholds and
+//! windows, and what a signature costs. `cargo run --release --example thread_eval`.
+
+#[path = "../tests/threads/sets.rs"]
+mod sets;
+
+use std::time::Instant;
+
+use tidings::thread::cluster::Rule;
+use tidings::thread::{Signature, BANDS, SIG_LEN, THRESHOLD, WINDOW_DAYS};
+
+fn main() {
+    let mut all = vec![sets::fixtures()];
+    match sets::shared() {
+        Some(shared) => {
+            all.extend(sets::kagi(&shared));
+            all.push(sets::seeds(&shared));
+        }
+        None => println!("(../shared is absent: only this repository's feeds)"),
+    }
+    println!(
+        "SIG_LEN {SIG_LEN}, BANDS {BANDS}, THRESHOLD {THRESHOLD}, WINDOW_DAYS {WINDOW_DAYS}\n"
+    );
+    println!("| set | items | events | precision | recall | F1 |");
+    println!("|---|---|---|---|---|---|");
+    for set in &all {
+        let s = set.score(Rule::default());
+        println!(
+            "| {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            set.name,
+            set.stories.len(),
+            set.events(),
+            s.precision,
+            s.recall,
+            s.f1()
+        );
+    }
+    println!("\nThreshold sweep (window {WINDOW_DAYS} days): precision / recall / F1");
+    let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
+    println!("| threshold | {} |", names.join(" | "));
+    println!("|---|{}", "---|".repeat(all.len()));
+    for t in (10..=60).step_by(5) {
+        let rule = Rule {
+            threshold: t as f32 / 100.0,
+            ..Rule::default()
+        };
+        let cells: Vec<String> = all.iter().map(|set| cell(set, rule)).collect();
+        println!("| {:.2} | {} |", rule.threshold, cells.join(" | "));
+    }
+    println!("\nWindow sweep (threshold {THRESHOLD}), this repository's feeds");
+    for w in [0, 1, 2, 3, 5, 7, 10] {
+        let rule = Rule {
+            window_days: w,
+            ..Rule::default()
+        };
+        println!("| {w} days | {} |", cell(&all[0], rule));
+    }
+    for set in &all {
+        mixed(set);
+    }
+    cost(&all);
+}
+
+/// The threads that hold more than one event, with their headlines.
+fn mixed(set: &sets::Set) {
+    let threads = set.threads(Rule::default());
+    let mut by_thread: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, t) in threads.iter().enumerate() {
+        by_thread.entry(*t).or_default().push(i);
+    }
+    println!("\nThreads of {} that mix events:", set.name);
+    for stories in by_thread.values() {
+        let first = &set.stories[stories[0]].event;
+        if stories.iter().any(|&i| &set.stories[i].event != first) {
+            for &i in stories {
+                let s = &set.stories[i];
+                println!("  {:>4}  {}", s.event, s.title);
+            }
+            println!();
+        }
+    }
+}
+
+fn cell(set: &sets::Set, rule: Rule) -> String {
+    let s = set.score(rule);
+    format!("{:.2} / {:.2} / {:.2}", s.precision, s.recall, s.f1())
+}
+
+/// Microseconds per `Signature::of` over every story of every set, repeated.
+fn cost(all: &[sets::Set]) {
+    let texts: Vec<(&str, &str)> = all
+        .iter()
+        .flat_map(|s| &s.stories)
+        .map(|s| (s.title.as_str(), s.lead.as_str()))
+        .collect();
+    let rounds = 20;
+    let start = Instant::now();
+    let mut made = 0;
+    for _ in 0..rounds {
+        for (title, lead) in &texts {
+            made += usize::from(std::hint::black_box(Signature::of(title, lead)).is_some());
+        }
+    }
+    let per = start.elapsed().as_secs_f64() * 1e6 / (rounds * texts.len()) as f64;
+    println!(
+        "\nSignature::of: {per:.1} µs per story ({} stories x {rounds}; {} had too few tokens)",
+        texts.len(),
+        texts.len() - made / rounds
+    );
+}
