@@ -56,10 +56,48 @@ fn main() {
         };
         println!("| {w} days | {} |", cell(&all[0], rule));
     }
+    println!("\nBands: of the pairs within the window that reach the threshold, the share that share a band; band-sharing pairs within the window per story");
+    for set in &all {
+        bands(set);
+    }
     for set in &all {
         mixed(set);
     }
     cost(&all);
+}
+
+/// How well the LSH bands find the pairs the rule accepts, and how many
+/// candidates they bring.
+fn bands(set: &sets::Set) {
+    let sigs: Vec<_> = set
+        .stories
+        .iter()
+        .filter_map(|s| Signature::of(&s.title, &s.lead).map(|g| (g.bands(), g, s.day)))
+        .collect();
+    let (mut similar, mut found, mut candidates) = (0, 0, 0);
+    for (i, (bands_a, a, day_a)) in sigs.iter().enumerate() {
+        for (bands_b, b, day_b) in &sigs[i + 1..] {
+            let near = match (day_a, day_b) {
+                (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS,
+                _ => true,
+            };
+            if !near {
+                continue;
+            }
+            let shared = bands_a.iter().any(|x| bands_b.contains(x));
+            candidates += usize::from(shared);
+            if a.similarity(b) >= THRESHOLD {
+                similar += 1;
+                found += usize::from(shared);
+            }
+        }
+    }
+    println!(
+        "| {} | {found}/{similar} = {:.3} | {:.1} candidates per story |",
+        set.name,
+        found as f64 / similar.max(1) as f64,
+        2.0 * candidates as f64 / sigs.len().max(1) as f64
+    );
 }
 
 /// The threads that hold more than one event, with their headlines.

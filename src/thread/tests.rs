@@ -95,3 +95,19 @@ fn a_day_number_needs_a_day() {
     );
     assert_eq!(day_number(&d(2026, 1, None)), None);
 }
+
+#[test]
+fn a_long_story_is_estimated_from_its_smallest_hashes() {
+    // 150 distinct words each, 100 of them shared: Jaccard 100 / 200.
+    let words = |from: usize| -> String {
+        (from..from + 150)
+            .map(|n| format!("{n:05}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (sig("", &words(0)), sig("", &words(50)));
+    assert!(a.0.iter().all(|&v| v != u32::MAX), "a full signature");
+    let s = a.similarity(&b);
+    assert!((s - 0.5).abs() < 0.15, "{s}");
+    assert_eq!(a.similarity(&b), b.similarity(&a));
+}
