@@ -56,6 +56,18 @@ fn main() {
         };
         println!("| {w} days | {} |", cell(&all[0], rule));
     }
+    println!(
+        "\nLead length sweep (threshold {THRESHOLD}, window {WINDOW_DAYS}): words of the lead read"
+    );
+    println!("| lead words | {} |", names.join(" | "));
+    println!("|---|{}", "---|".repeat(all.len()));
+    for words in [0, 15, 30, 45, 60] {
+        let cells: Vec<String> = all
+            .iter()
+            .map(|set| cell(&set.with_lead_words(words), Rule::default()))
+            .collect();
+        println!("| {words} | {} |", cells.join(" | "));
+    }
     println!("\nBands: of the pairs within the window that reach the threshold, the share that share a band; band-sharing pairs within the window per story");
     for set in &all {
         bands(set);

@@ -19,7 +19,7 @@ use crate::model::{Document, PartialDate};
 pub const SIG_LEN: usize = 64;
 /// LSH bands: the `BANDS` smallest token hashes, one band each, so two stories
 /// are candidates when one of their smallest hashes is a shared token.
-pub const BANDS: usize = 16;
+pub const BANDS: usize = 8;
 const _: () = assert!(SIG_LEN.is_multiple_of(BANDS));
 
 /// Two stories report the same event when their similarity is at least this...

@@ -47,6 +47,30 @@ impl Set {
         pairwise(&truth, &self.threads(rule))
     }
 
+    /// The same stories with only the first `n` words of their leads.
+    pub fn with_lead_words(&self, n: usize) -> Set {
+        let stories = self
+            .stories
+            .iter()
+            .map(|s| Story {
+                title: s.title.clone(),
+                lead: s
+                    .lead
+                    .split_whitespace()
+                    .take(n)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                day: s.day,
+                time: s.time.clone(),
+                event: s.event.clone(),
+            })
+            .collect();
+        Set {
+            name: self.name.clone(),
+            stories,
+        }
+    }
+
     /// How many distinct events the set holds.
     pub fn events(&self) -> usize {
         let mut e: Vec<&str> = self.stories.iter().map(|s| s.event.as_str()).collect();
