@@ -1,6 +1,9 @@
 //! The tokens a signature is made of: folded words without stop words and short
 //! words, lightly stemmed, hashed to 64 bits with a fixed hash.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::text::fold::fold;
 
 /// Words too common to say what a story is about: English, and the French,
@@ -191,6 +194,9 @@ const STOP_WORDS: &[&str] = &[
     "zur",
 ];
 
+/// The stop words as a set: a word is looked up once per word of every story.
+static STOP: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 /// Words shorter than this (in characters) are dropped.
 const MIN_CHARS: usize = 3;
 /// A stemmed word keeps at most this many characters, so `Kenya` and `Kenyan`,
@@ -233,7 +239,7 @@ pub fn words(text: &str) -> Vec<Word> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| {
             let folded = fold(w);
-            if folded.chars().count() < MIN_CHARS || STOP_WORDS.contains(&folded.as_str()) {
+            if folded.chars().count() < MIN_CHARS || STOP.contains(folded.as_str()) {
                 return None;
             }
             Some(Word {
