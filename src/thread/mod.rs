@@ -119,7 +119,8 @@ impl Signature {
     }
 
     /// The signature `to_bytes` wrote; `None` for bytes of another length (a
-    /// signature of another `SIG_LEN`, to be computed again).
+    /// signature of another `SIG_LEN`) or that no signature has (hashes out of
+    /// order, fewer than the fewest tokens): to be computed again.
     pub fn from_bytes(b: &[u8]) -> Option<Signature> {
         if b.len() != 4 * SIG_LEN {
             return None;
@@ -128,7 +129,11 @@ impl Signature {
         for (slot, chunk) in sig.iter_mut().zip(b.chunks_exact(4)) {
             *slot = u32::from_le_bytes(chunk.try_into().ok()?);
         }
-        Some(Signature(sig))
+        let sig = Signature(sig);
+        let hashes = sig.hashes();
+        let ordered = hashes.windows(2).all(|w| w[0] < w[1]);
+        let padded = sig.0[hashes.len()..].iter().all(|&v| v == EMPTY);
+        (ordered && padded && hashes.len() >= MIN_TOKENS).then_some(sig)
     }
 }
 

@@ -49,6 +49,10 @@ fn bytes_round_trip_and_other_lengths_are_refused() {
     assert_eq!(bytes.len(), 4 * SIG_LEN);
     assert_eq!(Signature::from_bytes(&bytes), Some(a));
     assert_eq!(Signature::from_bytes(&bytes[1..]), None);
+    let mut swapped = bytes.clone();
+    swapped[..8].rotate_left(4);
+    assert_eq!(Signature::from_bytes(&swapped), None, "out of order");
+    assert_eq!(Signature::from_bytes(&[0xff; 4 * SIG_LEN]), None, "empty");
 }
 
 #[test]
