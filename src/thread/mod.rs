@@ -4,11 +4,11 @@
 //! bytes and the bands).
 //!
 //! The signature keeps the `SIG_LEN` smallest token hashes of one hash function
-//! (bottom-k), not the minimum of `SIG_LEN` functions: a title and a 60-word
-//! lead hold fewer tokens than that, so the similarity of two stories is their
-//! exact Jaccard similarity, and a signature costs one hash per token. With
-//! `SIG_LEN` hashes per function the estimate had too much noise at the low
-//! threshold paraphrases need (docs/threads.md has the sweep).
+//! (bottom-k), not the minimum of each of `SIG_LEN` functions: a title and a
+//! 60-word lead usually hold fewer tokens than that, so the similarity of two
+//! stories is their exact Jaccard similarity, and a signature costs one hash
+//! per token. Plain MinHash (one function per slot) estimated with too much
+//! noise at the low threshold paraphrases need (docs/threads.md has the sweep).
 
 pub mod cluster;
 pub mod tokens;
@@ -20,7 +20,7 @@ pub const SIG_LEN: usize = 64;
 /// LSH bands: the `BANDS` smallest token hashes, one band each, so two stories
 /// are candidates when one of their smallest hashes is a shared token.
 pub const BANDS: usize = 8;
-const _: () = assert!(SIG_LEN.is_multiple_of(BANDS));
+const _: () = assert!(BANDS <= SIG_LEN && SIG_LEN.is_multiple_of(BANDS));
 
 /// Two stories report the same event when their similarity is at least this...
 pub const THRESHOLD: f32 = 0.15;
