@@ -18,7 +18,10 @@ use crate::thread::{same_event, Signature, WINDOW_DAYS};
 /// The tables of threading (a schema step), and the trigger that takes a
 /// removed story out of its thread: the head is chosen again among the rest, a
 /// thread left with one story ends, and its outlet count is unknown (NULL)
-/// until a story joins it again or it is read whole ([`Store::thread`]).
+/// until a story joins it again or it is read whole ([`Store::thread`]). Each
+/// statement seeks by key (the newest member is the first of its thread in
+/// `thread_members_newest`): a removal costs the same whatever the threads'
+/// sizes.
 pub(super) const THREADS_SCHEMA: &str = "CREATE TABLE thread_sigs (
         doc     INTEGER PRIMARY KEY,
         day     INTEGER,
@@ -35,11 +38,12 @@ pub(super) const THREADS_SCHEMA: &str = "CREATE TABLE thread_sigs (
         outlet_ids TEXT NOT NULL DEFAULT ''
     );
     CREATE TABLE thread_members (
-        doc    INTEGER PRIMARY KEY,
-        thread INTEGER NOT NULL,
-        tail   INTEGER NOT NULL DEFAULT 0
+        doc      INTEGER PRIMARY KEY,
+        thread   INTEGER NOT NULL,
+        sort_key TEXT NOT NULL,
+        tail     INTEGER NOT NULL
     );
-    CREATE INDEX thread_members_thread ON thread_members(thread, doc);
+    CREATE INDEX thread_members_newest ON thread_members(thread, sort_key DESC, doc DESC);
     CREATE TABLE thread_choices (
         doc    INTEGER PRIMARY KEY,
         chosen INTEGER NOT NULL
@@ -49,18 +53,19 @@ pub(super) const THREADS_SCHEMA: &str = "CREATE TABLE thread_sigs (
         DELETE FROM thread_choices WHERE doc = old.id;
         UPDATE threads SET stories = stories - 1, outlets = NULL
             WHERE id = (SELECT thread FROM thread_members WHERE doc = old.id);
-        UPDATE thread_members SET tail = (doc <> (
-                SELECT m.doc FROM thread_members m JOIN documents d ON d.id = m.doc
-                WHERE m.thread = thread_members.thread
-                ORDER BY d.sort_key DESC, d.id DESC LIMIT 1))
+        UPDATE threads SET head = (SELECT m.doc FROM thread_members m
+                WHERE m.thread = threads.id AND m.doc <> old.id
+                ORDER BY m.sort_key DESC, m.doc DESC LIMIT 1)
+            WHERE id = (SELECT thread FROM thread_members WHERE doc = old.id)
+                AND head = old.id;
+        UPDATE thread_members SET tail = 0 WHERE doc = (SELECT head FROM threads
+            WHERE id = (SELECT thread FROM thread_members WHERE doc = old.id));
+        DELETE FROM threads
+            WHERE id = (SELECT thread FROM thread_members WHERE doc = old.id) AND stories < 2;
+        DELETE FROM thread_members
             WHERE thread = (SELECT thread FROM thread_members WHERE doc = old.id)
-                AND doc <> old.id;
-        UPDATE threads SET head = (SELECT doc FROM thread_members m
-                WHERE m.thread = threads.id AND NOT m.tail AND m.doc <> old.id)
-            WHERE id = (SELECT thread FROM thread_members WHERE doc = old.id);
+                AND NOT EXISTS (SELECT 1 FROM threads t WHERE t.id = thread_members.thread);
         DELETE FROM thread_members WHERE doc = old.id;
-        DELETE FROM thread_members WHERE thread IN (SELECT id FROM threads WHERE stories < 2);
-        DELETE FROM threads WHERE stories < 2;
     END;";
 
 /// The SQL condition on `d` that leaves out the stories a thread's head
@@ -290,7 +295,12 @@ pub(super) fn place(
     .execute(params![id, day, sig.to_bytes(), outlet_ids.join("\n")])?;
     if updated {
         if let Some(thread) = thread_of(conn, id)? {
-            return refresh(conn, thread);
+            conn.prepare_cached(
+                "UPDATE thread_members SET sort_key = (SELECT sort_key FROM documents WHERE id = ?1)
+                 WHERE doc = ?1",
+            )?
+            .execute([id])?;
+            return settle(conn, thread, outlet_ids);
         }
     }
     window.load_around(conn, day)?;
@@ -315,7 +325,7 @@ pub(super) fn restate_outlets(
     conn.prepare_cached("UPDATE thread_sigs SET outlets = ?2 WHERE doc = ?1")?
         .execute(params![id, outlet_ids.join("\n")])?;
     match thread_of(conn, id)? {
-        Some(thread) => refresh(conn, thread),
+        Some(thread) => settle(conn, thread, outlet_ids),
         None => Ok(()),
     }
 }
@@ -328,50 +338,16 @@ fn thread_of(conn: &Connection, doc: i64) -> rusqlite::Result<Option<i64>> {
 }
 
 /// Puts `doc` in the thread of `other`, beginning one with `other` when it has
-/// none. The thread's head and counts are brought up to date from what they
-/// were, at the cost of one story whatever the thread's size (a thread whose
-/// outlets a removal left unknown is read whole instead).
+/// none.
 fn join(conn: &Connection, doc: i64, other: i64, outlets: &[String]) -> rusqlite::Result<()> {
     let thread = match thread_of(conn, other)? {
         Some(t) => t,
         None => begin(conn, other)?,
     };
-    conn.prepare_cached(
-        "INSERT INTO thread_members (doc, thread) VALUES (?1, ?2)
-         ON CONFLICT(doc) DO UPDATE SET thread = excluded.thread",
-    )?
-    .execute([doc, thread])?;
-    let (head, known): (i64, Option<String>) = conn
-        .prepare_cached(
-            "SELECT head, CASE WHEN outlets IS NULL THEN NULL ELSE outlet_ids END
-             FROM threads WHERE id = ?1",
-        )?
-        .query_row([thread], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let Some(known) = known else {
-        return refresh(conn, thread);
-    };
-    let newer: bool = conn
-        .prepare_cached(
-            "SELECT (n.sort_key, n.id) > (h.sort_key, h.id)
-             FROM documents n, documents h WHERE n.id = ?1 AND h.id = ?2",
-        )?
-        .query_row([doc, head], |r| r.get(0))?;
-    let (head, tail) = if newer { (doc, head) } else { (head, doc) };
-    conn.prepare_cached("UPDATE thread_members SET tail = (doc = ?2) WHERE doc IN (?1, ?2)")?
-        .execute([head, tail])?;
-    let mut ids: BTreeSet<&str> = known.split('\n').filter(|o| !o.is_empty()).collect();
-    ids.extend(outlets.iter().map(String::as_str));
-    conn.prepare_cached(
-        "UPDATE threads SET head = ?2, stories = stories + 1, outlets = ?3, outlet_ids = ?4
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        thread,
-        head,
-        ids.len(),
-        ids.into_iter().collect::<Vec<_>>().join("\n")
-    ])?;
-    Ok(())
+    enlist(conn, doc, thread, true)?;
+    conn.prepare_cached("UPDATE threads SET stories = stories + 1 WHERE id = ?1")?
+        .execute([thread])?;
+    settle(conn, thread, outlets)
 }
 
 /// A new thread of the story `founder` alone, to be joined: its id.
@@ -383,9 +359,60 @@ fn begin(conn: &Connection, founder: i64) -> rusqlite::Result<i64> {
     )?
     .execute([founder])?;
     let thread = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO thread_members (doc, thread) VALUES (?1, ?2)")?
-        .execute([founder, thread])?;
+    enlist(conn, founder, thread, false)?;
     Ok(thread)
+}
+
+/// Makes the story `doc` a member of `thread` (a tail unless told), with its
+/// list order.
+fn enlist(conn: &Connection, doc: i64, thread: i64, tail: bool) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO thread_members (doc, thread, sort_key, tail)
+         SELECT id, ?2, sort_key, ?3 FROM documents WHERE id = ?1 AND true
+         ON CONFLICT(doc) DO UPDATE SET thread = excluded.thread, sort_key = excluded.sort_key,
+            tail = excluded.tail",
+    )?
+    .execute(params![doc, thread, tail])?;
+    Ok(())
+}
+
+/// Brings a thread's head up to date after one of its stories came or changed
+/// (its newest story, one seek in `thread_members_newest`; the head before and
+/// after swap their tail marks), and adds `outlets` to its outlets. At the cost
+/// of one story whatever the thread's size; a thread whose outlets a removal
+/// left unknown is read whole instead ([`refresh`]).
+fn settle(conn: &Connection, thread: i64, outlets: &[String]) -> rusqlite::Result<()> {
+    let (head, known): (i64, Option<String>) = conn
+        .prepare_cached(
+            "SELECT head, CASE WHEN outlets IS NULL THEN NULL ELSE outlet_ids END
+             FROM threads WHERE id = ?1",
+        )?
+        .query_row([thread], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let Some(known) = known else {
+        return refresh(conn, thread);
+    };
+    let newest: i64 = conn
+        .prepare_cached(
+            "SELECT doc FROM thread_members WHERE thread = ?1
+             ORDER BY sort_key DESC, doc DESC LIMIT 1",
+        )?
+        .query_row([thread], |r| r.get(0))?;
+    if newest != head {
+        conn.prepare_cached("UPDATE thread_members SET tail = (doc <> ?2) WHERE doc IN (?1, ?2)")?
+            .execute([head, newest])?;
+    }
+    let mut ids: BTreeSet<&str> = known.split('\n').filter(|o| !o.is_empty()).collect();
+    ids.extend(outlets.iter().map(String::as_str));
+    conn.prepare_cached(
+        "UPDATE threads SET head = ?2, outlets = ?3, outlet_ids = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        thread,
+        newest,
+        ids.len(),
+        ids.into_iter().collect::<Vec<_>>().join("\n")
+    ])?;
+    Ok(())
 }
 
 /// Brings a thread's head, tails and counts up to date with its stories; a
@@ -393,9 +420,8 @@ fn begin(conn: &Connection, founder: i64) -> rusqlite::Result<i64> {
 fn refresh(conn: &Connection, thread: i64) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.doc, s.outlets FROM thread_members m
-            JOIN documents d ON d.id = m.doc
             LEFT JOIN thread_sigs s ON s.doc = m.doc
-         WHERE m.thread = ?1 ORDER BY d.sort_key DESC, d.id DESC",
+         WHERE m.thread = ?1 ORDER BY m.sort_key DESC, m.doc DESC",
     )?;
     let members: Vec<(i64, Option<String>)> = stmt
         .query_map([thread], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -617,17 +643,13 @@ impl Store {
             None => vec![other],
         };
         for doc in moved.iter().chain([&into]) {
+            if *doc != into {
+                enlist(&tx, *doc, target, true).map_err(&err)?;
+            }
             tx.execute(
-                "INSERT INTO thread_members (doc, thread) VALUES (?1, ?2)
-                 ON CONFLICT(doc) DO UPDATE SET thread = excluded.thread",
-                [*doc, target],
+                "INSERT OR REPLACE INTO thread_choices (doc, chosen) VALUES (?1, 1)",
+                [*doc],
             )
-            .and_then(|_| {
-                tx.execute(
-                    "INSERT OR REPLACE INTO thread_choices (doc, chosen) VALUES (?1, 1)",
-                    [*doc],
-                )
-            })
             .map_err(&err)?;
         }
         refresh(&tx, target).map_err(&err)?;
