@@ -16,6 +16,8 @@ pub struct ThreadStory {
     pub title: String,
     /// Where it came from (its feed, Kagi category or site).
     pub feed: String,
+    /// The outlets of its sources, each once, in their order.
+    pub outlets: Vec<String>,
     /// Its latest date, when it has one.
     pub date: Option<PartialDate>,
     pub read: bool,
@@ -58,6 +60,7 @@ impl ThreadView {
                 uid: s.item.uid.clone(),
                 title: s.item.title.clone(),
                 feed: s.item.feed.clone(),
+                outlets: outlets_of(&s.doc),
                 date: s.item.latest.as_deref().map(PartialDate::from_compact),
                 read: s.item.read,
             })
@@ -141,6 +144,17 @@ impl ThreadView {
             None => (line.story, View::Story, None),
         })
     }
+}
+
+/// The outlets `doc`'s sources name, each once, in their order.
+fn outlets_of(doc: &crate::model::Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for o in doc.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+        if !out.iter().any(|x| x == o) {
+            out.push(o.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

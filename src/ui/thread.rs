@@ -1,6 +1,6 @@
 //! A thread over the screen: a box titled with its counts, its newest headline,
 //! then either its stories (two lines each: `[n]`, the read mark and the
-//! headline, then dim its feed and date) or its merged timeline (one line an
+//! headline, then dim its feed, its sources' outlets and its date) or its merged timeline (one line an
 //! event: its date, `[n]` citing its story, and its text; a story's
 //! publication marked `published:`), scrolled to the selected line.
 
@@ -67,6 +67,7 @@ pub fn render(frame: &mut Frame, theme: &Theme, app: &App, view: &ThreadView) {
                 );
                 let from: Vec<String> = [
                     (!s.feed.is_empty()).then(|| for_terminal(&s.feed).into_owned()),
+                    outlets(&s.outlets),
                     s.date.as_ref().map(date),
                 ]
                 .into_iter()
@@ -128,4 +129,25 @@ pub fn render(frame: &mut Frame, theme: &Theme, app: &App, view: &ThreadView) {
 /// `n` and the noun it counts: `1 story`, `3 stories`.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The most outlets a story's line names; more are counted.
+const OUTLETS: usize = 3;
+
+/// A story's outlets as its line names them: `Gazette, AP`, or the first
+/// [`OUTLETS`] and `+2`; `None` for none.
+fn outlets(all: &[String]) -> Option<String> {
+    if all.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = all
+        .iter()
+        .take(OUTLETS)
+        .map(|o| for_terminal(o).into_owned())
+        .collect();
+    let more = all.len().saturating_sub(OUTLETS);
+    Some(match more {
+        0 => named.join(", "),
+        n => format!("{} +{n}", named.join(", ")),
+    })
 }

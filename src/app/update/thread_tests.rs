@@ -40,6 +40,7 @@ fn thread() -> ThreadView {
         uid: uid.into(),
         title: format!("Story {uid}"),
         feed: format!("Feed {uid}"),
+        outlets: vec![format!("Outlet {uid}")],
         date: Some(date(day)),
         read: false,
     };
