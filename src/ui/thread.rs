@@ -67,7 +67,7 @@ pub fn render(frame: &mut Frame, theme: &Theme, app: &App, view: &ThreadView) {
                 );
                 let from: Vec<String> = [
                     (!s.feed.is_empty()).then(|| for_terminal(&s.feed).into_owned()),
-                    outlets(&s.outlets),
+                    outlets(&s.outlets, &s.feed),
                     s.date.as_ref().map(date),
                 ]
                 .into_iter()
@@ -134,9 +134,13 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// The most outlets a story's line names; more are counted.
 const OUTLETS: usize = 3;
 
-/// A story's outlets as its line names them: `Gazette, AP`, or the first
-/// [`OUTLETS`] and `+2`; `None` for none.
-fn outlets(all: &[String]) -> Option<String> {
+/// A story's outlets as its line names them, but for its feed (named before
+/// them): `Gazette, AP`, or the first [`OUTLETS`] and `+2`; `None` for none.
+fn outlets(all: &[String], feed: &str) -> Option<String> {
+    let all: Vec<&String> = all
+        .iter()
+        .filter(|o| !o.eq_ignore_ascii_case(feed))
+        .collect();
     if all.is_empty() {
         return None;
     }
