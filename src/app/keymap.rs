@@ -276,7 +276,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Enter, Char('l'), Right],
         action: Action::Open,
         name: "open",
-        help: "open the story, or a thread's stories",
+        help: "open the story",
         hint: true,
     },
     Binding {

@@ -31,11 +31,10 @@ struct Rig {
     _dir: tempfile::TempDir,
 }
 
-/// The first `n` headlines as the reader reads them (a thread once, as its
-/// newest story), with their ids.
+/// The first `n` headlines with their ids.
 fn headlines(store: &Store, n: usize) -> Vec<Headline> {
     store
-        .headlines(&StoreView::heads(), Sort::Newest, n, 0)
+        .headlines(&StoreView::all(), Sort::Newest, n, 0)
         .unwrap()
 }
 
@@ -57,18 +56,25 @@ impl Rig {
 
     /// A reader on the bundled samples and `extra` documents.
     fn with_documents(w: u16, h: u16, extra: Vec<Document>) -> Rig {
-        Rig::with_feeds(w, h, extra.into_iter().map(|d| ("test".into(), d)))
+        let docs = extra.into_iter().map(|d| ("test".into(), d));
+        Rig::with_feeds(w, h, docs, StoreView::all())
     }
 
-    /// A reader on the bundled samples and `extra` documents, each of its feed.
-    fn with_feeds(w: u16, h: u16, extra: impl IntoIterator<Item = (String, Document)>) -> Rig {
+    /// A reader on the bundled samples and `extra` documents, each of its
+    /// feed, listing the stories of `view`.
+    fn with_feeds(
+        w: u16,
+        h: u16,
+        extra: impl IntoIterator<Item = (String, Document)>,
+        view: StoreView,
+    ) -> Rig {
         in_utc();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let mut docs = tidings::samples::documents();
         docs.extend(extra);
         tidings::import::import_documents(&mut store, &docs).unwrap();
-        let items = headlines(&store, 1000);
+        let items = store.headlines(&view, Sort::Newest, 1000, 0).unwrap();
         let mut rig = Rig {
             app: App::new(w, h, None),
             theme: Theme::default(),
@@ -2135,7 +2141,8 @@ fn told(
 }
 
 /// The samples and two tellings of one ferry strike, from two feeds a day
-/// apart (one thread), the second repeating an event of the first.
+/// apart (one thread), the second repeating an event of the first; the list
+/// as the reader reads it, a thread once.
 fn with_a_thread(w: u16, h: u16) -> Rig {
     let walkout = (
         "2025-11-03",
@@ -2163,6 +2170,7 @@ fn with_a_thread(w: u16, h: u16) -> Rig {
                 &["Gazette", "AP"],
             ),
         ],
+        StoreView::heads(),
     )
 }
 
