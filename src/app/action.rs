@@ -4,6 +4,7 @@
 
 use super::claims::ClaimRow;
 use super::line_edit::Edit;
+use super::thread::ThreadView;
 use crate::model::Document;
 use crate::query::Query;
 use crate::store::{
@@ -177,6 +178,8 @@ pub enum Arrival {
     SavedCounts(Vec<(String, usize)>),
     /// The claims that answer a query (`C`).
     Claims(Vec<ClaimRow>),
+    /// A thread read whole (`Enter` on a thread's row).
+    Thread(Box<ThreadView>),
     /// Another process changed the store.
     StoreChanged,
 }
@@ -239,6 +242,8 @@ pub enum Effect {
     CountSaved(Vec<(String, Query)>),
     /// Find the claims that answer `query`, off the event loop.
     Claims(Query),
+    /// Read the thread of story `uid` whole, off the event loop.
+    Thread(String),
     /// Find the id of the story remembered from last time.
     Locate(String),
 }

@@ -55,7 +55,8 @@ impl KeyMap {
         for (table, actions) in tables {
             let scope = scope_named(table.get_ref()).ok_or_else(|| {
                 let mut names: Vec<&str> = SCOPES.iter().map(|s| s.config_name()).collect();
-                names.insert(2, TIMELINE);
+                let story = names.iter().position(|n| *n == Scope::Story.config_name());
+                names.insert(story.map_or(names.len(), |i| i + 1), TIMELINE);
                 mistake(
                     table.span(),
                     format!(
@@ -353,7 +354,7 @@ mod tests {
     fn an_unknown_table_lists_the_tables() {
         assert_eq!(
             error("[keys.lst]\nopen = \"x\"\n"),
-            "config.toml:1:7: unknown key table [keys.lst], expected one of `list`, `story`, `timeline`, `search`, `source`, `feeds`, `confirm`, `filter`, `help`, `global`"
+            "config.toml:1:7: unknown key table [keys.lst], expected one of `list`, `thread`, `story`, `timeline`, `search`, `source`, `feeds`, `confirm`, `filter`, `help`, `global`"
         );
     }
 

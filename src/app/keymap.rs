@@ -17,6 +17,8 @@ pub enum Scope {
     Story,
     /// A source card, a citation chooser or a list of citers.
     Overlay,
+    /// A thread's stories and its merged timeline.
+    Thread,
     /// The feed picker.
     Picker,
     /// Typing into the filter box: printable keys type, only these do more.
@@ -31,8 +33,9 @@ pub enum Scope {
 }
 
 /// The scopes in the order the help screen (and the README) lists them.
-pub const SCOPES: [Scope; 9] = [
+pub const SCOPES: [Scope; 10] = [
     Scope::List,
+    Scope::Thread,
     Scope::Story,
     Scope::Find,
     Scope::Overlay,
@@ -50,6 +53,7 @@ impl Scope {
             Scope::List => "Headline list",
             Scope::Story => "Story and timeline",
             Scope::Overlay => "Sources",
+            Scope::Thread => "Thread",
             Scope::Picker => "Feed picker",
             Scope::Typing => "Filter box",
             Scope::Find => "Search in the story",
@@ -66,6 +70,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Story => "story",
             Scope::Overlay => "source",
+            Scope::Thread => "thread",
             Scope::Picker => "feeds",
             Scope::Typing => "filter",
             Scope::Find => "search",
@@ -376,6 +381,30 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Claims,
         name: "claims",
         help: "the claims that answer the filter",
+        hint: false,
+    },
+    Binding {
+        scope: Scope::Thread,
+        keys: &[Enter, Char('l'), Right],
+        action: Action::Open,
+        name: "open",
+        help: "open the story (from the timeline, on its event)",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Thread,
+        keys: &[Char('t')],
+        action: Action::Timeline,
+        name: "timeline",
+        help: "its stories / its merged timeline",
+        hint: true,
+    },
+    Binding {
+        scope: Scope::Thread,
+        keys: &[Char('h'), Left],
+        action: Action::Back,
+        name: "back",
+        help: "back to the list",
         hint: false,
     },
     Binding {

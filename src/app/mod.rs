@@ -14,6 +14,7 @@ pub mod line_edit;
 pub mod rows;
 pub mod search;
 pub mod story_marks;
+pub mod thread;
 mod update;
 
 use crate::config::Reader;
@@ -26,6 +27,7 @@ use geometry::{geometry, Geometry};
 use layout::{Item, PaneLines};
 use line_edit::LineEdit;
 use search::{Match, Search};
+use thread::ThreadView;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,9 @@ pub enum Overlay {
         rows: Vec<ClaimRow>,
         selected: usize,
     },
+    /// A thread's stories, or its merged timeline (`Enter` on a thread's
+    /// row), over the whole screen.
+    Thread(Box<ThreadView>),
 }
 
 /// The open document and how it is shown.
@@ -209,9 +214,9 @@ pub struct App {
     pub unread: usize,
     /// The feed picker, when open.
     pub picker: Option<Picker>,
-    /// The claims list a story was opened from (Enter in it): going back from
-    /// that story shows it again.
-    pub claims_back: Option<Overlay>,
+    /// The list of claims or the thread a story was opened from (Enter in
+    /// it): going back from that story shows it again.
+    pub back_to: Option<Overlay>,
     /// Markings done, the last one last, for `U` (at most [`UNDO_DEPTH`]).
     pub undo: Vec<Marked>,
     /// Markings asked of the store that it has not answered yet.
@@ -287,7 +292,7 @@ impl App {
             sort: Sort::Newest,
             unread: 0,
             picker: None,
-            claims_back: None,
+            back_to: None,
             undo: Vec::new(),
             marking: 0,
             news: None,
@@ -415,6 +420,8 @@ impl App {
     pub fn scope(&self) -> keymap::Scope {
         if self.picker.is_some() {
             keymap::Scope::Picker
+        } else if matches!(self.overlay, Some(Overlay::Thread(_))) {
+            keymap::Scope::Thread
         } else if self.overlay.is_some() {
             keymap::Scope::Overlay
         } else if self.focus == Focus::Story && self.story.is_some() {

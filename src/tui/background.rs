@@ -2,7 +2,8 @@
 //! thread with its own store connection, reporting progress and the outcome as
 //! arrivals that the event loop picks up between keys; writing marks
 //! ([`Marker`]); and questions that read for longer than a key may wait (the
-//! saved queries' counts, the claims that answer a query), each answered on a
+//! saved queries' counts, the claims that answer a query, a thread read
+//! whole), each answered on a
 //! thread of its own ([`Background::ask`]). It also keeps the settings effects are carried out with (the
 //! refresh's limits, the browser command).
 

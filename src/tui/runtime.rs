@@ -17,6 +17,7 @@ use super::terminal::Stopping;
 use crate::app::action::{Action, Arrival, Effect, Loaded};
 use crate::app::claims::claim_rows;
 use crate::app::keymap::KeyMap;
+use crate::app::thread::ThreadView;
 use crate::app::App;
 use crate::config::Config;
 use crate::diff;
@@ -384,6 +385,13 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
         }
         Effect::Claims(query) => {
             bg.ask(store.sibling(), move |s| claims_of(s, &query));
+            None
+        }
+        Effect::Thread(uid) => {
+            bg.ask(store.sibling(), move |s| match s.thread(&uid) {
+                Ok(thread) => Arrival::Thread(Box::new(ThreadView::of(&thread))),
+                Err(e) => Arrival::Notice(e.to_string()),
+            });
             None
         }
         Effect::Locate(uid) => match store.id_of(&uid) {

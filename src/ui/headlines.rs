@@ -1,7 +1,7 @@
 //! The headline list: a header with counts and the filter, then one row per story
-//! (selection, unread and saved marks in fixed columns, title, then, dim, the
-//! feed, the source count and latest date as far as they leave the title room). Only visible rows are
-//! touched.
+//! (selection, unread and saved marks in fixed columns, title, a thread's
+//! story count `▸3`, then, dim, the feed, the source count and latest date as
+//! far as they leave the title room). Only visible rows are touched.
 
 use chrono::{DateTime, Local};
 use ratatui::layout::Rect;
@@ -82,7 +82,8 @@ fn row(
     width: usize,
     dates: Dates,
 ) -> Line<'static> {
-    let room = width.saturating_sub(MARKS);
+    let thread = thread_mark(item);
+    let room = width.saturating_sub(MARKS + text::width(&thread));
     let meta = meta(item, room, text::width(&item.title), dates);
     let title = text::truncate(
         &for_terminal(&item.title),
@@ -104,9 +105,18 @@ fn row(
         },
         Span::raw(" "),
         Span::raw(title),
+        Span::styled(thread, theme.unread),
         Span::raw(" ".repeat(pad)),
         Span::styled(meta, theme.dim),
     ])
+}
+
+/// After the title of a thread's row: ` ▸3`, its story count (the thread
+/// view, `Enter`, lists them); nothing for a story alone.
+fn thread_mark(item: &ListItem) -> String {
+    item.thread
+        .as_ref()
+        .map_or_else(String::new, |t| format!(" ▸{}", t.stories))
 }
 
 /// The most columns a feed's name takes on a row.

@@ -12,6 +12,7 @@ mod picker;
 mod status;
 mod story;
 pub mod theme;
+mod thread;
 
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -61,6 +62,13 @@ fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<links::Link> {
             crate::app::geometry::help_box(area.width, area.height),
         );
         claims::render(frame, theme, app, rows, *selected);
+    }
+    if let Some(crate::app::Overlay::Thread(view)) = &app.overlay {
+        links::clip(
+            &mut links,
+            crate::app::geometry::help_box(area.width, area.height),
+        );
+        thread::render(frame, theme, app, view);
     }
     if let Some(p) = &app.picker {
         picker::render(frame, theme, p);

@@ -185,8 +185,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, links: &m
             let title = format!(" {} claims and events cite [{n}] ", rows.len());
             (title, pick_list(theme, rows, *selected, inner_w, inner_h))
         }
-        // Drawn over the whole screen (`ui::claims`).
-        Overlay::Claims { .. } => return,
+        // Drawn over the whole screen (`ui::claims`, `ui::thread`).
+        Overlay::Claims { .. } | Overlay::Thread(_) => return,
     };
     let rect = centred(area, width, lines.len() as u16 + 2);
     clip(links, rect);

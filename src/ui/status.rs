@@ -31,6 +31,13 @@ pub fn position(app: &App) -> String {
         Scope::Overlay if matches!(app.overlay, Some(Overlay::Claims { .. })) => "CLAIMS".into(),
         Scope::Overlay => "SOURCE".into(),
         Scope::Picker => "FEEDS".into(),
+        Scope::Thread => match &app.overlay {
+            Some(Overlay::Thread(v)) if v.on_timeline => {
+                format!("THREAD TIMELINE {}/{}", v.line_at + 1, v.timeline.len())
+            }
+            Some(Overlay::Thread(v)) => format!("THREAD {}/{}", v.story_at + 1, v.stories.len()),
+            _ => "THREAD".into(),
+        },
         Scope::Story => {
             let s = app.story.as_ref().expect("story scope has a story");
             let mode = if s.view == View::Timeline {

@@ -1838,3 +1838,60 @@ fn what_changed_since_read_is_marked_and_c_goes_change_to_change() {
     t.keys(&["q"]);
     t.wait("the row read", |s| s.contains("›   Kestrel Bay Port"));
 }
+
+/// Issue #19: a feed bringing two tellings of one strike (and one other story)
+/// lists the thread once, marked `▸2`; Enter lists both stories, `t` the merged
+/// timeline (each publication citing its story), Enter on a line opens that
+/// story, marked read, and Backspace comes back to the thread. At 120 and 60
+/// columns (one pane).
+#[test]
+fn a_thread_lists_once_and_opens_to_its_stories_and_merged_timeline() {
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/strike.rss");
+    for (w, h) in [(120, 40), (60, 20)] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = common::tidings(dir.path(), &["import", feed.to_str().unwrap()]);
+        assert!(out.status.success(), "{out:?}");
+        let name = format!("thread{w}");
+        let Some(t) = Tmux::start(&name, w, h, &reader_cmd(dir.path())) else {
+            return;
+        };
+        let s = t.wait_for("Headlines 2/2");
+        // The list's side of each line (two panes from 100 columns).
+        let rows: Vec<&str> = s
+            .lines()
+            .map(|l| l.split('│').next().unwrap())
+            .filter(|l| l.contains("Harbour ferry"))
+            .collect();
+        assert_eq!(rows.len(), 1, "one row for the thread:\n{s}");
+        assert!(rows[0].contains("▸2"), "{s}");
+        t.keys(&["Enter"]);
+        let s = t.wait_for("Thread: 2 stories");
+        assert!(
+            s.contains("[1] ● Harbour ferry") && s.contains("[2] ● Harbour ferry"),
+            "{s}"
+        );
+        t.keys(&["t"]);
+        let s = t.wait_for("Merged timeline: 2 lines");
+        let at = |needle: &str| {
+            s.lines()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle}:\n{s}"))
+        };
+        assert!(
+            at("3 Nov 2025  [2] published:") < at("4 Nov 2025  [1] published:"),
+            "{s}"
+        );
+        // The first line: the older story opens, read.
+        t.keys(&["Enter"]);
+        t.wait("the older story", |s| {
+            s.contains("STORY") && s.contains("the union walks out over") && s.contains("08:00")
+        });
+        t.keys(&["BSpace"]);
+        t.wait_for("Merged timeline: 2 lines");
+        t.keys(&["t"]);
+        t.wait_for("[2]   Harbour ferry");
+        t.keys(&["Escape"]);
+        t.wait_for("LIST 1/2");
+        t.keys(&["q"]);
+    }
+}

@@ -31,7 +31,7 @@ struct Rig {
     _dir: tempfile::TempDir,
 }
 
-/// The first `n` headlines as the reader reads them, with their ids.
+/// The first `n` headlines with their ids.
 fn headlines(store: &Store, n: usize) -> Vec<Headline> {
     store
         .headlines(&StoreView::all(), Sort::Newest, n, 0)
@@ -56,13 +56,25 @@ impl Rig {
 
     /// A reader on the bundled samples and `extra` documents.
     fn with_documents(w: u16, h: u16, extra: Vec<Document>) -> Rig {
+        let docs = extra.into_iter().map(|d| ("test".into(), d));
+        Rig::with_feeds(w, h, docs, StoreView::all())
+    }
+
+    /// A reader on the bundled samples and `extra` documents, each of its
+    /// feed, listing the stories of `view`.
+    fn with_feeds(
+        w: u16,
+        h: u16,
+        extra: impl IntoIterator<Item = (String, Document)>,
+        view: StoreView,
+    ) -> Rig {
         in_utc();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let mut docs = tidings::samples::documents();
-        docs.extend(extra.into_iter().map(|d| ("test".to_string(), d)));
+        docs.extend(extra);
         tidings::import::import_documents(&mut store, &docs).unwrap();
-        let items = headlines(&store, 1000);
+        let items = store.headlines(&view, Sort::Newest, 1000, 0).unwrap();
         let mut rig = Rig {
             app: App::new(w, h, None),
             theme: Theme::default(),
@@ -2231,4 +2243,181 @@ fn a_story_two_feeds_brought_shows_its_outlets_on_its_row() {
         1,
         "one row for both feeds:\n{text}"
     );
+
+const STRIKE: &str = "Harbour ferry strike halts every crossing as the union walks out over pay";
+const STRIKE_AGAIN: &str =
+    "Harbour ferry strike halts every crossing as union walks out over pay talks";
+
+/// A story of `feed` published on `day`, with these dated events and sources
+/// from these outlets.
+fn told(
+    feed: &str,
+    title: &str,
+    day: &str,
+    events: &[(&str, &str)],
+    outlets: &[&str],
+) -> (String, Document) {
+    use tidings::model::{Event, Kind, PartialDate, Source};
+    let mut d = Document::new(Kind::Story, title.into());
+    d.published = Some(PartialDate::from_compact(day));
+    d.lead = vec![tidings::parse::sentences::paragraph(&format!(
+        "{title} [1]."
+    ))];
+    d.timeline = events
+        .iter()
+        .map(|(day, text)| Event {
+            date: PartialDate::from_compact(day),
+            text: text.to_string(),
+            citations: vec![1],
+        })
+        .collect();
+    d.sources = outlets
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Source {
+            n: i as u32 + 1,
+            outlet: Some(o.to_string()),
+            title: format!("{o} report"),
+            summary: None,
+            url: Some(format!("https://{}.example/strike", o.to_lowercase())),
+        })
+        .collect();
+    (feed.into(), d)
+}
+
+/// The samples and two tellings of one ferry strike, from two feeds a day
+/// apart (one thread), the second repeating an event of the first; the list
+/// as the reader reads it, a thread once.
+fn with_a_thread(w: u16, h: u16) -> Rig {
+    let walkout = (
+        "2025-11-03",
+        "The union walks out and every crossing stops.",
+    );
+    Rig::with_feeds(
+        w,
+        h,
+        [
+            told(
+                "Wire",
+                STRIKE,
+                "2025-11-03",
+                &[("2025-10-30", "Pay talks with the operator fail."), walkout],
+                &["Reuters"],
+            ),
+            told(
+                "Harbour Gazette",
+                STRIKE_AGAIN,
+                "2025-11-04",
+                &[
+                    walkout,
+                    ("2025-11-04", "The operator offers new talks on Friday."),
+                ],
+                &["Gazette", "AP"],
+            ),
+        ],
+        StoreView::heads(),
+    )
+}
+
+/// Selects the list row whose title starts with `title`.
+fn select(r: &mut Rig, title: &str) {
+    let pos = r
+        .app
+        .visible
+        .iter()
+        .position(|&i| r.app.row(i).unwrap().title.starts_with(title))
+        .unwrap_or_else(|| panic!("no row {title}"));
+    r.act(Action::Top);
+    for _ in 0..pos {
+        r.act(Action::Down);
+    }
+}
+
+/// Issue #19: a thread is one row, its newest headline marked `▸2`, within the
+/// row's width at 60 and 120 columns; its older story has no row.
+#[test]
+fn a_thread_is_one_row_marked_with_its_story_count() {
+    for (w, h) in [(60, 20), (120, 40)] {
+        let mut r = with_a_thread(w, h);
+        select(&mut r, STRIKE_AGAIN);
+        let rows = r.app.visible.iter().map(|&i| r.app.row(i).unwrap());
+        let strike: Vec<&str> = rows
+            .map(|i| i.title.as_str())
+            .filter(|t| t.starts_with("Harbour ferry"))
+            .collect();
+        assert_eq!(strike, [STRIKE_AGAIN], "the newest heads the thread");
+        let screen = r.screen();
+        let row = screen.lines().find(|l| l.starts_with('›')).unwrap();
+        assert!(
+            row.contains("Harbour ferry strike") && row.contains("▸2"),
+            "{w}x{h}: {row}"
+        );
+        assert_eq!(r.app.visible.len(), 13, "12 samples and the thread");
+        snapshot(&r, "thread_row");
+    }
+}
+
+/// Issue #19: Enter on a thread's row shows its stories newest first, each
+/// with its feed and date; `t` its merged timeline, each line citing its
+/// story by number; Enter on an event opens that story on it, marked read;
+/// Backspace comes back to the thread, and `t` to its stories.
+#[test]
+fn enter_on_a_thread_lists_its_stories_and_t_its_merged_timeline() {
+    for (w, h) in SIZES {
+        let mut r = with_a_thread(w, h);
+        select(&mut r, STRIKE_AGAIN);
+        r.keys("\n");
+        settle(&mut r.app, &mut r.store, &mut r.bg);
+        let screen = r.screen();
+        assert!(screen.contains("Thread: 2 stories · 3 outlets"), "{screen}");
+        let at = |s: &str, needle: &str| {
+            s.lines()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle}:\n{s}"))
+        };
+        assert!(at(&screen, "[1] ● Harbour ferry") < at(&screen, "[2] ● Harbour ferry"));
+        assert!(screen.contains("Gazette, AP · 4 Nov 2025"), "{screen}");
+        assert!(screen.contains("Reuters · 3 Nov 2025"), "{screen}");
+        snapshot(&r, "thread_view");
+        r.keys("t");
+        let screen = r.screen();
+        assert!(screen.contains("Merged timeline: 5 lines"), "{screen}");
+        assert!(
+            at(&screen, "[2] Pay talks") < at(&screen, "[2] published: Harbour")
+                && at(&screen, "[2] The union walks out") < at(&screen, "[1] published: Harbour")
+                && at(&screen, "[1] published: Harbour") < at(&screen, "[1] The operator offers"),
+            "{screen}"
+        );
+        snapshot(&r, "thread_timeline");
+        // Something sane at any size, and the same view back.
+        for (w, h) in [(1, 1), (12, 4), (40, 12), (w, h)] {
+            r.act(Action::Resize(w, h));
+            let _ = r.screen();
+        }
+        assert!(r.screen().contains("Merged timeline: 5 lines"));
+        // The first event: the older story opens on it, read.
+        r.keys("\n");
+        let s = r.app.story.as_ref().expect("opened");
+        assert_eq!(s.item.title, STRIKE);
+        assert_eq!(s.view, View::Timeline);
+        let Item::Event(i) = s.layout.items[s.cursor].item else {
+            panic!("on an event")
+        };
+        assert_eq!(s.doc.timeline[i].text, "Pay talks with the operator fail.");
+        let uid = s.item.uid.clone();
+        settle(&mut r.app, &mut r.store, &mut r.bg);
+        assert!(
+            r.store.get(&uid).unwrap().item.read,
+            "opening marks it read"
+        );
+        r.keys("\x08");
+        let Some(Overlay::Thread(v)) = &r.app.overlay else {
+            panic!("the thread again")
+        };
+        assert!(v.on_timeline && v.stories[1].read);
+        r.keys("t");
+        assert!(r.screen().contains("[2]   Harbour ferry"), "{}", r.screen());
+        r.keys("\x1b");
+        assert!(r.app.overlay.is_none());
+    }
 }

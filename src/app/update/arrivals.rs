@@ -123,6 +123,10 @@ impl App {
                 self.claims_arrived(rows);
                 None
             }
+            Arrival::Thread(view) => {
+                self.thread_arrived(*view);
+                None
+            }
             Arrival::StoreChanged => self.store_changed(),
         }
     }

@@ -44,7 +44,7 @@ impl App {
     pub(super) fn open_claim(&mut self, rows: Vec<ClaimRow>, selected: usize) -> Option<Effect> {
         let row = rows.get(selected)?.clone();
         self.overlay = None;
-        self.claims_back = Some(Overlay::Claims { rows, selected });
+        self.back_to = Some(Overlay::Claims { rows, selected });
         self.focus = Focus::Story;
         self.history.clear();
         let (width, height) = (self.story_width(), self.story_height());
@@ -66,8 +66,8 @@ impl App {
 
     /// Back from a story opened from the list of claims: the list again,
     /// over the list of headlines. False when it was not opened from there.
-    pub(super) fn back_to_claims(&mut self) -> bool {
-        let Some(o) = self.claims_back.take() else {
+    pub(super) fn back_to_overlay(&mut self) -> bool {
+        let Some(o) = self.back_to.take() else {
             return false;
         };
         self.focus = Focus::List;

@@ -58,7 +58,7 @@ impl App {
         if let (Some(_), Some(o)) = (s, &self.overlay) {
             return Some(Link::Source(match o {
                 Overlay::Source { n } | Overlay::Citers { n, .. } => *n,
-                Overlay::Claims { .. } => return None,
+                Overlay::Claims { .. } | Overlay::Thread(_) => return None,
                 Overlay::Choose {
                     citations,
                     selected,

@@ -46,9 +46,12 @@ impl App {
                     return None;
                 };
                 let uid = item.uid.clone();
+                if item.thread.is_some() {
+                    return self.ask_thread(uid);
+                }
                 self.focus = Focus::Story;
                 self.history.clear();
-                self.claims_back = None;
+                self.back_to = None;
                 Some(Effect::Load {
                     uid,
                     mark_read: self.mark_read_on_open,

@@ -2,7 +2,7 @@
 //! `App::receive`: what an effect brought back. No I/O, so every key sequence can
 //! be tested without a terminal or a store. `update` routes each action to the
 //! handlers of its area: [`list`], [`story`], [`find`], [`overlay`], [`filter`],
-//! [`picker`], [`claims`], [`mouse`], [`links`];
+//! [`picker`], [`claims`], [`thread`], [`mouse`], [`links`];
 //! [`arrivals`] holds `receive`.
 
 mod arrivals;
@@ -21,6 +21,9 @@ mod settings_tests;
 mod story;
 #[cfg(test)]
 mod tests;
+mod thread;
+#[cfg(test)]
+mod thread_tests;
 mod triage;
 #[cfg(test)]
 mod triage_tests;
@@ -58,6 +61,8 @@ impl App {
                 self.help_scroll = 0;
                 None
             }
+            // In a thread: its stories, or its merged timeline.
+            Action::Timeline | Action::JumpBack if self.in_thread() => self.thread_action(action),
             Action::Up
             | Action::Down
             | Action::Top

@@ -1,6 +1,7 @@
 //! Overlays over the story: a source card, the choice among several cited
-//! sources, and the claims citing a source; and the list of claims that
-//! answer the list's query ([`super::claims`]).
+//! sources, and the claims citing a source; and, over the whole screen, the
+//! list of claims that answer the list's query ([`super::claims`]) and a
+//! thread ([`super::thread`]).
 
 use super::{clamp_add, move_delta};
 use crate::app::action::{Action, Effect};
@@ -19,7 +20,7 @@ impl App {
             Action::PageUp => self.overlay_step(-5),
             Action::PageDown => self.overlay_step(5),
             Action::Open => return self.open_in_overlay(o),
-            Action::Back if matches!(o, Overlay::Claims { .. }) => {
+            Action::Back if matches!(o, Overlay::Claims { .. } | Overlay::Thread(_)) => {
                 self.overlay = None;
                 // The story pane previews the selected row again.
                 return self.preview();
@@ -49,6 +50,7 @@ impl App {
             Some(Overlay::Claims { rows, selected }) => {
                 *selected = clamp_add(*selected, delta, rows.len())
             }
+            Some(Overlay::Thread(v)) => v.select(clamp_add(v.selected(), delta, v.len())),
             Some(Overlay::Source { n }) => {
                 if let Some(s) = &self.story {
                     let pos = s.doc.sources.iter().position(|x| x.n == *n).unwrap_or(0);
@@ -117,6 +119,7 @@ impl App {
                 self.focus = Focus::Story;
             }
             Overlay::Claims { rows, selected } => return self.open_claim(rows, selected),
+            Overlay::Thread(v) => return self.open_from_thread(*v),
         }
         None
     }

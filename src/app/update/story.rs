@@ -18,7 +18,7 @@ impl App {
             Action::PageDown => self.story_page(1),
             Action::Open => return self.open_at_cursor(),
             // From a story opened from the list of claims: that list again.
-            Action::Back if !self.back_to_claims() => {
+            Action::Back if !self.back_to_overlay() => {
                 self.focus = Focus::List;
                 self.follow_selection();
             }
@@ -113,7 +113,7 @@ impl App {
     fn jump_back(&mut self) -> Option<Effect> {
         let Some(loc) = self.history.pop() else {
             if self.focus == Focus::Story {
-                self.back_to_claims();
+                self.back_to_overlay();
             }
             return None;
         };
