@@ -2243,6 +2243,7 @@ fn a_story_two_feeds_brought_shows_its_outlets_on_its_row() {
         1,
         "one row for both feeds:\n{text}"
     );
+}
 
 const STRIKE: &str = "Harbour ferry strike halts every crossing as the union walks out over pay";
 const STRIKE_AGAIN: &str =

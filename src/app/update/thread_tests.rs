@@ -92,6 +92,7 @@ fn loaded(app: &mut App, uid: &str) {
         item: item(uid, true),
         doc,
         related: Vec::new(),
+        changes: None,
     })));
 }
 
