@@ -119,7 +119,7 @@ fn main() {
             let (mut from, mut have) = (IndexFrom::Offset(FIRST), FIRST);
             loop {
                 let t = Instant::now();
-                let part = store.index_part(sort, &from, INDEX_PART).unwrap();
+                let part = store.index_part(sort, &from, INDEX_PART, true).unwrap();
                 slowest = slowest.max(t.elapsed());
                 have += part.rows.len();
                 if part.rows.len() < INDEX_PART {
@@ -133,6 +133,7 @@ fn main() {
                 sort,
                 &IndexFrom::Offset(rows.saturating_sub(WINDOW)),
                 WINDOW,
+                true,
             )
             .unwrap();
         let ids: Vec<i64> = last.rows.iter().map(|r| r.id).collect();

@@ -264,6 +264,9 @@ pub struct App {
     /// False on terminals known to print hyperlink escapes (the Linux console,
     /// a dumb terminal): source URLs are then plain text.
     pub hyperlinks: bool,
+    /// The list shows each thread once, and Enter on a thread's row lists its
+    /// stories (the config's `threads`); off, every story is a row of its own.
+    pub threads: bool,
     /// The config file in use, as the key map's first line says it.
     pub config_note: String,
     /// The effective key map (the table with the config file's `[keys]`).
@@ -318,6 +321,7 @@ impl App {
             refreshing: None,
             clipboard: None,
             hyperlinks: true,
+            threads: true,
             config_note: String::new(),
             keys: keymap::KeyMap::default(),
             two_panes_from: geometry::TWO_PANES_FROM,
@@ -334,6 +338,7 @@ impl App {
         self.mark_read_on_open = reader.mark_read_on_open;
         self.confirm_bulk = reader.confirm_bulk_marking;
         self.hyperlinks = reader.hyperlinks;
+        self.threads = reader.threads;
         self.date_style = reader.date_style.clone();
         self.show = reader.default_view;
         self.sort = reader.default_sort;

@@ -184,7 +184,7 @@ mod tests {
     fn each_error_names_the_file_line_column_and_what_was_expected() {
         assert_eq!(
             error("theme = \"dark\"\n[reader]\nbrowzer = \"firefox\"\n"),
-            "config.toml:3:1: unknown field `browzer`, expected one of `browser`, `date_style`, `default_view`, `default_sort`, `two_pane_min_width`, `mark_read_on_open`, `confirm_bulk_marking`, `hyperlinks`"
+            "config.toml:3:1: unknown field `browzer`, expected one of `browser`, `date_style`, `default_view`, `default_sort`, `two_pane_min_width`, `mark_read_on_open`, `confirm_bulk_marking`, `hyperlinks`, `threads`"
         );
         let wrong_type = error("[refresh]\njobs = \"eight\"\n");
         assert!(wrong_type.starts_with("config.toml:2:8: "), "{wrong_type}");

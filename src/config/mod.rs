@@ -106,6 +106,9 @@ pub struct Reader {
     pub confirm_bulk_marking: bool,
     /// Source URLs are OSC 8 hyperlinks where the terminal supports them.
     pub hyperlinks: bool,
+    /// The list shows each thread (the stories of one event) once, as its
+    /// newest story; off, it lists every story.
+    pub threads: bool,
 }
 
 impl Default for Reader {
@@ -119,6 +122,7 @@ impl Default for Reader {
             mark_read_on_open: true,
             confirm_bulk_marking: false,
             hyperlinks: true,
+            threads: true,
         }
     }
 }

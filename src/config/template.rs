@@ -46,6 +46,9 @@ mark_read_on_open = {mark_read}
 confirm_bulk_marking = {confirm}
 # Source URLs are hyperlinks (OSC 8) in terminals that support them.
 hyperlinks = {hyperlinks}
+# The list shows each thread (the stories of one event) once, as its newest
+# story; false lists every story.
+threads = {threads}
 
 [refresh]
 # Subscriptions fetched at once.
@@ -75,6 +78,7 @@ max_items = {max_items}
         default_sort = r.default_sort.as_str(),
         two_pane = r.two_pane_min_width,
         mark_read = r.mark_read_on_open,
+        threads = r.threads,
         confirm = r.confirm_bulk_marking,
         hyperlinks = r.hyperlinks,
         jobs = f.jobs,

@@ -144,6 +144,15 @@ impl Day {
     }
 }
 
+/// The most stories of the days a story is compared with that may share one
+/// of its bands for that band to find candidates: a band is one of its
+/// lowest-hashing words, and a word this many stories of a few days share (a
+/// name in every headline of the week) says little of which event it is,
+/// while comparing with all of them would make each story cost as much as
+/// the days hold (generated pages with a small vocabulary: 100,000 took over
+/// ten minutes instead of one). The labelled sets never reach it.
+const BAND_STORIES: usize = 64;
+
 /// The most signatures an import holds before it lets go of the days farthest
 /// from the one it is placing (each ~0.5 KB with its bands).
 const WINDOW_STORIES: usize = 200_000;
@@ -157,6 +166,9 @@ pub(super) struct Window {
     days: HashMap<i64, Day>,
     /// The stories without a day, read with the first story placed.
     undated: Day,
+    /// The day of the last story placed that had one: a story without a day is
+    /// compared with the days around it (those an import is at).
+    last_day: Option<i64>,
     held: usize,
     chosen: Option<HashSet<i64>>,
 }
@@ -202,21 +214,31 @@ impl Window {
 
     /// The most similar story of the same event ([`same_event`]) within the
     /// window of `day` or without a day, with its similarity; for a story
-    /// without a day, among every story held.
+    /// without a day, the window of the last story placed that had one.
     fn best(&self, doc: i64, sig: &Signature, day: Option<i64>) -> Option<(i64, f32)> {
         let chosen = self.chosen.as_ref();
         let mut seen = HashSet::new();
         let mut best: Option<(i64, f32)> = None;
         let bands = sig.bands();
-        let days: Vec<&Day> = match day {
+        let days: Vec<&Day> = match day.or(self.last_day) {
             Some(day) => (day - WINDOW_DAYS..=day + WINDOW_DAYS)
                 .filter_map(|d| self.days.get(&d))
                 .collect(),
-            None => self.days.values().collect(),
+            None => Vec::new(),
         };
-        for held in days.into_iter().chain([&self.undated]) {
-            for band in &bands {
-                for &at in held.bands.get(band).into_iter().flatten() {
+        let days: Vec<&Day> = days.into_iter().chain([&self.undated]).collect();
+        for band in &bands {
+            // A band most stories of these days share is a word too common
+            // to say which event: its stories are not candidates by it.
+            let lists: Vec<(&Day, &Vec<usize>)> = days
+                .iter()
+                .filter_map(|held| held.bands.get(band).map(|list| (*held, list)))
+                .collect();
+            if lists.iter().map(|(_, l)| l.len()).sum::<usize>() > BAND_STORIES {
+                continue;
+            }
+            for (held, list) in lists {
+                for &at in list {
                     let known = &held.known[at];
                     if known.doc == doc
                         || chosen.is_some_and(|c| c.contains(&known.doc))
@@ -309,6 +331,7 @@ pub(super) fn place(
     }
     let best = window.best(id, sig, day);
     window.add(day, id, sig.clone());
+    window.last_day = day.or(window.last_day);
     match best {
         Some((other, _)) => join(conn, id, other, outlet_ids),
         None => Ok(()),
@@ -537,7 +560,7 @@ impl Thread {
                 push(&e.date, &e.text, false);
             }
         }
-        out.sort_by_key(|e| e.date.sort_key());
+        out.sort_by_key(|e| (e.date.sort_key(), e.date.time.clone()));
         out
     }
 }

@@ -54,8 +54,14 @@ impl View {
 
     /// Every thread once, as its newest story: the reader's list.
     pub fn heads() -> View {
+        View::list(true)
+    }
+
+    /// The reader's list: each thread once (`threads`, the config's), or every
+    /// story.
+    pub fn list(threads: bool) -> View {
         View {
-            heads: true,
+            heads: threads,
             ..View::default()
         }
     }
@@ -262,7 +268,7 @@ fn index_keys(sort: Sort) -> (&'static str, &'static str, &'static str) {
 
 /// The query of [`Store::index_part`] from an offset (`keyset` false) or after
 /// the last row's keys: every row it reads is in one index.
-fn index_sql(sort: Sort, keyset: bool) -> String {
+fn index_sql(sort: Sort, keyset: bool, heads: bool) -> String {
     let (keys, index, cmp) = index_keys(sort);
     let order = qualified(sort.order_by(), "d");
     let (condition, offset) = if keyset {
@@ -272,7 +278,10 @@ fn index_sql(sort: Sort, keyset: bool) -> String {
     } else {
         ("1".to_string(), " OFFSET ?2")
     };
-    let condition = format!("{condition} AND {}", super::threads::NOT_A_TAIL);
+    let condition = match heads {
+        true => format!("{condition} AND {}", super::threads::NOT_A_TAIL),
+        false => condition,
+    };
     format!(
         "SELECT d.id, d.is_read, d.is_saved, d.feed, {keys} FROM documents d INDEXED BY {index}
          WHERE {condition} ORDER BY {order} LIMIT ?1{offset}"
@@ -312,17 +321,19 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(err)
     }
 
-    /// The next `limit` rows of the list index of every thread (its newest
-    /// story, as [`View::heads`]) in `sort` order from `from`, read from one covering index; the next part starts
+    /// The next `limit` rows of the list index of every story, or of every
+    /// thread as its newest story (`heads`, as [`View::heads`]), in `sort`
+    /// order from `from`, read from one covering index; the next part starts
     /// where [`IndexPart::next`] says.
     pub fn index_part(
         &self,
         sort: Sort,
         from: &IndexFrom,
         limit: usize,
+        heads: bool,
     ) -> Result<IndexPart, StoreError> {
         let keyset = matches!(from, IndexFrom::After(_));
-        let sql = index_sql(sort, keyset);
+        let sql = index_sql(sort, keyset, heads);
         let err = sql_err(&self.path, "read the list index");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
         let mut bound = vec![Value::Integer(limit.min(i64::MAX as usize) as i64)];
@@ -746,7 +757,7 @@ pub(super) mod tests {
             let mut from = IndexFrom::Offset(4);
             let mut index: Vec<(i64, bool, bool, String)> = Vec::new();
             loop {
-                let part = store.index_part(sort, &from, 7).unwrap();
+                let part = store.index_part(sort, &from, 7, false).unwrap();
                 if part.rows.is_empty() {
                     break;
                 }
@@ -782,10 +793,11 @@ pub(super) mod tests {
                 .collect::<Result<_, _>>()
                 .unwrap()
         };
-        for sort in Sort::ALL {
+        for (sort, heads) in Sort::ALL.into_iter().flat_map(|s| [(s, false), (s, true)]) {
             for keyset in [false, true] {
                 let n = if keyset { stmt_keys(sort) + 1 } else { 2 };
-                let mut steps = plan(&index_sql(sort, keyset), vec![Value::Integer(1); n]);
+                let sql = index_sql(sort, keyset, heads);
+                let mut steps = plan(&sql, vec![Value::Integer(1); n]);
                 steps.retain(|s| !is_thread_lookup(s));
                 assert_eq!(steps.len(), 1, "{sort:?}: {steps:?}");
                 assert!(

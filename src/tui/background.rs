@@ -29,6 +29,8 @@ pub struct Background {
     pub options: Options,
     /// The config's browser command (empty: `$BROWSER`, else the platform's).
     pub browser: String,
+    /// The list shows each thread once (the config's `threads`), or every story.
+    pub threads: bool,
     /// The automatic refresh's interval (the config's `auto_interval_minutes`),
     /// if on.
     pub auto_every: Option<Duration>,
@@ -68,6 +70,7 @@ impl Background {
             options: settings.refresh_options(),
             browser: settings.reader.browser.clone(),
             auto_every: auto_interval(settings.refresh.auto_interval_minutes),
+            threads: settings.reader.threads,
             ..Background::default()
         }
     }

@@ -67,7 +67,12 @@ pub fn run(
     let remembered = store.state(LAST_SELECTED).map_err(|e| e.to_string())?;
     let sort = start_sort(store, settings.reader.default_sort).map_err(|e| e.to_string())?;
     let first = store
-        .headlines(&crate::store::View::heads(), sort, FIRST_ROWS, 0)
+        .headlines(
+            &crate::store::View::list(settings.reader.threads),
+            sort,
+            FIRST_ROWS,
+            0,
+        )
         .map_err(|e| e.to_string())?;
     let guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     let result = runtime::event_loop(store, first, remembered, sort, settings, keys, &stopping);

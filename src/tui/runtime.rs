@@ -137,7 +137,7 @@ pub(super) fn event_loop(
             app.counts_wanted = false;
             quit = deliver(&mut app, store, &mut bg, counts);
         } else if app.loading {
-            let more = read_index(store, app.sort, &app.list.next);
+            let more = read_index(store, app.sort, &app.list.next, bg.threads);
             quit = deliver(&mut app, store, &mut bg, more);
         }
         if checked.elapsed() >= CHECK_EVERY {
@@ -201,8 +201,8 @@ fn outside_change(store: &Store, bg: &mut Background) -> Option<Arrival> {
 }
 
 /// The next step of the list index in `sort` from `from`.
-fn read_index(store: &Store, sort: Sort, from: &IndexFrom) -> Arrival {
-    match store.index_part(sort, from, INDEX_ROWS) {
+fn read_index(store: &Store, sort: Sort, from: &IndexFrom, threads: bool) -> Arrival {
+    match store.index_part(sort, from, INDEX_ROWS, threads) {
         Ok(part) => Arrival::ListIndex {
             done: part.rows.len() < INDEX_ROWS,
             part,
@@ -353,14 +353,14 @@ fn run_effect(store: &mut Store, bg: &mut Background, effect: Effect) -> Option<
             bg.start_refresh(store.sibling(), bg.options.clone());
             None
         }
-        Effect::ReloadList(sort) => reload(store, sort),
+        Effect::ReloadList(sort) => reload(store, sort, bg.threads),
         Effect::SaveSort(sort) if bg.marking() => {
             let value = sort.as_str().to_string();
             bg.mark(store, Job::State { name: SORT, value });
-            reload(store, sort)
+            reload(store, sort, bg.threads)
         }
         Effect::SaveSort(sort) => match store.set_state(SORT, sort.as_str()) {
-            Ok(()) => reload(store, sort),
+            Ok(()) => reload(store, sort, bg.threads),
             Err(e) => notice(e),
         },
         Effect::MarkRead { uids, on } => {
@@ -429,12 +429,14 @@ fn claims_of(store: &Store, query: &Query) -> Arrival {
 
 /// The first headlines in `sort`, read again: what the store holds now, so
 /// whatever changed it before is taken in.
-fn reload(store: &Store, sort: Sort) -> Option<Arrival> {
+fn reload(store: &Store, sort: Sort, threads: bool) -> Option<Arrival> {
     let _ = store.changed_since_last_check();
-    Some(match store.headlines(&View::heads(), sort, FIRST_ROWS, 0) {
-        Ok(items) => list_arrival(items),
-        Err(e) => Arrival::Notice(e.to_string()),
-    })
+    Some(
+        match store.headlines(&View::list(threads), sort, FIRST_ROWS, 0) {
+            Ok(items) => list_arrival(items),
+            Err(e) => Arrival::Notice(e.to_string()),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -449,7 +451,7 @@ mod tests {
         let mut app = App::new(60, 20, None);
         let mut bg = Background::new();
         let first = store
-            .headlines(&View::heads(), Sort::Newest, FIRST_ROWS, 0)
+            .headlines(&View::all(), Sort::Newest, FIRST_ROWS, 0)
             .unwrap();
         assert!(!deliver(&mut app, &mut store, &mut bg, list_arrival(first)));
         (dir, store, app, bg)
@@ -629,7 +631,7 @@ mod tests {
         assert_eq!(store.state(SORT).unwrap().as_deref(), Some("oldest"));
         assert_eq!(app.list.id(app.list.len() - 1), newest);
         let Arrival::ListIndex { part, .. } =
-            read_index(&store, Sort::Oldest, &IndexFrom::Offset(11))
+            read_index(&store, Sort::Oldest, &IndexFrom::Offset(11), false)
         else {
             panic!("more rows");
         };
@@ -744,7 +746,7 @@ mod tests {
     fn the_rest_of_a_long_list_is_read_in_steps() {
         let (_dir, store, _app, _bg) = rig();
         let Arrival::ListIndex { part, done } =
-            read_index(&store, Sort::Newest, &IndexFrom::Offset(5))
+            read_index(&store, Sort::Newest, &IndexFrom::Offset(5), false)
         else {
             panic!("more rows");
         };

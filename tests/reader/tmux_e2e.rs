@@ -108,7 +108,24 @@ fn seeded_store() -> Option<tempfile::TempDir> {
     Some(dir)
 }
 
+/// The reader on the store in `dir`, listing every story (`threads = false`
+/// in a config file written beside the store): the tests of other features
+/// import many stories whose generated headlines would thread together.
 fn reader_cmd(dir: &Path) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let config = dir.join("every-story.toml");
+    std::fs::write(&config, "[reader]\nthreads = false\n").unwrap();
+    format!(
+        "{} --data-dir {} --config {}",
+        env!("CARGO_BIN_EXE_tidings"),
+        dir.display(),
+        config.display()
+    )
+}
+
+/// The reader on the store in `dir` as configured by default: each thread
+/// listed once.
+fn threaded_cmd(dir: &Path) -> String {
     format!(
         "{} --data-dir {}",
         env!("CARGO_BIN_EXE_tidings"),
@@ -863,7 +880,11 @@ fn colour_overrides_reach_the_terminal_and_no_color_wins_over_them() {
     for no_color in [false, true] {
         // A store of its own each time: the last one remembers its selection.
         let store = tempfile::tempdir().unwrap();
-        let cmd = format!("{} --config {}", reader_cmd(store.path()), config.display());
+        let cmd = format!(
+            "{} --config {}",
+            threaded_cmd(store.path()),
+            config.display()
+        );
         let cmd = if no_color {
             format!("env NO_COLOR=1 {cmd}")
         } else {
@@ -1516,7 +1537,7 @@ fn the_key_map_names_the_config_file_and_a_bad_one_never_starts() {
     std::fs::write(&config, "theme = \"dark\"\n").unwrap();
     let cmd = format!(
         "{} --config {}",
-        reader_cmd(&dir.path().join("store")),
+        threaded_cmd(&dir.path().join("store")),
         config.display()
     );
     let Some(t) = Tmux::start("config", 120, 40, &cmd) else {
@@ -1548,7 +1569,7 @@ fn a_remapped_key_works_the_old_one_no_longer_does_and_help_shows_the_new_one() 
     let dir = three_stories();
     let config = dir.path().join("keys.toml");
     std::fs::write(&config, "[keys.list]\nnext_unread = \"x\"\n").unwrap();
-    let cmd = format!("{} --config {}", reader_cmd(dir.path()), config.display());
+    let cmd = format!("{} --config {}", threaded_cmd(dir.path()), config.display());
     let Some(t) = Tmux::start("keys-remap", 60, 20, &cmd) else {
         return;
     };
@@ -1583,7 +1604,7 @@ fn the_automatic_refresh_says_what_it_brought_in_the_status_bar() {
     // Debug builds read the interval in seconds from the environment (tests only).
     let cmd = format!(
         "env -u http_proxy -u HTTP_PROXY -u all_proxy -u ALL_PROXY TIDINGS_AUTO_REFRESH_SECS=1 {} --config {}",
-        reader_cmd(dir.path()),
+        threaded_cmd(dir.path()),
         config.display()
     );
     let Some(t) = Tmux::start("auto-refresh", 140, 40, &cmd) else {
@@ -1607,7 +1628,7 @@ fn the_configs_reader_settings_ask_before_a_and_show_dates_its_way() {
         "[reader]\nconfirm_bulk_marking = true\ndate_style = \"%Y-%m-%d\"\ntwo_pane_min_width = 150\n",
     )
     .unwrap();
-    let cmd = format!("{} --config {}", reader_cmd(dir.path()), config.display());
+    let cmd = format!("{} --config {}", threaded_cmd(dir.path()), config.display());
     let Some(t) = Tmux::start("reader-settings", 120, 40, &cmd) else {
         return;
     };
@@ -1852,7 +1873,7 @@ fn a_thread_lists_once_and_opens_to_its_stories_and_merged_timeline() {
         let out = common::tidings(dir.path(), &["import", feed.to_str().unwrap()]);
         assert!(out.status.success(), "{out:?}");
         let name = format!("thread{w}");
-        let Some(t) = Tmux::start(&name, w, h, &reader_cmd(dir.path())) else {
+        let Some(t) = Tmux::start(&name, w, h, &threaded_cmd(dir.path())) else {
             return;
         };
         let s = t.wait_for("Headlines 2/2");

@@ -75,8 +75,11 @@ impl Rig {
         docs.extend(extra);
         tidings::import::import_documents(&mut store, &docs).unwrap();
         let items = store.headlines(&view, Sort::Newest, 1000, 0).unwrap();
+        let mut app = App::new(w, h, None);
+        // The reader lists each thread once, or every story, as the view does.
+        app.threads = view.heads;
         let mut rig = Rig {
-            app: App::new(w, h, None),
+            app,
             theme: Theme::default(),
             store,
             bg: Background::new(),
@@ -694,7 +697,7 @@ fn the_list_arrives_in_parts_keeping_the_selection_and_finding_the_remembered_st
     let first = headlines(&store, 3);
     // The rest of the list index, in two parts and then in one.
     let part = |from, n| {
-        let part = store.index_part(Sort::Newest, &IndexFrom::Offset(from), n);
+        let part = store.index_part(Sort::Newest, &IndexFrom::Offset(from), n, false);
         part.unwrap()
     };
     let (second, third, rest) = (part(3, 3), part(6, 100), part(3, 100));
@@ -1932,7 +1935,7 @@ fn a_windowed_list_of_thousands_reaches_its_last_row_and_keeps_its_marks() {
     assert!(screen(&app).contains("once every row is read"));
     let mut from = IndexFrom::Offset(500);
     loop {
-        let part = store.index_part(Sort::Newest, &from, 1_000).unwrap();
+        let part = store.index_part(Sort::Newest, &from, 1_000, false).unwrap();
         let done = part.rows.len() < 1_000;
         from = part.next.clone();
         tidings::tui::deliver(
@@ -2029,7 +2032,7 @@ fn a_story_opened_far_down_the_list_marks_its_own_row() {
     let first = Arrival::ListPartial(headlines(&store, 500));
     tidings::tui::deliver(&mut app, &mut store, &mut bg, first);
     let part = store
-        .index_part(Sort::Newest, &IndexFrom::Offset(500), 5_000)
+        .index_part(Sort::Newest, &IndexFrom::Offset(500), 5_000, false)
         .unwrap();
     let index = Arrival::ListIndex { part, done: true };
     tidings::tui::deliver(&mut app, &mut store, &mut bg, index);

@@ -88,3 +88,57 @@ fn the_five_seeds_are_one_thread() {
     let threads = set.threads(Rule::default());
     assert!(threads.iter().all(|&t| t == threads[0]), "{threads:?}");
 }
+
+/// The store threads as the evaluation does: the labelled feeds imported into
+/// a real store (in the order of their files, as a person would import them,
+/// not by date) thread above the same floors, each stored row's thread read
+/// from the list.
+#[test]
+fn the_store_threads_the_labelled_feeds_above_the_same_floors() {
+    use tidings::store::{Sort, Store, View};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/threads");
+    let tsv = std::fs::read_to_string(dir.join("events.tsv")).unwrap();
+    let truth: std::collections::HashMap<&str, &str> = tsv
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_once('\t').unwrap())
+        .collect();
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rss" || e == "atom"))
+        .collect();
+    paths.sort();
+    let store_dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(store_dir.path()).unwrap();
+    tidings::import::import_paths(&mut store, &paths, 1 << 22, |_, _| {}).unwrap();
+    let rows = store
+        .list_view(&View::all(), Sort::Oldest, 10_000, 0)
+        .unwrap();
+    assert!(rows.len() >= 200, "{} rows", rows.len());
+    let mut threads: Vec<String> = Vec::new();
+    let mut events: Vec<&str> = Vec::new();
+    for row in &rows {
+        let doc = store.get(&row.uid).unwrap().doc;
+        let id = doc.item_id.unwrap();
+        let guid = id.rsplit(" | ").next().unwrap().to_string();
+        events.push(truth[guid.as_str()]);
+        threads.push(
+            row.thread
+                .as_ref()
+                .map_or(row.uid.clone(), |t| t.uid.clone()),
+        );
+    }
+    let mut numbers = std::collections::HashMap::new();
+    let threads: Vec<usize> = threads
+        .iter()
+        .map(|t| {
+            let next = numbers.len();
+            *numbers.entry(t.clone()).or_insert(next)
+        })
+        .collect();
+    let s = tidings::thread::cluster::pairwise(&events, &threads);
+    eprintln!("store: precision {:.3} recall {:.3}", s.precision, s.recall);
+    assert!(s.precision >= 0.9, "precision {:.3}", s.precision);
+    assert!(s.recall >= 0.8, "recall {:.3}", s.recall);
+}

@@ -46,7 +46,7 @@ impl App {
                     return None;
                 };
                 let uid = item.uid.clone();
-                if item.thread.is_some() {
+                if self.threads && item.thread.is_some() {
                     return self.ask_thread(uid);
                 }
                 self.focus = Focus::Story;
