@@ -38,7 +38,7 @@ best() {
   local bin=$1 count=$2; shift 2
   for _ in $(seq "$runs"); do
     rm -rf "$work/store"
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$bin" --data-dir "$work/store" import "$@" >/dev/null 2>&1
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$bin" --data-dir "$work/store" import --max-page-bytes 1000000000 "$@" >/dev/null 2>&1
     awk -v n="$count" '{ printf "%.0f %.1f\n", n / $1, $2 + $3 }' "$work/time"
   done | sort -n -r | head -1
 }

@@ -122,7 +122,7 @@ mod tests {
                 listed += 1;
             }
         }
-        assert_eq!(listed, 13);
+        assert_eq!(listed, 14);
     }
 
     #[test]
