@@ -82,6 +82,31 @@ struct Identity {
 
 /// Schema step 6 -> 7, first part: every row's JSON packed, and its `item`
 /// column (does it carry a feed item identity) set from it. A row whose JSON
+/// Each stored document whose JSON reads, with its row id, in the order
+/// `order_by` (SQL over `documents`) gives: what a schema step that computes
+/// something of every story goes through. A document that does not read is
+/// passed over (its row keeps the defaults), as `show` reports it.
+pub(super) fn each_document(
+    conn: &rusqlite::Connection,
+    order_by: &str,
+    mut each: impl FnMut(i64, crate::model::Document) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let mut read = conn.prepare(&format!(
+        "SELECT id, json FROM documents ORDER BY {order_by}"
+    ))?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, stored): (i64, Vec<u8>) = (row.get(0)?, column(row, 1)?);
+        let doc = unpack(&stored)
+            .ok()
+            .and_then(|json| serde_json::from_slice::<crate::model::Document>(&json).ok());
+        if let Some(doc) = doc {
+            each(id, doc)?;
+        }
+    }
+    Ok(())
+}
+
 /// does not read is packed as it is (reading it fails as before).
 pub(super) fn pack_rows(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE documents ADD COLUMN item INTEGER NOT NULL DEFAULT 0")?;

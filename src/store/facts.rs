@@ -5,7 +5,6 @@
 
 use rusqlite::{params, Transaction};
 
-use crate::model::Document;
 use crate::query::facts::Facts;
 
 /// Writes `facts` for the document `id`: its columns (which an import writes
@@ -58,18 +57,7 @@ pub(super) fn put_keys_and_days(
 /// JSON does not read keeps no facts (its counts stay 0), as `show` reports it.
 pub(super) fn add_facts(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(FACTS_SCHEMA)?;
-    let mut read = tx.prepare("SELECT id, json FROM documents")?;
-    let mut rows = read.query([])?;
-    while let Some(row) = rows.next()? {
-        let (id, stored): (i64, Vec<u8>) = (row.get(0)?, super::codec::column(row, 1)?);
-        let Some(doc) = super::codec::unpack(&stored)
-            .ok()
-            .and_then(|json| serde_json::from_slice::<Document>(&json).ok())
-        else {
-            continue;
-        };
-        put(tx, id, &Facts::of(&doc))?;
-    }
+    super::codec::each_document(tx, "id", |id, doc| put(tx, id, &Facts::of(&doc)))?;
     tx.execute_batch(FACTS_INDEX)
 }
 

@@ -482,16 +482,7 @@ fn refresh(conn: &Connection, thread: i64) -> rusqlite::Result<()> {
 pub(super) fn add_threads(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(THREADS_SCHEMA)?;
     let mut window = Window::default();
-    let mut read = tx.prepare("SELECT id, json FROM documents ORDER BY sort_key, id")?;
-    let mut rows = read.query([])?;
-    while let Some(row) = rows.next()? {
-        let (id, stored): (i64, Vec<u8>) = (row.get(0)?, super::codec::column(row, 1)?);
-        let Some(doc) = super::codec::unpack(&stored)
-            .ok()
-            .and_then(|json| serde_json::from_slice::<Document>(&json).ok())
-        else {
-            continue;
-        };
+    super::codec::each_document(tx, "sort_key, id", |id, doc| {
         let facts = crate::query::facts::Facts::of(&doc);
         let sig = signature(&doc);
         let story = Placing {
@@ -500,9 +491,8 @@ pub(super) fn add_threads(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             day: day_of(&doc),
             outlets: &facts.outlet_ids,
         };
-        place(tx, &mut window, story, false)?;
-    }
-    Ok(())
+        place(tx, &mut window, story, false)
+    })
 }
 
 /// A thread read whole: its stories newest first.
