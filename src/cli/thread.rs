@@ -50,11 +50,19 @@ pub fn run(
             out.line(format_args!(
                 "thread {}: {}",
                 &thread[..8.min(thread.len())],
-                summary::plural(stories, "story")
+                stories_count(stories)
             ))?;
         }
     }
     Ok(Finished::Success)
+}
+
+/// `1 story`, `3 stories`.
+fn stories_count(n: usize) -> String {
+    match n {
+        1 => "1 story".to_string(),
+        n => format!("{n} stories"),
+    }
 }
 
 /// The thread as text: a line of counts, its stories, then its timeline.
@@ -67,7 +75,7 @@ fn show(
     out.line(format_args!(
         "thread {}: {}, {}",
         &thread.uid[..8.min(thread.uid.len())],
-        summary::plural(thread.stories.len(), "story"),
+        stories_count(thread.stories.len()),
         summary::plural(thread.outlets as usize, "outlet")
     ))?;
     for s in &thread.stories {

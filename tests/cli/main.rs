@@ -17,3 +17,4 @@ mod refresh;
 mod retention;
 mod store_cli;
 mod store_faults;
+mod threads_cli;
