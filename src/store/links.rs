@@ -413,6 +413,16 @@ mod tests {
         d
     }
 
+    /// The Coastal Wire's item on the port, at `url`.
+    fn wire_item(url: &str) -> Document {
+        item("Coastal Wire", "1", "Port reopens", url)
+    }
+
+    /// The Harbour Gazette's item on the port, at `url`.
+    fn paper_item(url: &str) -> Document {
+        item("Harbour Gazette", "9", "Port open", url)
+    }
+
     fn put(store: &mut Store, feed: &str, docs: &[&Document]) -> Vec<Change> {
         let mut import = store.begin_import().unwrap();
         let changes = docs
@@ -524,12 +534,7 @@ mod tests {
     #[test]
     fn links_that_differ_stay_apart_and_one_feed_keeps_its_own_items() {
         let (_dir, mut store) = store();
-        let a = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/story?id=123",
-        );
+        let a = wire_item("https://port.example/story?id=123");
         let b = item(
             "Harbour Gazette",
             "2",
@@ -573,12 +578,7 @@ mod tests {
         let mut import = store.begin_import().unwrap();
         assert_eq!(import.put(&wire, None, None).unwrap(), Change::Unchanged);
         // Another feed's item from an export: its own row, under its outlet.
-        let paper = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://port.example/a",
-        );
+        let paper = paper_item("https://port.example/a");
         assert_eq!(import.put(&paper, None, None).unwrap(), Change::Added);
         let mut page = Document::new(Kind::Article, "Port reopens".into());
         page.sources = wire.sources.clone();
@@ -597,24 +597,14 @@ mod tests {
     #[test]
     fn removing_a_feed_keeps_what_another_feed_also_brought() {
         let (_dir, mut store) = store();
-        let shared_a = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/a",
-        );
+        let shared_a = wire_item("https://port.example/a");
         let alone = item(
             "Coastal Wire",
             "2",
             "Ferry delayed",
             "https://port.example/b",
         );
-        let shared_b = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://m.port.example/a/",
-        );
+        let shared_b = paper_item("https://m.port.example/a/");
         put(&mut store, "Coastal Wire", &[&shared_a, &alone]);
         put(&mut store, "Harbour Gazette", &[&shared_b]);
         let gazette = store.feed_stories("Harbour Gazette").unwrap();
@@ -666,12 +656,7 @@ mod tests {
     #[test]
     fn a_feeds_max_items_never_prunes_a_story_another_feed_brought() {
         let (_dir, mut store) = store();
-        let mut older = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/a",
-        );
+        let mut older = wire_item("https://port.example/a");
         older.published.as_mut().unwrap().day = Some(1);
         let newer = item(
             "Coastal Wire",
@@ -679,12 +664,7 @@ mod tests {
             "Ferry delayed",
             "https://port.example/b",
         );
-        let merged = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://port.example/a",
-        );
+        let merged = paper_item("https://port.example/a");
         put(&mut store, "Coastal Wire", &[&older, &newer]);
         put(&mut store, "Harbour Gazette", &[&merged]);
         let rules = Rules {
@@ -707,18 +687,8 @@ mod tests {
     fn a_renamed_subscription_still_knows_the_stories_it_brought() {
         let (_dir, mut store) = store();
         store.subscribe("Coastal Wire", None).unwrap();
-        let wire = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/a",
-        );
-        let paper = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://port.example/a",
-        );
+        let wire = wire_item("https://port.example/a");
+        let paper = paper_item("https://port.example/a");
         put(&mut store, "Coastal Wire", &[&wire]);
         put(&mut store, "Harbour Gazette", &[&paper]);
         store.subscribe("Coastal Wire", Some("Wire")).unwrap();
@@ -738,18 +708,8 @@ mod tests {
     #[test]
     fn a_merged_story_exported_and_imported_elsewhere_stays_one_story() {
         let (_dir, mut store) = store();
-        let wire = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/a",
-        );
-        let paper = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://port.example/a#x",
-        );
+        let wire = wire_item("https://port.example/a");
+        let paper = paper_item("https://port.example/a#x");
         put(&mut store, "Coastal Wire", &[&wire]);
         put(&mut store, "Harbour Gazette", &[&paper]);
         let uid = store.list(1, false, 0).unwrap()[0].uid.clone();
@@ -812,18 +772,8 @@ mod tests {
     #[test]
     fn a_removed_story_takes_its_links_and_feeds_with_it() {
         let (_dir, mut store) = store();
-        let wire = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/a",
-        );
-        let paper = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://port.example/a",
-        );
+        let wire = wire_item("https://port.example/a");
+        let paper = paper_item("https://port.example/a");
         put(&mut store, "Coastal Wire", &[&wire]);
         put(&mut store, "Harbour Gazette", &[&paper]);
         let uid = store.list(1, false, 0).unwrap()[0].uid.clone();
@@ -846,12 +796,7 @@ mod tests {
     #[test]
     fn the_schema_step_learns_the_links_and_feeds_of_stored_items() {
         let (_dir, mut store) = store();
-        let wire = item(
-            "Coastal Wire",
-            "1",
-            "Port reopens",
-            "https://port.example/a?utm_source=x",
-        );
+        let wire = wire_item("https://port.example/a?utm_source=x");
         let twin = item(
             "Coastal Wire",
             "2",
@@ -893,12 +838,7 @@ mod tests {
             [Change::Unchanged],
             "a story stored apart stays apart, its own"
         );
-        let paper = item(
-            "Harbour Gazette",
-            "9",
-            "Port open",
-            "https://www.port.example/a",
-        );
+        let paper = paper_item("https://www.port.example/a");
         assert_eq!(
             put(&mut store, "Harbour Gazette", &[&paper]),
             [Change::Updated]

@@ -676,6 +676,7 @@ impl Store {
     }
 
     /// How many threads of two or more stories the store holds.
+    #[cfg(test)]
     pub fn thread_count(&self) -> Result<u64, StoreError> {
         self.conn
             .query_row("SELECT count(*) FROM threads", [], |r| r.get(0))
